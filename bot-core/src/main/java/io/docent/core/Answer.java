@@ -1,0 +1,50 @@
+package io.docent.core;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the core returns for a {@link Question}.
+ *
+ * @param text the answer, with {@code [n]} markers that refer to {@code citations}
+ * @param citations the sources cited, numbered from 1 in order of first use; for {@link Status#NOT_FOUND} the
+ *     closest sources, which the text does not cite
+ * @param status how the question ended
+ * @param standaloneQuery the search query the question was turned into (after follow-up rewriting)
+ * @param evidence the passages retrieved, best first, with their scores (for "explain" and the sources view)
+ * @param timings how long each pipeline stage took, in stage order
+ */
+public record Answer(
+        String text,
+        List<Citation> citations,
+        Status status,
+        String standaloneQuery,
+        List<SearchHit> evidence,
+        Map<String, Duration> timings) {
+
+    public enum Status {
+        /** Answered from the indexed documents, with citations. */
+        ANSWERED,
+        /** Nothing relevant enough was found; the text says so and the citations are the closest sources. */
+        NOT_FOUND,
+        /** Something failed; the text is an honest short message for the user. */
+        FAILED
+    }
+
+    public Answer {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(status, "status");
+        citations = citations == null ? List.of() : List.copyOf(citations);
+        standaloneQuery = standaloneQuery == null ? "" : standaloneQuery;
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        timings = timings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    }
+
+    public static Answer failed(String message) {
+        return new Answer(message, List.of(), Status.FAILED, "", List.of(), Map.of());
+    }
+}

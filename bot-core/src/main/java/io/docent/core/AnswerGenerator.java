@@ -1,0 +1,45 @@
+package io.docent.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The last stage of the answer pipeline: writes the answer from numbered sources. Two kinds exist: one that prompts
+ * a {@link ChatModel} with the sources between delimiters, and the embedded default that extracts the most relevant
+ * sentences without a language model.
+ *
+ * <p>The text cites sources as {@code [n]}, where n is a {@link Source#number()}; the pipeline removes any citation
+ * to a number that was not given.
+ */
+public interface AnswerGenerator {
+
+    Draft generate(Request request);
+
+    /**
+     * @param question the user's question as asked
+     * @param standaloneQuery the question rewritten to stand alone (equal to {@code question} for a first question)
+     * @param history the conversation so far, within the token budget, oldest first
+     * @param sources the retrieved passages, numbered from 1, best first
+     */
+    record Request(String question, String standaloneQuery, List<Turn> history, List<Source> sources) {
+        public Request {
+            Objects.requireNonNull(question, "question");
+            Objects.requireNonNull(standaloneQuery, "standaloneQuery");
+            history = List.copyOf(history);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** A retrieved passage offered to the generator under a number. */
+    record Source(int number, SearchHit hit) {}
+
+    /**
+     * What the generator wrote. {@code grounded} is false when the generator decided the sources do not answer the
+     * question (the pipeline then reports NOT_FOUND).
+     */
+    record Draft(String text, boolean grounded, int promptTokens, int completionTokens) {
+        public static Draft of(String text) {
+            return new Draft(text, true, 0, 0);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.docent.core;
+
+import java.util.List;
+
+/**
+ * The search index: where chunks live and are found. The index itself is the record of what is indexed (no side
+ * database), so incremental sync works the same on every implementation.
+ *
+ * <p>Contract (checked by {@code SearchIndexContract}):
+ *
+ * <ul>
+ *   <li>{@link #replaceDocument} is atomic per document: a concurrent search sees all of the old chunks or all of
+ *       the new ones, never a mix and never none (where the backend allows; see the implementation).
+ *   <li>Writes are visible to searches after they return (near-real-time).
+ *   <li>Implementations are safe for concurrent use by many threads.
+ *   <li>Failures throw {@link DocentException}; an index that cannot be opened throws {@link
+ *       DocentException.IndexUnavailable} with a message that says how to recover.
+ * </ul>
+ */
+public interface SearchIndex extends AutoCloseable {
+
+    /**
+     * Replaces every chunk of {@code documentId} with {@code chunks} (which all carry that document id). An empty
+     * list deletes the document.
+     */
+    void replaceDocument(String documentId, List<Chunk> chunks);
+
+    /** Deletes every chunk of a document; unknown ids are ignored. */
+    void deleteDocument(String documentId);
+
+    /** Every document of {@code source} with its content hash, in no particular order. */
+    List<IndexedDocument> listDocuments(String source);
+
+    /** Hits for the request, best first, at most {@code request.topK()}, all inside {@code request.scope()}. */
+    List<SearchHit> search(SearchRequest request);
+
+    /** How many chunks the index holds. */
+    long chunkCount();
+
+    @Override
+    void close();
+}
