@@ -1,0 +1,177 @@
+package io.docent.core.pipeline;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.docent.core.Answer;
+import io.docent.core.AnswerGenerator;
+import io.docent.core.AnswerGenerator.Source;
+import io.docent.core.Citation;
+import io.docent.core.DocentException;
+import io.docent.core.Question;
+import io.docent.core.SearchHit;
+import io.docent.core.Turn;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answer pipeline of ARCHITECTURE.md, read top-down: one line per stage, each timed. It never throws for a
+ * question: a failure becomes an {@link Answer.Status#FAILED} answer with an honest short text, and is logged.
+ */
+public final class AnswerPipeline {
+
+    public static final String NOT_FOUND_TEXT = "I couldn't find this in the indexed documents.";
+    private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
+
+    private final QuestionNormalizer normalizer;
+    private final HistoryWindow historyWindow;
+    private final QueryRewriter rewriter;
+    private final Retriever retriever;
+    private final RelevanceGate gate;
+    private final AnswerGenerator generator;
+    private final CitationChecker citationChecker;
+    private final Ticker ticker;
+
+    private AnswerPipeline(Builder b) {
+        this.normalizer = b.normalizer;
+        this.historyWindow = b.historyWindow;
+        this.rewriter = b.rewriter;
+        this.retriever = b.retriever;
+        this.gate = b.gate;
+        this.generator = b.generator;
+        this.citationChecker = b.citationChecker;
+        this.ticker = b.ticker;
+    }
+
+    public static Builder builder(Retriever retriever, AnswerGenerator generator) {
+        return new Builder(retriever, generator);
+    }
+
+    public Answer answer(Question question) {
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        try {
+            String text = time(timings, "normalize", () -> normalizer.normalize(question.text()));
+            List<Turn> history = time(timings, "history", () -> historyWindow.apply(question.history()));
+            String query = time(timings, "rewrite", () -> rewriter.standalone(text, history));
+            List<SearchHit> hits = time(timings, "retrieve", () -> retriever.retrieve(query, question.scope()));
+            RelevanceGate.Decision decision = time(timings, "gate", () -> gate.decide(hits));
+            if (!decision.answerable()) {
+                return notFound(query, decision.closest(), hits, timings);
+            }
+            List<Source> sources = numbered(decision.relevant());
+            var request = new AnswerGenerator.Request(text, query, history, sources);
+            AnswerGenerator.Draft draft = time(timings, "generate", () -> generator.generate(request));
+            if (!draft.grounded()) {
+                return notFound(query, decision.relevant(), hits, timings);
+            }
+            var checked = time(timings, "cite", () -> citationChecker.check(draft.text(), sources));
+            return new Answer(checked.text(), checked.citations(), Answer.Status.ANSWERED, query, hits, timings);
+        } catch (DocentException e) {
+            log.warn("Question failed: {}", e.getMessage(), e);
+            return failed(userMessage(e), timings);
+        } catch (RuntimeException e) {
+            log.error("Question failed unexpectedly", e);
+            return failed("Sorry, something went wrong while answering. Please try again later.", timings);
+        }
+    }
+
+    private <T> T time(Map<String, Duration> timings, String stage, Supplier<T> work) {
+        long start = ticker.read();
+        try {
+            return work.get();
+        } finally {
+            timings.put(stage, Duration.ofNanos(ticker.read() - start));
+        }
+    }
+
+    private static List<Source> numbered(List<SearchHit> hits) {
+        return IntStream.range(0, hits.size())
+                .mapToObj(i -> new Source(i + 1, hits.get(i)))
+                .toList();
+    }
+
+    private static Answer notFound(
+            String query, List<SearchHit> closest, List<SearchHit> hits, Map<String, Duration> timings) {
+        List<Citation> citations = new ArrayList<>();
+        for (SearchHit hit : closest) {
+            citations.add(CitationChecker.citation(citations.size() + 1, hit));
+        }
+        String text = citations.isEmpty()
+                ? NOT_FOUND_TEXT
+                : NOT_FOUND_TEXT + " These are the closest sources I found; they may not answer your question.";
+        return new Answer(text, citations, Answer.Status.NOT_FOUND, query, hits, timings);
+    }
+
+    private static Answer failed(String text, Map<String, Duration> timings) {
+        return new Answer(text, List.of(), Answer.Status.FAILED, "", List.of(), timings);
+    }
+
+    private static String userMessage(DocentException e) {
+        if (e instanceof DocentException.IndexUnavailable) {
+            return "The document index is not available right now, so I can't answer. An administrator has been"
+                    + " notified in the logs.";
+        }
+        if (e.isRetriable()) {
+            return "I'm too busy to answer right now (a service I depend on is slow or rate-limited)."
+                    + " Please try again in a minute.";
+        }
+        return "Sorry, I couldn't answer that: " + e.getMessage();
+    }
+
+    /** Stages default to their documented defaults; retriever and generator are required. */
+    public static final class Builder {
+        private final Retriever retriever;
+        private final AnswerGenerator generator;
+        private QuestionNormalizer normalizer = new QuestionNormalizer();
+        private HistoryWindow historyWindow = new HistoryWindow();
+        private QueryRewriter rewriter = new HeuristicQueryRewriter();
+        private RelevanceGate gate = new RelevanceGate();
+        private CitationChecker citationChecker = new CitationChecker();
+        private Ticker ticker = Ticker.systemTicker();
+
+        private Builder(Retriever retriever, AnswerGenerator generator) {
+            this.retriever = Objects.requireNonNull(retriever, "retriever");
+            this.generator = Objects.requireNonNull(generator, "generator");
+        }
+
+        public Builder normalizer(QuestionNormalizer normalizer) {
+            this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+            return this;
+        }
+
+        public Builder historyWindow(HistoryWindow historyWindow) {
+            this.historyWindow = Objects.requireNonNull(historyWindow, "historyWindow");
+            return this;
+        }
+
+        public Builder rewriter(QueryRewriter rewriter) {
+            this.rewriter = Objects.requireNonNull(rewriter, "rewriter");
+            return this;
+        }
+
+        public Builder gate(RelevanceGate gate) {
+            this.gate = Objects.requireNonNull(gate, "gate");
+            return this;
+        }
+
+        public Builder citationChecker(CitationChecker citationChecker) {
+            this.citationChecker = Objects.requireNonNull(citationChecker, "citationChecker");
+            return this;
+        }
+
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        public AnswerPipeline build() {
+            return new AnswerPipeline(this);
+        }
+    }
+}
