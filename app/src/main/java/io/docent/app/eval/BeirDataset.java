@@ -59,6 +59,13 @@ public record BeirDataset(Path dir, String name, String split, Map<String, Strin
         return new BeirDataset(dir, dir.getFileName().toString(), split, queries, qrels);
     }
 
+    /** This dataset with only its first {@code n} queries (for a quick run). */
+    public BeirDataset limitQueries(int n) {
+        Map<String, String> first = new LinkedHashMap<>();
+        queries.entrySet().stream().limit(Math.max(0, n)).forEach(e -> first.put(e.getKey(), e.getValue()));
+        return new BeirDataset(dir, name, split, first, qrels);
+    }
+
     /** Streams the corpus, one document at a time. */
     public void forEachDoc(Consumer<Doc> consumer) {
         forEachJsonLine(

@@ -1,0 +1,97 @@
+package io.docent.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docent.core.Answer;
+import io.docent.core.Citation;
+import io.docent.core.SearchHit;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Renders an {@link Answer} for a terminal (text) or for a program (one JSON object). */
+final class AnswerPrinter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+
+    private AnswerPrinter() {}
+
+    static void printText(Answer answer, boolean explain, PrintWriter out) {
+        out.println(answer.text());
+        if (!answer.citations().isEmpty()) {
+            out.println();
+            out.println(answer.status() == Answer.Status.NOT_FOUND ? "Closest sources:" : "Sources:");
+            for (Citation c : answer.citations()) {
+                out.println("  [" + c.number() + "] " + c.title() + (c.url().isEmpty() ? "" : " - " + c.url()));
+            }
+        }
+        if (explain) {
+            printExplain(answer, out);
+        }
+        out.flush();
+    }
+
+    private static void printExplain(Answer answer, PrintWriter out) {
+        out.println();
+        out.println("Search query: " + answer.standaloneQuery());
+        out.println("Retrieved passages (best first):");
+        int i = 1;
+        for (SearchHit hit : answer.evidence()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  #%d score=%.4f similarity=%.3f keyword-rank=%s vector-rank=%s  %s%n",
+                    i++,
+                    hit.score(),
+                    hit.similarity(),
+                    rank(hit.textRank()),
+                    rank(hit.vectorRank()),
+                    hit.chunk().title() + (hit.chunk().breadcrumb().isEmpty() ? "" : " (" + hit.chunk().breadcrumb() + ")"));
+            out.println("      " + io.docent.core.pipeline.CitationChecker.snippet(hit.chunk().text()));
+        }
+        out.print("Timings:");
+        answer.timings().forEach((stage, d) -> out.printf(Locale.ROOT, " %s=%.1fms", stage, d.toNanos() / 1e6));
+        out.println();
+    }
+
+    private static String rank(int rank) {
+        return rank == 0 ? "-" : Integer.toString(rank);
+    }
+
+    static void printJson(Answer answer, boolean explain, PrintWriter out) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("status", answer.status().name());
+        root.put("answer", answer.text());
+        ArrayNode citations = root.putArray("citations");
+        for (Citation c : answer.citations()) {
+            citations.addObject()
+                    .put("n", c.number())
+                    .put("title", c.title())
+                    .put("url", c.url())
+                    .put("snippet", c.snippet());
+        }
+        ObjectNode timings = root.putObject("timings");
+        answer.timings().forEach((stage, d) -> timings.put(stage + "_ms", d.toNanos() / 1e6));
+        if (explain) {
+            root.put("query", answer.standaloneQuery());
+            ArrayNode passages = root.putArray("passages");
+            for (SearchHit hit : answer.evidence()) {
+                passages.addObject()
+                        .put("title", hit.chunk().title())
+                        .put("url", hit.chunk().url())
+                        .put("breadcrumb", hit.chunk().breadcrumb())
+                        .put("score", hit.score())
+                        .put("similarity", Double.isNaN(hit.similarity()) ? null : hit.similarity())
+                        .put("keyword_rank", hit.textRank())
+                        .put("vector_rank", hit.vectorRank())
+                        .put("text", hit.chunk().text());
+            }
+        }
+        try {
+            out.println(JSON.writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,72 @@
+package io.docent.app.cli;
+
+import io.docent.app.DocentStack;
+import io.docent.app.Main;
+import io.docent.core.Answer;
+import io.docent.core.Question;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "ask",
+        description = "Answers one question from the indexed documents, with numbered sources.",
+        mixinStandardHelpOptions = true)
+public final class AskCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (quote it, or not).")
+    List<String> words;
+
+    @Option(names = "--json", description = "Print one JSON object: status, answer, citations, timings.")
+    boolean json;
+
+    @Option(names = "--explain", description = "Also show the retrieved passages with their scores.")
+    boolean explain;
+
+    @Mixin
+    StackOptions stackOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String question = words == null ? "" : String.join(" ", words).strip();
+        if (question.isEmpty()) {
+            err.println("docent ask: the question is empty");
+            spec.commandLine().usage(err);
+            return Main.EXIT_USAGE;
+        }
+        try (DocentStack stack = stackOptions.open(main.settings())) {
+            Bootstrap.ensureIndexed(stack, err);
+            warnIfCut(question, stack.normalizer().maxChars(), err);
+            Answer answer = stack.pipeline().answer(Question.of(question));
+            if (json) {
+                AnswerPrinter.printJson(answer, explain, out);
+            } else {
+                AnswerPrinter.printText(answer, explain, out);
+            }
+            return answer.status() == Answer.Status.FAILED ? Main.EXIT_FAILURES : 0;
+        }
+    }
+
+    static void warnIfCut(String question, int maxChars, PrintWriter err) {
+        if (question.length() > maxChars) {
+            err.printf(
+                    "docent: warning: the question has %,d characters; only about the first %,d are used.%n",
+                    question.length(), maxChars);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.docent.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docent.app.DocentStack;
+import io.docent.app.Main;
+import io.docent.app.config.Settings;
+import io.docent.app.eval.BeirDataset;
+import io.docent.app.eval.RetrievalEvaluator;
+import io.docent.app.eval.RetrievalEvaluator.ModeResult;
+import io.docent.core.Embedder;
+import io.docent.core.SearchIndex;
+import io.docent.core.SearchMode;
+import io.docent.core.lucene.LuceneSearchIndex;
+import io.docent.core.onnx.OnnxEmbedder;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Retrieval quality over a BEIR-format dataset. The corpus is indexed once into {@code DOCENT_HOME/eval/} (reused on
+ * later runs with the same dataset and model), then each mode is scored.
+ */
+@Command(
+        name = "eval",
+        description = "Measures retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.",
+        mixinStandardHelpOptions = true)
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "A BEIR-format dataset folder.")
+    Path dataset;
+
+    @Option(names = "--split", defaultValue = "test", description = "The qrels split (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(
+            names = "--mode",
+            defaultValue = "all",
+            paramLabel = "MODE",
+            description = "bm25, vector, hybrid or all (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--json", description = "Print one JSON object keyed by mode.")
+    boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N queries.")
+    Integer limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<SearchMode> modes = modes(mode);
+        if (modes.isEmpty()) {
+            err.println("docent eval: --mode must be bm25, vector, hybrid or all");
+            return Main.EXIT_USAGE;
+        }
+        BeirDataset data = BeirDataset.load(dataset, split, note -> err.println("docent eval: " + note));
+        if (limit != null) {
+            data = data.limitQueries(limit);
+        }
+        Settings settings = main.settings();
+        Embedder embedder = new OnnxEmbedder();
+        Path dir = DocentStack.home(settings).resolve("eval").resolve(cacheKey(data, embedder));
+        List<ModeResult> results = new ArrayList<>();
+        try (SearchIndex index = LuceneSearchIndex.open(dir, embedder.modelName(), embedder.dimension())) {
+            var evaluator = new RetrievalEvaluator(index, embedder);
+            if (index.chunkCount() == 0) {
+                err.println("docent eval: indexing " + data.name() + " into " + dir + " (once; later runs reuse it)");
+                long start = System.nanoTime();
+                var progress = new ProgressBar(err, "documents");
+                int n = evaluator.indexCorpus(data, progress::update);
+                progress.done();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                err.printf(Locale.ROOT, "docent eval: indexed %d documents in %.1f s (%.1f docs/s)%n", n, seconds,
+                        n / seconds);
+            }
+            for (SearchMode m : modes) {
+                results.add(evaluator.evaluate(data, m));
+            }
+        }
+        if (json) {
+            printJson(results, out);
+        } else {
+            printTable(data, results, out);
+        }
+        return 0;
+    }
+
+    static List<SearchMode> modes(String mode) {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "bm25", "text" -> List.of(SearchMode.TEXT);
+            case "vector" -> List.of(SearchMode.VECTOR);
+            case "hybrid" -> List.of(SearchMode.HYBRID);
+            case "all" -> List.of(SearchMode.TEXT, SearchMode.VECTOR, SearchMode.HYBRID);
+            default -> List.of();
+        };
+    }
+
+    static String label(SearchMode mode) {
+        return mode == SearchMode.TEXT ? "bm25" : mode.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void printTable(BeirDataset data, List<ModeResult> results, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s (split %s, %d queries)%n", data.name(), data.split(), data.queries().size());
+        out.printf(Locale.ROOT, "%-8s %8s %10s %11s %7s %9s %9s%n", "mode", "nDCG@10", "Recall@10", "Recall@100",
+                "MRR@10", "p50 ms", "p99 ms");
+        for (ModeResult r : results) {
+            out.printf(Locale.ROOT, "%-8s %8.4f %10.4f %11.4f %7.4f %9.2f %9.2f%n", label(r.mode()), r.ndcg10(),
+                    r.recall10(), r.recall100(), r.mrr10(), r.p50Millis(), r.p99Millis());
+        }
+        out.flush();
+    }
+
+    private static void printJson(List<ModeResult> results, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        for (ModeResult r : results) {
+            ObjectNode node = root.putObject(label(r.mode()));
+            node.put("queries", r.queries());
+            node.put("ndcg@10", r.ndcg10());
+            node.put("recall@10", r.recall10());
+            node.put("recall@100", r.recall100());
+            node.put("mrr@10", r.mrr10());
+            node.putObject("latency_ms").put("p50", r.p50Millis()).put("p99", r.p99Millis());
+        }
+        out.println(root.toString());
+        out.flush();
+    }
+
+    private static String cacheKey(BeirDataset data, Embedder embedder) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(data.dir().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(embedder.modelName().getBytes(StandardCharsets.UTF_8));
+            return data.name() + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
