@@ -1,0 +1,116 @@
+package io.docent.indexer.chunking;
+
+import io.docent.indexer.chunking.Unit.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Packs one document's units into chunk drafts, by the rules described on {@link Chunker}. */
+final class Packer implements Draft.Context {
+
+    private final ChunkerSettings settings;
+    private final List<Unit> units;
+    private final Function<List<String>, Integer> prefixTokens;
+    private final Map<Integer, Unit> tableHeaders = new HashMap<>();
+
+    Packer(ChunkerSettings settings, List<Unit> units, Function<List<String>, Integer> prefixTokens) {
+        this.settings = settings;
+        this.units = units;
+        this.prefixTokens = prefixTokens;
+        units.stream().filter(u -> u.kind() == Kind.TABLE_HEADER).forEach(u -> tableHeaders.put(u.table(), u));
+    }
+
+    @Override
+    public Unit tableHeader(int table) {
+        return tableHeaders.get(table);
+    }
+
+    @Override
+    public int prefixTokens(List<String> headings) {
+        return prefixTokens.apply(headings);
+    }
+
+    List<Draft> pack() {
+        List<Draft> drafts = new ArrayList<>();
+        Draft current = new Draft(this);
+        for (Unit unit : units) {
+            if (current.hasOwnContent()) {
+                boolean overflow = current.tokens + current.cost(unit) > budget(current, unit);
+                boolean sectionEnds = unit.kind() == Kind.HEADING && current.tokens >= settings.minTokens();
+                boolean full = current.tokens >= settings.targetTokens();
+                if (overflow || sectionEnds || full) {
+                    current = cut(drafts, current, unit);
+                }
+            }
+            current.add(unit, false);
+        }
+        if (current.hasOwnContent()) {
+            drafts.add(current);
+        }
+        mergeSmall(drafts);
+        return drafts;
+    }
+
+    /** Closes {@code done} and starts the next draft, with overlap when the cut is inside a section. */
+    private Draft cut(List<Draft> drafts, Draft done, Unit next) {
+        List<Unit> trailingHeadings = new ArrayList<>();
+        while (done.units.size() > done.overlap + 1 && done.units.getLast().kind() == Kind.HEADING) {
+            trailingHeadings.addFirst(done.units.removeLast()); // a heading belongs with what follows it
+        }
+        done.recount();
+        drafts.add(done);
+        Draft fresh = new Draft(this);
+        if (trailingHeadings.isEmpty() && next.kind() != Kind.HEADING) {
+            List<Unit> overlap = overlap(done);
+            while (!overlap.isEmpty() && Draft.tokens(overlap) + fresh.cost(next) > budget(fresh, next)) {
+                overlap.removeFirst();
+            }
+            overlap.forEach(u -> fresh.add(u, true));
+        }
+        trailingHeadings.forEach(h -> fresh.add(h, false));
+        return fresh;
+    }
+
+    /** Whole sentences, items or rows from the end of {@code done}, at most the overlap size together. */
+    private List<Unit> overlap(Draft done) {
+        List<Unit> overlap = new ArrayList<>();
+        int size = 0;
+        List<Unit> own = done.own();
+        for (int i = own.size() - 1; i >= 0; i--) {
+            Unit u = own.get(i);
+            boolean repeatable = u.kind() == Kind.SENTENCE || u.kind() == Kind.LIST_ITEM || u.kind() == Kind.TABLE_ROW;
+            if (!repeatable || size + u.tokens() > settings.overlapTokens()) {
+                break;
+            }
+            overlap.addFirst(u);
+            size += u.tokens();
+        }
+        return overlap;
+    }
+
+    /** A draft smaller than the minimum joins the one before it when both fit in one chunk. */
+    private void mergeSmall(List<Draft> drafts) {
+        for (int i = drafts.size() - 1; i > 0; i--) {
+            Draft small = drafts.get(i);
+            if (small.ownTokens() >= settings.minTokens()) {
+                continue;
+            }
+            Draft merged = drafts.get(i - 1).copy();
+            for (Unit u : small.own()) {
+                if (u.kind() != Kind.TABLE_HEADER || !merged.hasTable(u.table())) {
+                    merged.add(u, false);
+                }
+            }
+            if (merged.tokens <= settings.maxTokens() - merged.prefix) {
+                drafts.set(i - 1, merged);
+                drafts.remove(i);
+            }
+        }
+    }
+
+    private int budget(Draft draft, Unit next) {
+        return settings.maxTokens() - Math.max(draft.prefix, prefixTokens(next.headings()));
+    }
+}

@@ -1,0 +1,192 @@
+package io.docent.indexer.files;
+
+import io.docent.core.SourceDocument;
+import io.docent.indexer.ContentHash;
+import io.docent.indexer.DocumentReader;
+import io.docent.indexer.ReadFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a folder tree of Markdown ({@code .md}, {@code .markdown}), HTML ({@code .html}, {@code .htm}) and text
+ * ({@code .txt}) files. Other files (images, styles) are not content and are passed over silently, as are hidden
+ * files and folders ({@code .git}).
+ *
+ * <ul>
+ *   <li>id: the path relative to the root, with {@code /} separators on every OS.
+ *   <li>title: Markdown front matter {@code title:} or first {@code # } heading; HTML {@code <title>} or first
+ *       {@code <h1>}; a Confluence export page's own title; otherwise the file name without its extension.
+ *   <li>breadcrumb: a Confluence page's ancestors; otherwise the folders between the root and the file.
+ *   <li>url: {@code baseUrl} plus the percent-encoded relative path when a base URL is set; otherwise a {@code
+ *       file:} URI, which terminals and browsers open with a click.
+ *   <li>lastModified: a Confluence page's date, otherwise the file's modification time.
+ * </ul>
+ *
+ * <p>Bad input loses nothing else: a file over {@link Builder#maxFileBytes} or one that cannot be read or parsed is a
+ * {@link ReadFailure}; invalid UTF-8 is decoded with U+FFFD and a warning. Symbolic links are never followed (a
+ * warning says so), so a link loop cannot hang the walk and a link cannot pull files from outside the export in.
+ */
+public final class FolderReader implements DocumentReader {
+
+    /** Files larger than this are skipped with a reason: 50 MB. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(FolderReader.class);
+
+    private final Path root;
+    private final String baseUrl;
+    private final long maxFileBytes;
+
+    private FolderReader(Builder builder) {
+        this.root = builder.root.toAbsolutePath().normalize();
+        this.baseUrl = builder.baseUrl;
+        this.maxFileBytes = builder.maxFileBytes;
+    }
+
+    /** A reader of the folder at {@code root}, with defaults. */
+    public static FolderReader of(Path root) {
+        return builder(root).build();
+    }
+
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public void read(String source, Sink sink) {
+        FolderListing listing = FolderListing.of(root);
+        sink.expect(listing.files().size() + listing.failures().size());
+        listing.warnings().forEach(w -> sink.warning(w.path(), w.reason()));
+        listing.failures().forEach(sink::failed);
+        for (FolderListing.Entry file : listing.files()) {
+            readOne(source, file, sink);
+        }
+    }
+
+    private void readOne(String source, FolderListing.Entry file, Sink sink) {
+        String id = file.id();
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file.path())) {
+            // read one byte past the cap rather than trusting the listed size: the file may have grown since
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+        } catch (IOException e) {
+            sink.failed(new ReadFailure(id, id, "cannot be read: " + FolderListing.describe(e)));
+            return;
+        }
+        if (bytes.length > maxFileBytes) {
+            sink.failed(new ReadFailure(id, id, "larger than the " + size(maxFileBytes) + " limit; skipped"));
+            return;
+        }
+        Decoded decoded = Decoded.of(bytes);
+        if (decoded.replaced() > 0) {
+            sink.warning(id, "not valid UTF-8: " + decoded.replaced() + " character(s) replaced with U+FFFD");
+        }
+        Optional<ParsedFile> parsed;
+        try {
+            parsed = FileParsers.parse(file.path().getFileName().toString(), decoded.text());
+        } catch (RuntimeException e) {
+            log.debug("could not parse {}", file.path(), e);
+            sink.failed(new ReadFailure(id, id, "could not be parsed: " + e));
+            return;
+        }
+        if (parsed.isEmpty()) {
+            sink.skipped(id, "export navigation, not content");
+            return;
+        }
+        sink.document(toDocument(source, file, parsed.get()));
+    }
+
+    private SourceDocument toDocument(String source, FolderListing.Entry file, ParsedFile parsed) {
+        String fileName = file.path().getFileName().toString();
+        String title = parsed.title() != null
+                ? parsed.title()
+                : fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        if (title.isBlank()) {
+            title = fileName;
+        }
+        List<String> breadcrumb = parsed.breadcrumb() != null ? parsed.breadcrumb() : folders(file.id());
+        String url = baseUrl != null
+                ? Urls.join(baseUrl, file.id())
+                : file.path().toUri().toString();
+        Instant lastModified = parsed.lastModified() != null ? parsed.lastModified() : file.modified();
+        Map<String, String> metadata = new LinkedHashMap<>(parsed.metadata());
+        metadata.put("path", file.id());
+        String hash = ContentHash.ofDocument(title, parsed.space(), breadcrumb, url, parsed.content(), List.of());
+        return new SourceDocument(
+                file.id(),
+                source,
+                parsed.space(),
+                title,
+                url,
+                breadcrumb,
+                parsed.content(),
+                hash,
+                lastModified,
+                null,
+                metadata);
+    }
+
+    private static List<String> folders(String id) {
+        List<String> parts = new ArrayList<>(List.of(id.split("/")));
+        parts.removeLast();
+        return parts;
+    }
+
+    private static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
+        }
+        return bytes >= 1024 ? String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0) : bytes + " bytes";
+    }
+
+    /** Settings of a {@link FolderReader}. */
+    public static final class Builder {
+        private final Path root;
+        private String baseUrl;
+        private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+
+        private Builder(Path root) {
+            this.root = Objects.requireNonNull(root, "root");
+        }
+
+        /** Citation URLs become this plus the relative path ({@code --base-url}); by default, {@code file:} URIs. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            return this;
+        }
+
+        /** Files larger than this are skipped with a reason; default {@link #DEFAULT_MAX_FILE_BYTES}. */
+        public Builder maxFileBytes(long maxFileBytes) {
+            if (maxFileBytes < 1) {
+                throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
+            }
+            this.maxFileBytes = maxFileBytes;
+            return this;
+        }
+
+        public FolderReader build() {
+            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
+                throw new IllegalArgumentException(
+                        "baseUrl must be an absolute URL such as https://wiki.example.com/," + " was " + baseUrl);
+            }
+            return new FolderReader(this);
+        }
+    }
+}
