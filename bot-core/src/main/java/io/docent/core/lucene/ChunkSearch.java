@@ -57,15 +57,16 @@ final class ChunkSearch {
                     + " embedding model): use TEXT search, or rebuild it with an embedding model");
         }
         float[] query = documents.unitVector(request.vector(), "the query");
+        int depth = Math.max(request.topK() * candidateFactor, minCandidates);
         if (request.mode() == SearchMode.VECTOR) {
-            ScoreDoc[] vector = vectorList(searcher, request, query, request.topK());
-            List<RankedDoc> ranked = new ArrayList<>(vector.length);
-            for (int i = 0; i < vector.length; i++) {
+            // HNSW explores as many candidates as it is asked for: asking for topK alone loses most neighbours
+            ScoreDoc[] vector = vectorList(searcher, request, query, depth);
+            List<RankedDoc> ranked = new ArrayList<>(request.topK());
+            for (int i = 0; i < Math.min(vector.length, request.topK()); i++) {
                 ranked.add(new RankedDoc(vector[i].doc, cosine(vector[i].score), 0, i + 1));
             }
             return hits(searcher, ranked, query);
         }
-        int depth = Math.max(request.topK() * candidateFactor, minCandidates);
         ScoreDoc[] text = keywordList(searcher, request, depth);
         ScoreDoc[] vector = vectorList(searcher, request, query, depth);
         return hits(searcher, fusion.fuse(text, vector, request.topK()), query);

@@ -133,7 +133,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         return read(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
-    /** Makes every write so far durable (fsync). Costly: call it after a batch, not after each document. */
+    /** Makes every write so far durable (an fsync of new segments). Costly: call it after a batch. */
+    @Override
     public void commit() {
         try {
             writer.commit();

@@ -153,6 +153,21 @@ class LuceneIndexOpeningTest {
     }
 
     @Test
+    void model_stays_recorded_through_later_sessions() {
+        for (int session = 0; session < 2; session++) {
+            try (LuceneSearchIndex index = LuceneSearchIndex.open(dir, MODEL, 4)) {
+                index.replaceDocument(
+                        "later-" + session, List.of(chunk("later-" + session).build()));
+                index.commit();
+            }
+        }
+
+        assertThatThrownBy(() -> LuceneSearchIndex.open(dir, "other-model", 4))
+                .isInstanceOf(IndexUnavailable.class)
+                .hasMessageContaining("'" + MODEL + "'");
+    }
+
+    @Test
     void query_vector_of_another_dimension_is_invalid_input() {
         try (LuceneSearchIndex index = LuceneSearchIndex.open(dir, MODEL, 4)) {
             assertThatThrownBy(() ->

@@ -104,7 +104,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         index.replaceDocument("doc", chunks("doc", 2, "alpha"));
         assertThat(committedChunks()).isZero();
 
-        ((LuceneSearchIndex) index).commit();
+        index.commit();
 
         assertThat(committedChunks()).isEqualTo(2);
     }
