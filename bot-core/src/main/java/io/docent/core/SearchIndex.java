@@ -37,6 +37,14 @@ public interface SearchIndex extends AutoCloseable {
     /** How many chunks the index holds. */
     long chunkCount();
 
+    /**
+     * Makes every write so far durable, so that a crash cannot lose it. Writes are visible before this (see above)
+     * but an embedded index may keep them in memory until a commit, which is costly: call it after a batch (the end
+     * of a sync, periodically during a long one), not after each document. {@link #close()} commits too. An index
+     * that persists each write itself does nothing.
+     */
+    default void commit() {}
+
     @Override
     void close();
 }

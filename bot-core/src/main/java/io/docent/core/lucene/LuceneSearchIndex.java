@@ -1,0 +1,229 @@
+package io.docent.core.lucene;
+
+import io.docent.core.Chunk;
+import io.docent.core.DocentException;
+import io.docent.core.IndexedDocument;
+import io.docent.core.SearchHit;
+import io.docent.core.SearchIndex;
+import io.docent.core.SearchRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * The embedded {@link SearchIndex}: a Lucene index in a local directory, BM25 over title and text, HNSW over the
+ * chunk embeddings, and reciprocal rank fusion of the two for hybrid search.
+ *
+ * <p><b>Atomicity.</b> A document's chunks are written with {@link IndexWriter#updateDocuments}, which deletes the
+ * old chunks and adds the new ones as one block: a reader sees all of the old chunks or all of the new ones.
+ *
+ * <p><b>Visibility.</b> Searches use near-real-time readers from a {@link SearcherManager}. Reopening one after
+ * every write would flush a tiny segment per document and make a 100,000-chunk sync crawl, so writes only count
+ * themselves, and the first read after a write reopens the reader (once, however many writes came before). A
+ * search therefore sees every write that returned before it began, an indexing run without searches opens no
+ * reader at all, and a search with no write before it pays nothing.
+ *
+ * <p><b>Durability.</b> Writes are visible at once but durable only after {@link #commit()} (an fsync of the
+ * segments) or {@link #close()}. A crash loses the writes since the last commit, never the index itself: Lucene
+ * reopens at the last commit. Docent's indexer commits at the end of each sync and periodically during long ones;
+ * as the index is the record of what is indexed, the next sync simply redoes lost documents.
+ *
+ * <p><b>Threads.</b> Every method may be called from any thread. Only one process may open a directory.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    private final Path path;
+    private final IndexIdentity identity;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ChunkDocuments documents;
+    private final ChunkSearch search;
+    private final AtomicLong writes = new AtomicLong();
+    private final Object refreshLock = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long visibleWrites;
+
+    LuceneSearchIndex(IndexOptions options) {
+        Analyzer analyzer = new EnglishAnalyzer();
+        IndexOpener.Opened opened = IndexOpener.open(options, analyzer, new SearcherFactory());
+        this.path = options.path();
+        this.identity = options.identity();
+        this.directory = opened.directory();
+        this.writer = opened.writer();
+        this.searchers = opened.searchers();
+        this.documents = new ChunkDocuments(identity.dimension());
+        this.search = new ChunkSearch(new KeywordQuery(analyzer), documents, identity.hasVectors(), options);
+    }
+
+    /**
+     * Opens the index in {@code directory}, creating it if there is none, for vectors of {@code embeddingModel}.
+     *
+     * @throws DocentException.IndexUnavailable if the index is locked by another process, damaged, or was built
+     *     with another model or dimension
+     */
+    public static LuceneSearchIndex open(Path directory, String embeddingModel, int dimension) {
+        return builder(directory).embeddingModel(embeddingModel, dimension).open();
+    }
+
+    /**
+     * Opens a text-only index: embeddings of chunks are ignored and only {@link io.docent.core.SearchMode#TEXT}
+     * searches are possible. For running without an embedding model.
+     */
+    public static LuceneSearchIndex openTextOnly(Path directory) {
+        return builder(directory).open();
+    }
+
+    /** Options beyond the defaults: fusion constant, candidate depth, HNSW parameters, rebuild. */
+    public static LuceneSearchIndexBuilder builder(Path directory) {
+        return new LuceneSearchIndexBuilder(directory);
+    }
+
+    /** The index directory. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void replaceDocument(String documentId, List<Chunk> chunks) {
+        requireDocumentId(documentId);
+        Objects.requireNonNull(chunks, "chunks");
+        var block = documents.toDocuments(documentId, chunks);
+        write(documentId, () -> {
+            if (block.isEmpty()) {
+                writer.deleteDocuments(ChunkDocuments.documentTerm(documentId));
+            } else {
+                writer.updateDocuments(ChunkDocuments.documentTerm(documentId), block);
+            }
+        });
+    }
+
+    @Override
+    public void deleteDocument(String documentId) {
+        requireDocumentId(documentId);
+        write(documentId, () -> writer.deleteDocuments(ChunkDocuments.documentTerm(documentId)));
+    }
+
+    @Override
+    public List<IndexedDocument> listDocuments(String source) {
+        Objects.requireNonNull(source, "source");
+        return read(searcher -> DocumentListing.list(searcher.getIndexReader(), source));
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        Objects.requireNonNull(request, "request");
+        return read(searcher -> search.search(searcher, request));
+    }
+
+    @Override
+    public long chunkCount() {
+        return read(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** Makes every write so far durable (an fsync of new segments). Costly: call it after a batch. */
+    @Override
+    public void commit() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw IndexFailures.onAccess(path, "commit", e);
+        } catch (AlreadyClosedException e) {
+            throw IndexFailures.closed(path, e);
+        }
+    }
+
+    /** Commits and releases the directory; later calls do nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            searchers.close();
+            writer.close(); // commits
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(writer::rollback);
+            throw new DocentException("Could not close the search index at " + path + " cleanly: " + e, e);
+        } finally {
+            IOUtils.closeWhileHandlingException(directory);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LuceneSearchIndex[" + path + ", " + identity.describe() + "]";
+    }
+
+    private static void requireDocumentId(String documentId) {
+        if (documentId == null || documentId.isBlank()) {
+            throw new IllegalArgumentException("documentId must not be blank");
+        }
+    }
+
+    private void write(String documentId, IndexWrite action) {
+        try {
+            action.run();
+            writes.incrementAndGet();
+        } catch (IOException e) {
+            throw IndexFailures.onAccess(path, "write document " + documentId + " to", e);
+        } catch (AlreadyClosedException e) {
+            throw IndexFailures.closed(path, e);
+        } catch (IllegalArgumentException e) {
+            // Lucene rejected the document (an immense term, a bad vector) without changing the index
+            throw new DocentException.InvalidInput("Document " + documentId + " cannot be indexed: " + e.getMessage());
+        }
+    }
+
+    private <T> T read(IndexRead<T> action) {
+        try {
+            refreshIfWritten();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return action.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw IndexFailures.onAccess(path, "read", e);
+        } catch (AlreadyClosedException e) {
+            throw IndexFailures.closed(path, e);
+        }
+    }
+
+    /** Reopens the reader if a write returned since the last reopen (see the class comment). */
+    private void refreshIfWritten() throws IOException {
+        if (writes.get() == visibleWrites) {
+            return;
+        }
+        synchronized (refreshLock) {
+            long written = writes.get();
+            if (written != visibleWrites) {
+                searchers.maybeRefreshBlocking();
+                visibleWrites = written;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IndexWrite {
+        void run() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface IndexRead<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

@@ -1,0 +1,124 @@
+package io.docent.core.lucene;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+
+/**
+ * Settings of a {@link LuceneSearchIndex} beyond its directory and embedding model. Every setting has a default
+ * that suits a 384-dimension model and an index of up to a few hundred thousand chunks.
+ */
+public final class LuceneSearchIndexBuilder {
+
+    public static final int DEFAULT_RRF_K = ReciprocalRankFusion.DEFAULT_K;
+    /** Each hybrid list fetches {@code max(topK * DEFAULT_CANDIDATE_FACTOR, DEFAULT_MIN_CANDIDATES)} candidates. */
+    public static final int DEFAULT_MIN_CANDIDATES = 50;
+
+    public static final int DEFAULT_CANDIDATE_FACTOR = 4;
+    public static final int DEFAULT_MAX_CONN = Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN;
+    public static final int DEFAULT_BEAM_WIDTH = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
+    public static final double DEFAULT_RAM_BUFFER_MB = 64;
+
+    private final Path path;
+    private String embeddingModel = "";
+    private int dimension;
+    private int rrfK = DEFAULT_RRF_K;
+    private int minCandidates = DEFAULT_MIN_CANDIDATES;
+    private int candidateFactor = DEFAULT_CANDIDATE_FACTOR;
+    private int maxConn = DEFAULT_MAX_CONN;
+    private int beamWidth = DEFAULT_BEAM_WIDTH;
+    private boolean quantized;
+    private double ramBufferMb = DEFAULT_RAM_BUFFER_MB;
+    private boolean recreate;
+
+    LuceneSearchIndexBuilder(Path path) {
+        this.path = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
+    }
+
+    /** The model whose vectors the index holds. Without one, the index is text-only. */
+    public LuceneSearchIndexBuilder embeddingModel(String name, int dimension) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("embedding model name must not be blank");
+        }
+        if (dimension < 1 || dimension > VectorCodec.MAX_DIMENSIONS) {
+            throw new IllegalArgumentException(
+                    "dimension must be between 1 and " + VectorCodec.MAX_DIMENSIONS + ", was " + dimension);
+        }
+        this.embeddingModel = name;
+        this.dimension = dimension;
+        return this;
+    }
+
+    /** The reciprocal rank fusion constant: larger values flatten the advantage of the first ranks. */
+    public LuceneSearchIndexBuilder rrfK(int rrfK) {
+        this.rrfK = requireAtLeast(1, rrfK, "rrfK");
+        return this;
+    }
+
+    /** How deep each list of a hybrid search looks: {@code max(topK * factor, minimum)} candidates. */
+    public LuceneSearchIndexBuilder candidates(int factor, int minimum) {
+        this.candidateFactor = requireAtLeast(1, factor, "candidate factor");
+        this.minCandidates = requireAtLeast(1, minimum, "minimum candidates");
+        return this;
+    }
+
+    /** HNSW graph parameters, used when segments are written; larger values raise recall and indexing cost. */
+    public LuceneSearchIndexBuilder hnsw(int maxConn, int beamWidth) {
+        this.maxConn = requireAtLeast(2, maxConn, "maxConn");
+        this.beamWidth = requireAtLeast(2, beamWidth, "beamWidth");
+        return this;
+    }
+
+    /**
+     * Searches the HNSW graph over int7-quantized copies of the vectors (4 times less memory to keep hot; the
+     * exact vectors stay on disk for similarity). Applies to segments written from now on.
+     */
+    public LuceneSearchIndexBuilder quantized(boolean quantized) {
+        this.quantized = quantized;
+        return this;
+    }
+
+    /** Memory for buffering documents before a segment is written. */
+    public LuceneSearchIndexBuilder ramBufferMb(double ramBufferMb) {
+        if (!(ramBufferMb >= 1)) {
+            throw new IllegalArgumentException("ramBufferMb must be >= 1, was " + ramBufferMb);
+        }
+        this.ramBufferMb = ramBufferMb;
+        return this;
+    }
+
+    /**
+     * Discards the index in the directory and starts an empty one (for {@code docent index --rebuild}). Only
+     * Lucene's files are deleted, and only if no other process holds the index.
+     */
+    public LuceneSearchIndexBuilder recreate() {
+        this.recreate = true;
+        return this;
+    }
+
+    /**
+     * Opens the index.
+     *
+     * @throws io.docent.core.DocentException.IndexUnavailable if it is locked, damaged or built for another model
+     */
+    public LuceneSearchIndex open() {
+        return new LuceneSearchIndex(new IndexOptions(
+                path,
+                IndexIdentity.of(embeddingModel, dimension),
+                rrfK,
+                minCandidates,
+                candidateFactor,
+                maxConn,
+                beamWidth,
+                quantized,
+                ramBufferMb,
+                recreate));
+    }
+
+    private static int requireAtLeast(int minimum, int value, String name) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be >= " + minimum + ", was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,52 @@
+package io.docent.core.lucene;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Reciprocal rank fusion (Cormack, Clarke and Büttcher, 2009): a document's fused score is the sum over the lists
+ * it appears in of {@code 1 / (k + rank)}. It needs no score calibration between BM25 and cosine similarity, which
+ * live on unrelated scales, and {@code k = 60} damps the weight of the very first ranks so that a document found
+ * by both retrievers beats one found at the top of only one.
+ */
+final class ReciprocalRankFusion {
+
+    static final int DEFAULT_K = 60;
+
+    private static final Comparator<RankedDoc> BEST_FIRST = Comparator.comparingDouble(RankedDoc::score)
+            .reversed()
+            .thenComparingInt(RankedDoc::bestRank)
+            .thenComparingInt(RankedDoc::doc);
+
+    private final int k;
+
+    ReciprocalRankFusion(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("rrfK must be >= 1, was " + k);
+        }
+        this.k = k;
+    }
+
+    /** The {@code topK} best documents of both lists, each ranked best first. */
+    List<RankedDoc> fuse(ScoreDoc[] textList, ScoreDoc[] vectorList, int topK) {
+        Map<Integer, int[]> ranks = new HashMap<>();
+        for (int i = 0; i < textList.length; i++) {
+            ranks.computeIfAbsent(textList[i].doc, d -> new int[2])[0] = i + 1;
+        }
+        for (int i = 0; i < vectorList.length; i++) {
+            ranks.computeIfAbsent(vectorList[i].doc, d -> new int[2])[1] = i + 1;
+        }
+        List<RankedDoc> fused = new ArrayList<>(ranks.size());
+        ranks.forEach((doc, rank) -> fused.add(new RankedDoc(doc, score(rank[0]) + score(rank[1]), rank[0], rank[1])));
+        fused.sort(BEST_FIRST);
+        return fused.size() > topK ? fused.subList(0, topK) : fused;
+    }
+
+    private double score(int rank) {
+        return rank == 0 ? 0 : 1.0 / (k + rank);
+    }
+}
