@@ -19,18 +19,14 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Measures indexing throughput and search latency of {@link LuceneSearchIndex} on a generated corpus: chunks of
- * Zipf-distributed words from a synthetic vocabulary, random unit vectors (the hardest case for HNSW; with
- * {@code bench.clustered} they lie around topic centres, as embeddings of related texts do), a few sources, spaces
- * and access groups. Not a test; run it by hand (see
- * docs/benchmarks.md):
+ * Measures indexing throughput, search latency and vector recall of {@link LuceneSearchIndex} on a generated corpus:
+ * chunks of Zipf-distributed words from a synthetic vocabulary, random unit vectors (the hardest case for HNSW;
+ * with {@code bench.clustered} they lie around topic centres, as embeddings of related texts do), a few sources,
+ * spaces and access groups. Not a test: run it by hand, as docs/benchmarks.md shows.
  *
- * <pre>
- * java -Xmx2g --add-modules jdk.incubator.vector -cp ... io.docent.core.lucene.LuceneSearchBenchmark [dir]
- * </pre>
- *
- * <p>System properties: {@code bench.chunks} (100000), {@code bench.dimension} (384), {@code bench.queries} (1000),
- * {@code bench.reuse} (true: search an index left in {@code dir} by an earlier run), {@code bench.quantized}.
+ * <p>System properties: {@code bench.chunks} (100000), {@code bench.dimension} (384), {@code bench.queries}
+ * (1000), {@code bench.clustered}, {@code bench.quantized}, {@code bench.candidates} (minimum candidate depth), and
+ * {@code bench.reuse} (search the index an earlier run left in the directory instead of building one).
  */
 public final class LuceneSearchBenchmark {
 
@@ -48,7 +44,7 @@ public final class LuceneSearchBenchmark {
 
     private final Random random = new Random(42);
     private final float[][] topics = randomTopics(new Random(11));
-    private final ZipfWords words = new ZipfWords(new Random(7), 30_000);
+    private final SyntheticWords words = new SyntheticWords(new Random(7), 30_000);
 
     public static void main(String[] args) throws IOException {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("docent-bench");
@@ -56,7 +52,7 @@ public final class LuceneSearchBenchmark {
     }
 
     private void run(Path dir) throws IOException {
-        boolean reuse = Boolean.parseBoolean(System.getProperty("bench.reuse", "true")) && Files.exists(dir);
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(dir);
         boolean quantized = Boolean.getBoolean("bench.quantized");
         LuceneSearchIndexBuilder builder = builder(dir, quantized);
         System.out.printf(
@@ -274,51 +270,6 @@ public final class LuceneSearchBenchmark {
     private static long sizeMb(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.mapToLong(p -> p.toFile().length()).sum() >> 20;
-        }
-    }
-
-    /** Pronounceable made-up words drawn with Zipf's law (s = 1), plus English stop words, like prose. */
-    private static final class ZipfWords {
-        private static final String[] STOP_WORDS = {"the", "of", "and", "to", "in", "is", "for", "with", "on", "as"};
-        private static final String[] SYLLABLES = {
-            "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "po", "li", "an", "er", "on", "ti", "qua", "sel",
-            "mar", "ven", "dor", "pli", "gra", "tes", "col"
-        };
-        private final String[] vocabulary;
-        private final double[] cumulative;
-
-        ZipfWords(Random random, int size) {
-            vocabulary = new String[size];
-            cumulative = new double[size];
-            double sum = 0;
-            for (int i = 0; i < size; i++) {
-                StringBuilder word = new StringBuilder();
-                for (int s = 0; s < 2 + random.nextInt(3); s++) {
-                    word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-                }
-                vocabulary[i] = word.toString();
-                sum += 1.0 / (i + 1);
-                cumulative[i] = sum;
-            }
-            for (int i = 0; i < size; i++) {
-                cumulative[i] /= sum;
-            }
-        }
-
-        String phrase(Random random, int length) {
-            StringBuilder phrase = new StringBuilder();
-            for (int i = 0; i < length; i++) {
-                if (i > 0) {
-                    phrase.append(' ');
-                }
-                if (random.nextInt(4) == 0) {
-                    phrase.append(STOP_WORDS[random.nextInt(STOP_WORDS.length)]);
-                } else {
-                    int index = Arrays.binarySearch(cumulative, random.nextDouble());
-                    phrase.append(vocabulary[Math.min(index < 0 ? -index - 1 : index, vocabulary.length - 1)]);
-                }
-            }
-            return phrase.toString();
         }
     }
 }
