@@ -27,8 +27,8 @@ public final class DocentStack implements AutoCloseable {
     private final AnswerPipeline pipeline;
     private final QuestionNormalizer normalizer;
 
-    private DocentStack(Path home, Embedder embedder, SearchIndex index, AnswerPipeline pipeline,
-            QuestionNormalizer normalizer) {
+    private DocentStack(
+            Path home, Embedder embedder, SearchIndex index, AnswerPipeline pipeline, QuestionNormalizer normalizer) {
         this.home = home;
         this.embedder = embedder;
         this.index = index;
@@ -47,14 +47,17 @@ public final class DocentStack implements AutoCloseable {
 
     public static DocentStack open(Settings settings, Path indexDirOverride) {
         Path home = home(settings);
-        Embedder embedder = new CachingEmbedder(new OnnxEmbedder(),
-                settings.getInt("DOCENT_QUERY_CACHE_SIZE", CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000));
+        Embedder embedder = new CachingEmbedder(
+                new OnnxEmbedder(),
+                settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000));
         SearchIndex index = LuceneSearchIndex.open(
                 indexDir(settings, indexDirOverride), embedder.modelName(), embedder.dimension());
         try {
             var normalizer = new QuestionNormalizer(
                     settings.getInt("DOCENT_MAX_QUESTION_CHARS", QuestionNormalizer.DEFAULT_MAX_CHARS, 100, 100_000));
-            var retriever = new Retriever(index, embedder,
+            var retriever = new Retriever(
+                    index,
+                    embedder,
                     settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000),
                     settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50),
                     Retriever.DEFAULT_MAX_CHUNKS_PER_SOURCE);

@@ -5,8 +5,8 @@ import io.docent.app.cli.ChatCommand;
 import io.docent.app.cli.EvalCommand;
 import io.docent.app.cli.IndexCommand;
 import io.docent.app.config.ConfigException;
-import io.docent.core.DocentException;
 import io.docent.app.config.Settings;
+import io.docent.core.DocentException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -35,6 +35,13 @@ public final class Main implements Runnable {
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    // Lucene logs through java.util.logging; its start-up notes are not for users of the command line. Without the
+    // Vector API (./docent leaves it off for a single question) it would warn on every start. JUL holds loggers
+    // weakly, so the configured ones are kept here.
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     private final Map<String, String> env;
     private final InputStream in;
 
@@ -44,6 +51,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
+        LUCENE_VECTORIZATION_LOG.setLevel(java.util.logging.Level.SEVERE);
         var out = new PrintWriter(System.out, true);
         var err = new PrintWriter(System.err, true);
         System.exit(run(args, System.getenv(), System.in, out, err));

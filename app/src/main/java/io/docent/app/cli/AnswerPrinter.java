@@ -46,8 +46,13 @@ final class AnswerPrinter {
                     hit.similarity(),
                     rank(hit.textRank()),
                     rank(hit.vectorRank()),
-                    hit.chunk().title() + (hit.chunk().breadcrumb().isEmpty() ? "" : " (" + hit.chunk().breadcrumb() + ")"));
-            out.println("      " + io.docent.core.pipeline.CitationChecker.snippet(hit.chunk().text()));
+                    hit.chunk().title()
+                            + (hit.chunk().breadcrumb().isEmpty()
+                                    ? ""
+                                    : " (" + hit.chunk().breadcrumb() + ")"));
+            out.println("      "
+                    + io.docent.core.pipeline.CitationChecker.snippet(
+                            hit.chunk().text()));
         }
         out.print("Timings:");
         answer.timings().forEach((stage, d) -> out.printf(Locale.ROOT, " %s=%.1fms", stage, d.toNanos() / 1e6));
@@ -64,7 +69,8 @@ final class AnswerPrinter {
         root.put("answer", answer.text());
         ArrayNode citations = root.putArray("citations");
         for (Citation c : answer.citations()) {
-            citations.addObject()
+            citations
+                    .addObject()
                     .put("n", c.number())
                     .put("title", c.title())
                     .put("url", c.url())

@@ -90,7 +90,11 @@ public final class EvalCommand implements Callable<Integer> {
                 int n = evaluator.indexCorpus(data, progress::update);
                 progress.done();
                 double seconds = (System.nanoTime() - start) / 1e9;
-                err.printf(Locale.ROOT, "docent eval: indexed %d documents in %.1f s (%.1f docs/s)%n", n, seconds,
+                err.printf(
+                        Locale.ROOT,
+                        "docent eval: indexed %d documents in %.1f s (%.1f docs/s)%n",
+                        n,
+                        seconds,
                         n / seconds);
             }
             for (SearchMode m : modes) {
@@ -120,12 +124,33 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static void printTable(BeirDataset data, List<ModeResult> results, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s (split %s, %d queries)%n", data.name(), data.split(), data.queries().size());
-        out.printf(Locale.ROOT, "%-8s %8s %10s %11s %7s %9s %9s%n", "mode", "nDCG@10", "Recall@10", "Recall@100",
-                "MRR@10", "p50 ms", "p99 ms");
+        out.printf(
+                Locale.ROOT,
+                "%s (split %s, %d queries)%n",
+                data.name(),
+                data.split(),
+                data.queries().size());
+        out.printf(
+                Locale.ROOT,
+                "%-8s %8s %10s %11s %7s %9s %9s%n",
+                "mode",
+                "nDCG@10",
+                "Recall@10",
+                "Recall@100",
+                "MRR@10",
+                "p50 ms",
+                "p99 ms");
         for (ModeResult r : results) {
-            out.printf(Locale.ROOT, "%-8s %8.4f %10.4f %11.4f %7.4f %9.2f %9.2f%n", label(r.mode()), r.ndcg10(),
-                    r.recall10(), r.recall100(), r.mrr10(), r.p50Millis(), r.p99Millis());
+            out.printf(
+                    Locale.ROOT,
+                    "%-8s %8.4f %10.4f %11.4f %7.4f %9.2f %9.2f%n",
+                    label(r.mode()),
+                    r.ndcg10(),
+                    r.recall10(),
+                    r.recall100(),
+                    r.mrr10(),
+                    r.p50Millis(),
+                    r.p99Millis());
         }
         out.flush();
     }

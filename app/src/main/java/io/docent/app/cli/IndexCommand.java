@@ -35,7 +35,11 @@ public final class IndexCommand implements Callable<Integer> {
 
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    @Option(names = "--source", required = true, paramLabel = "NAME", description = "The source's name, e.g. confluence-eng.")
+    @Option(
+            names = "--source",
+            required = true,
+            paramLabel = "NAME",
+            description = "The source's name, e.g. confluence-eng.")
     String source;
 
     @Parameters(index = "0", paramLabel = "PATH", description = "The folder to index.")
@@ -47,7 +51,10 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--allow-mass-delete", description = "Allow deleting more than 20% of the source's documents.")
     boolean allowMassDelete;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report with every failure and its reason.")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description = "Write a JSON report with every failure and its reason.")
     Path report;
 
     @Mixin

@@ -3,12 +3,14 @@ package io.docent.app.cli;
 import java.io.PrintWriter;
 
 /**
- * Progress on stderr: a bar redrawn in place on a terminal, plain lines (at most one per 10%) otherwise, so logs
+ * Progress on stderr: a bar redrawn in place on a terminal, plain lines (at most one per 10%, for long runs only) otherwise, so logs
  * of scheduled runs stay readable.
  */
 public final class ProgressBar {
 
     private static final int WIDTH = 30;
+    /** Below this many items a log gets no progress lines at all: the summary says enough. */
+    private static final int PLAIN_LINES_FROM = 500;
 
     private final PrintWriter err;
     private final String unit;
@@ -37,14 +39,15 @@ public final class ProgressBar {
         if (terminal) {
             if (total > 0) {
                 int filled = (int) ((long) WIDTH * Math.min(done, total) / total);
-                err.printf("\r[%s%s] %3d%% %,d/%,d %s", "#".repeat(filled), " ".repeat(WIDTH - filled),
-                        100L * done / total, done, total, unit);
+                err.printf(
+                        "\r[%s%s] %3d%% %,d/%,d %s",
+                        "#".repeat(filled), " ".repeat(WIDTH - filled), 100L * done / total, done, total, unit);
             } else {
                 err.printf("\r%,d %s", done, unit);
             }
             drawn = true;
             err.flush();
-        } else if (total > 0) {
+        } else if (total >= PLAIN_LINES_FROM) {
             int decile = (int) (10L * done / total);
             if (decile != lastDecile) {
                 lastDecile = decile;

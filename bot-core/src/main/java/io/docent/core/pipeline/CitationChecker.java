@@ -72,7 +72,7 @@ public final class CitationChecker {
         return new Citation(number, chunk.title(), chunk.url(), snippet(chunk.text()));
     }
 
-    static String snippet(String text) {
+    public static String snippet(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.length() <= SNIPPET_CHARS) {
             return flat;

@@ -1,0 +1,204 @@
+package io.docent.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docent.app.Main;
+import io.docent.core.lucene.LuceneSearchIndex;
+import io.docent.core.onnx.OnnxEmbedder;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code docent} command end to end on the embedded default: the real index, model and sample handbook. The
+ * first test pays for indexing the handbook; the others reuse the index in the same DOCENT_HOME.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DocentCliIT {
+
+    @TempDir
+    static Path home;
+
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void setUp() {
+        env = Map.of("DOCENT_HOME", home.toString());
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run docentWithInput(String stdin, String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        int exit = Main.run(args, env, in, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Run docent(String... args) {
+        return docentWithInput("", args);
+    }
+
+    @Test
+    @Order(1)
+    void first_question_indexes_the_sample_handbook_and_answers_with_citations() {
+        Run run = docent("ask", "How do I get VPN access?");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("indexing the sample knowledge base");
+        assertThat(run.out())
+                .contains("[1]")
+                .contains("Service Desk > Access > VPN")
+                .contains("Sources:");
+        assertThat(run.out()).containsPattern("\\[1] VPN Access - file:");
+    }
+
+    @Test
+    @Order(2)
+    void json_output_has_status_answer_citations_and_timings() throws Exception {
+        Run run = docent("ask", "--json", "How many days of annual leave do employees get?");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("indexing the sample knowledge base");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("status").asText()).isEqualTo("ANSWERED");
+        assertThat(json.path("answer").asText()).contains("25").contains("[1]");
+        JsonNode first = json.path("citations").get(0);
+        assertThat(first.path("n").asInt()).isEqualTo(1);
+        assertThat(first.path("title").asText()).isEqualTo("Annual Leave Policy");
+        assertThat(first.path("url").asText()).startsWith("file:");
+        assertThat(first.path("snippet").asText()).isNotBlank();
+        assertThat(json.path("timings").path("retrieve_ms").isNumber()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void explain_shows_the_retrieved_passages_with_scores() {
+        Run run = docent("ask", "--explain", "What is the minimum password length?");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Retrieved passages")
+                .contains("similarity=")
+                .contains("Password and MFA Policy");
+    }
+
+    @Test
+    @Order(4)
+    void unrelated_question_is_answered_honestly_as_not_found() {
+        Run run = docent("ask", "--json", "What is the boiling point of tungsten in kelvin?");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\"status\":\"NOT_FOUND\"").contains("couldn't find this");
+    }
+
+    @Test
+    @Order(5)
+    void chat_carries_history_so_follow_ups_work() {
+        Run run = docentWithInput("How do I get VPN access?\nand for contractors?\nexit\n", "chat");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String followUp = run.out().substring(run.out().lastIndexOf("Sources:") - 600);
+        assertThat(followUp).containsIgnoringCase("contractor");
+        assertThat(run.out()).containsIgnoringCase("sponsor");
+    }
+
+    @Test
+    @Order(6)
+    void empty_question_prints_usage_and_exits_2() {
+        Run run = docent("ask", "   ");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("the question is empty").contains("Usage:");
+    }
+
+    @Test
+    @Order(7)
+    void huge_question_is_cut_with_a_warning_and_answered() {
+        Run run = docent("ask", "How do I get VPN access? " + "please ".repeat(14_000));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning").contains("characters");
+        assertThat(run.out()).isNotBlank();
+    }
+
+    @Test
+    @Order(8)
+    void index_command_adds_a_folder_then_answers_from_it() throws Exception {
+        Path docs = Files.createDirectories(home.resolve("docs"));
+        Files.writeString(docs.resolve("parking.md"), """
+                # Parking Policy
+
+                The Zephyr garage has 40 spaces for staff. Request a parking permit from facilities by email to
+                parking@northwind.example; permits cost 30 EUR per month and renew every January.
+                """);
+
+        Run index =
+                docent("index", "--source", "facilities", "--base-url", "https://wiki.example/fac/", docs.toString());
+        Run ask = docent("ask", "How do I get a parking permit for the Zephyr garage?");
+
+        assertThat(index.exit()).as(index.err()).isZero();
+        assertThat(index.out()).contains("1 added");
+        assertThat(ask.out()).contains("parking@northwind.example").contains("https://wiki.example/fac/parking.md");
+    }
+
+    @Test
+    @Order(9)
+    void index_refuses_a_missing_folder_and_bad_source_name() {
+        assertThat(docent("index", "--source", "x", home.resolve("nope").toString())
+                        .exit())
+                .isEqualTo(2);
+        assertThat(docent("index", "--source", "../evil", home.toString()).exit())
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(10)
+    void locked_index_is_a_clear_error_naming_the_path() {
+        var embedder = new OnnxEmbedder();
+        Path indexDir = home.resolve("index");
+        try (var held = LuceneSearchIndex.open(indexDir, embedder.modelName(), embedder.dimension())) {
+            Run run = docent("ask", "How do I get VPN access?");
+
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.err()).contains(indexDir.toString()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    @Order(11)
+    void eval_scores_a_small_beir_dataset() throws Exception {
+        Path dataset = Files.createDirectories(home.resolve("tiny-beir/qrels"));
+        Files.writeString(home.resolve("tiny-beir/corpus.jsonl"), """
+                {"_id":"d1","title":"Cats","text":"Cats are small domesticated felines that purr."}
+                {"_id":"d2","title":"Rockets","text":"Rockets burn propellant to produce thrust in space."}
+                {"_id":"d3","title":"Bread","text":"Bread is baked from flour, water and yeast."}
+                """);
+        Files.writeString(home.resolve("tiny-beir/queries.jsonl"), """
+                {"_id":"q1","text":"Which pets purr?"}
+                {"_id":"q2","text":"how does a rocket engine create thrust"}
+                """);
+        Files.writeString(dataset.resolve("test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
+
+        Run run = docent("eval", "--dataset", home.resolve("tiny-beir").toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("hybrid").path("ndcg@10").asDouble()).isEqualTo(1.0);
+        assertThat(json.path("vector").path("recall@100").asDouble()).isEqualTo(1.0);
+        assertThat(json.path("bm25").path("latency_ms").path("p50").isNumber()).isTrue();
+    }
+}
