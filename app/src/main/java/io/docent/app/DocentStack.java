@@ -64,7 +64,9 @@ public final class DocentStack implements AutoCloseable {
             var gate = new RelevanceGate(
                     settings.getDouble("DOCENT_MIN_SIMILARITY", RelevanceGate.DEFAULT_MIN_SIMILARITY, -1, 1),
                     RelevanceGate.DEFAULT_CLOSEST_SOURCES);
-            AnswerGenerator generator = new ExtractiveAnswerer();
+            // With the embedder, sentence selection also weighs meaning, not only shared words (see
+            // ExtractiveAnswerer).
+            AnswerGenerator generator = new ExtractiveAnswerer(ExtractiveAnswerer.DEFAULT_MAX_CHARS, embedder);
             var pipeline = AnswerPipeline.builder(retriever, generator)
                     .normalizer(normalizer)
                     .gate(gate)

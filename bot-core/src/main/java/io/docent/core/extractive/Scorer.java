@@ -27,7 +27,8 @@ import java.util.Set;
  * <p>What similarity is worth, measured by {@code ExtractiveSelectionEval} (30 questions on 10 handbook pages, three
  * whole pages per question; small, hand-made, and the weights were tuned on it): with terms alone the best-scored
  * unit is the answering one for 19 questions and the answer contains it for 26; with similarity at weight 4, 25 and
- * 30, for about 150 ms more per answer on 2 cores (every candidate is embedded). Weight 8 picked 27 best units but
+ * 30, for about 150 ms more per answer on 2 idle cores, several times that on busy ones (every candidate is
+ * embedded). Weight 8 picked 27 best units but
  * leaves the words of the question (a city, a country) almost no say, so 4 it is.
  */
 final class Scorer {

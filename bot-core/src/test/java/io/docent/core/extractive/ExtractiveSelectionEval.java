@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * comes with three whole pages, the answering one first, second or third, and a phrase the answer must contain.
  *
  * <pre>
- * mvn -B -q -pl bot-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.docent.core.extractive.ExtractiveSelectionEval
+ * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * mvn -B -q -pl bot-core test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
+ * java -cp bot-core/target/classes:bot-core/target/test-classes:$(cat bot-core/target/benchmark.classpath) \
+ *     io.docent.core.extractive.ExtractiveSelectionEval
  * </pre>
  */
 public final class ExtractiveSelectionEval {

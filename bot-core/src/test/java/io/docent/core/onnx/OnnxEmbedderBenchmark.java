@@ -21,8 +21,11 @@ import java.util.Random;
  * {@code /work/shared/data/eval/scifact-train 2000} and the available processors.
  *
  * <pre>
- * mvn -B -q -pl bot-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.docent.core.onnx.OnnxEmbedderBenchmark
+ * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ * mvn -B -q -pl bot-core test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
+ * java -cp bot-core/target/classes:bot-core/target/test-classes:$(cat bot-core/target/benchmark.classpath) \
+ *     io.docent.core.onnx.OnnxEmbedderBenchmark [corpus dir] [passages] [threads]
  * </pre>
  */
 public final class OnnxEmbedderBenchmark {
