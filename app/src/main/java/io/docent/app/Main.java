@@ -4,6 +4,7 @@ import io.docent.app.cli.AskCommand;
 import io.docent.app.cli.ChatCommand;
 import io.docent.app.cli.EvalCommand;
 import io.docent.app.cli.IndexCommand;
+import io.docent.app.cli.ServeCommand;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.DocentException;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             ChatCommand.class,
             IndexCommand.class,
             EvalCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.docent.core.Answer;
 import io.docent.core.AnswerGenerator;
 import io.docent.core.AnswerGenerator.Source;
+import io.docent.core.Answerer;
 import io.docent.core.Citation;
 import io.docent.core.DocentException;
 import io.docent.core.Question;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The answer pipeline of ARCHITECTURE.md, read top-down: one line per stage, each timed. It never throws for a
  * question: a failure becomes an {@link Answer.Status#FAILED} answer with an honest short text, and is logged.
  */
-public final class AnswerPipeline {
+public final class AnswerPipeline implements Answerer {
 
     public static final String NOT_FOUND_TEXT = "I couldn't find this in the indexed documents.";
     private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
@@ -53,6 +54,7 @@ public final class AnswerPipeline {
         return new Builder(retriever, generator);
     }
 
+    @Override
     public Answer answer(Question question) {
         Map<String, Duration> timings = new LinkedHashMap<>();
         try {
