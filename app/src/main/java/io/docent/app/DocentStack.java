@@ -46,12 +46,21 @@ public final class DocentStack implements AutoCloseable {
     }
 
     public static DocentStack open(Settings settings, Path indexDirOverride) {
+        return open(settings, indexDirOverride, false);
+    }
+
+    /**
+     * Opens the stack; with {@code recreate}, the index starts empty (its files are deleted under the index lock),
+     * which is how a corrupt index or one built with another embedding model is rebuilt.
+     */
+    public static DocentStack open(Settings settings, Path indexDirOverride, boolean recreate) {
         Path home = home(settings);
         Embedder embedder = new CachingEmbedder(
                 new OnnxEmbedder(),
                 settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000));
-        SearchIndex index = LuceneSearchIndex.open(
-                indexDir(settings, indexDirOverride), embedder.modelName(), embedder.dimension());
+        var builder = LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
+                .embeddingModel(embedder.modelName(), embedder.dimension());
+        SearchIndex index = (recreate ? builder.recreate() : builder).open();
         try {
             var normalizer = new QuestionNormalizer(
                     settings.getInt("DOCENT_MAX_QUESTION_CHARS", QuestionNormalizer.DEFAULT_MAX_CHARS, 100, 100_000));

@@ -57,6 +57,12 @@ public final class IndexCommand implements Callable<Integer> {
             description = "Write a JSON report with every failure and its reason.")
     Path report;
 
+    @Option(
+            names = "--rebuild",
+            description = "Start from an empty index (for a corrupt index or another embedding model); other sources"
+                    + " must then be indexed again.")
+    boolean rebuild;
+
     @Mixin
     StackOptions stackOptions;
 
@@ -81,7 +87,11 @@ public final class IndexCommand implements Callable<Integer> {
         }
         FolderReader reader = FolderReader.builder(path).baseUrl(baseUrl).build();
         SyncResult result;
-        try (DocentStack stack = stackOptions.open(main.settings())) {
+        if (rebuild) {
+            err.println("docent index: --rebuild: starting from an empty index; index your other sources again");
+        }
+        try (DocentStack stack =
+                rebuild ? stackOptions.openEmpty(main.settings()) : stackOptions.open(main.settings())) {
             var progress = new ProgressBar(err, "documents");
             result = SourceSync.builder(stack.index(), stack.embedder())
                     .allowMassDelete(allowMassDelete)

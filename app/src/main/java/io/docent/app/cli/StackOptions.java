@@ -17,4 +17,8 @@ public final class StackOptions {
     DocentStack open(Settings settings) {
         return DocentStack.open(settings, indexDir);
     }
+
+    DocentStack openEmpty(Settings settings) {
+        return DocentStack.open(settings, indexDir, true);
+    }
 }

@@ -43,7 +43,7 @@ public final class DocentServer implements AutoCloseable {
     /** Serves {@code path} (and below it) with {@code handler}. */
     public DocentServer route(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
-            try (exchange) {
+            try {
                 handler.handle(exchange);
             } catch (RuntimeException | IOException e) {
                 log.error("Request to {} failed", exchange.getRequestURI().getPath(), e);
@@ -52,6 +52,8 @@ public final class DocentServer implements AutoCloseable {
                 } catch (IOException | RuntimeException ignored) {
                     // the response was already started; the client sees a broken connection
                 }
+            } finally {
+                exchange.close(); // only after the 500 above, which needs the exchange open
             }
         });
         return this;
