@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * Id: the page id. Space: the space key. Breadcrumb: the ancestors' titles (a blog post's is {@code Blog}). URL:
  * {@code baseUrl + "pages/viewpage.action?pageId=" + id}, or without a base URL the {@code file:} URI of {@code
- * entities.xml} with {@code #pageId=}. Access groups: see {@link ConfluencePermissions}. Metadata: author, last
+ * entities.xml} with {@code #pageId=} (for a zip, just {@code entities.xml#pageId=ID}). Access groups: see {@link ConfluencePermissions}. Metadata: author, last
  * modifier, labels, space name, content type.
  *
  * <h2>Bad input</h2>
@@ -60,6 +60,7 @@ public final class ConfluenceXmlReader implements DocumentReader {
     private final Path folder;
     private final String baseUrl;
     private final int maxBodyChars;
+    private final boolean pathUrls;
 
     private ConfluenceXmlReader(Builder builder) {
         Path root = builder.root.toAbsolutePath().normalize();
@@ -67,6 +68,7 @@ public final class ConfluenceXmlReader implements DocumentReader {
                 root.getFileName() != null && root.getFileName().toString().equals(ENTITIES) ? root.getParent() : root;
         this.baseUrl = builder.baseUrl;
         this.maxBodyChars = builder.maxBodyChars;
+        this.pathUrls = builder.pathUrls;
     }
 
     /** A reader of the export in {@code root} (the folder, or its {@code entities.xml}), with defaults. */
@@ -194,9 +196,10 @@ public final class ConfluenceXmlReader implements DocumentReader {
     }
 
     private String pageUrls(Path entities) {
-        return baseUrl != null
-                ? baseUrl + (baseUrl.endsWith("/") ? "" : "/") + "pages/viewpage.action?pageId="
-                : entities.toUri() + "#pageId=";
+        if (baseUrl != null) {
+            return baseUrl + (baseUrl.endsWith("/") ? "" : "/") + "pages/viewpage.action?pageId=";
+        }
+        return (pathUrls ? ENTITIES : entities.toUri().toString()) + "#pageId=";
     }
 
     private static void warnAboutCharacters(EntitiesXmlParser parser, Sink sink) {
@@ -225,6 +228,7 @@ public final class ConfluenceXmlReader implements DocumentReader {
         private final Path root;
         private String baseUrl;
         private int maxBodyChars = DEFAULT_MAX_BODY_CHARS;
+        private boolean pathUrls;
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -242,6 +246,12 @@ public final class ConfluenceXmlReader implements DocumentReader {
                 throw new IllegalArgumentException("maxBodyChars must be >= 1, was " + maxBodyChars);
             }
             this.maxBodyChars = maxBodyChars;
+            return this;
+        }
+
+        /** Without a base URL, cite {@code entities.xml#pageId=ID} rather than a {@code file:} URI (for a zip). */
+        public Builder pathUrls(boolean pathUrls) {
+            this.pathUrls = pathUrls;
             return this;
         }
 

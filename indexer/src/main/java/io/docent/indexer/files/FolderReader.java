@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *       {@code <h1>}; a Confluence export page's own title; otherwise the file name without its extension.
  *   <li>breadcrumb: a Confluence page's ancestors; otherwise the folders between the root and the file.
  *   <li>url: {@code baseUrl} plus the percent-encoded relative path when a base URL is set; otherwise a {@code
- *       file:} URI, which terminals and browsers open with a click.
+ *       file:} URI, which terminals and browsers open with a click (or, for a zip, the relative path).
  *   <li>lastModified: a Confluence page's date, otherwise the file's modification time.
  * </ul>
  *
@@ -48,11 +48,13 @@ public final class FolderReader implements DocumentReader {
     private final Path root;
     private final String baseUrl;
     private final long maxFileBytes;
+    private final boolean pathUrls;
 
     private FolderReader(Builder builder) {
         this.root = builder.root.toAbsolutePath().normalize();
         this.baseUrl = builder.baseUrl;
         this.maxFileBytes = builder.maxFileBytes;
+        this.pathUrls = builder.pathUrls;
     }
 
     /** A reader of the folder at {@code root}, with defaults. */
@@ -124,7 +126,7 @@ public final class FolderReader implements DocumentReader {
         List<String> breadcrumb = parsed.breadcrumb() != null ? parsed.breadcrumb() : folders(file.id());
         String url = baseUrl != null
                 ? Urls.join(baseUrl, file.id())
-                : file.path().toUri().toString();
+                : pathUrls ? file.id() : file.path().toUri().toString();
         Instant lastModified = parsed.lastModified() != null ? parsed.lastModified() : file.modified();
         Map<String, String> metadata = new LinkedHashMap<>(parsed.metadata());
         metadata.put("path", file.id());
@@ -161,6 +163,7 @@ public final class FolderReader implements DocumentReader {
         private final Path root;
         private String baseUrl;
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+        private boolean pathUrls;
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -178,6 +181,15 @@ public final class FolderReader implements DocumentReader {
                 throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
             }
             this.maxFileBytes = maxFileBytes;
+            return this;
+        }
+
+        /**
+         * Without a base URL, cite the path inside the export instead of a {@code file:} URI: for an export read
+         * from a temporary copy (an extracted zip), whose files will not be there to open.
+         */
+        public Builder pathUrls(boolean pathUrls) {
+            this.pathUrls = pathUrls;
             return this;
         }
 

@@ -31,7 +31,8 @@ public final class EntitiesXmlMemoryBenchmark {
 
     public static void main(String[] args) throws IOException {
         long megabytes = args.length > 0 ? Long.parseLong(args[0]) : 200;
-        Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("docent-bench");
+        Path dir =
+                args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("docent-bench");
         Path file = dir.resolve("entities.xml");
         if (!Files.exists(file) || Files.size(file) < megabytes * 1024 * 1024) {
             long t0 = System.nanoTime();
@@ -107,7 +108,10 @@ public final class EntitiesXmlMemoryBenchmark {
     private static String body(int n) {
         StringBuilder s = new StringBuilder();
         s.append("<h2>Overview of item ").append(n).append("</h2>");
-        s.append("<p>This page explains how team ").append(n % 31).append(" handles request type ").append(n % 53);
+        s.append("<p>This page explains how team ")
+                .append(n % 31)
+                .append(" handles request type ")
+                .append(n % 53);
         s.append(". Ask <ac:link><ri:user ri:userkey=\"u-").append(n % 7).append("\" /></ac:link> first.</p>");
         s.append("<ac:structured-macro ac:name=\"info\"><ac:rich-text-body><p>Reviewed every quarter; last review")
                 .append(" found ")
