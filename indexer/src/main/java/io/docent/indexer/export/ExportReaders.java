@@ -2,6 +2,7 @@ package io.docent.indexer.export;
 
 import io.docent.core.DocentException;
 import io.docent.indexer.DocumentReader;
+import io.docent.indexer.confluence.ConfluenceHtmlExportReader;
 import io.docent.indexer.confluence.ConfluenceXmlReader;
 import io.docent.indexer.files.FolderReader;
 import java.io.IOException;
@@ -67,13 +68,18 @@ public final class ExportReaders {
                         .baseUrl(options.baseUrl())
                         .pathUrls(pathUrls)
                         .build();
-            case CONFLUENCE_HTML, SHAREPOINT, FILES ->
-                FolderReader.builder(folder)
-                        .baseUrl(options.baseUrl())
-                        .maxFileBytes(options.maxFileBytes())
-                        .pathUrls(pathUrls)
-                        .build();
+            case CONFLUENCE_HTML -> new ConfluenceHtmlExportReader(folder, files(folder, options, pathUrls));
+            case SHAREPOINT, FILES -> files(folder, options, pathUrls);
         };
+    }
+
+    private static FolderReader files(Path folder, ExportOptions options, boolean pathUrls) {
+        return FolderReader.builder(folder)
+                .baseUrl(options.baseUrl())
+                .maxFileBytes(options.maxFileBytes())
+                .parseTimeout(options.parseTimeout())
+                .pathUrls(pathUrls)
+                .build();
     }
 
     /** A zip by its first bytes ({@code PK\3\4}, or {@code PK\5\6} when empty), or by its name. */
