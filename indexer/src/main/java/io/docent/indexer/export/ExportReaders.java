@@ -5,6 +5,7 @@ import io.docent.indexer.DocumentReader;
 import io.docent.indexer.confluence.ConfluenceHtmlExportReader;
 import io.docent.indexer.confluence.ConfluenceXmlReader;
 import io.docent.indexer.files.FolderReader;
+import io.docent.indexer.sharepoint.SharePointReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -69,7 +70,14 @@ public final class ExportReaders {
                         .pathUrls(pathUrls)
                         .build();
             case CONFLUENCE_HTML -> new ConfluenceHtmlExportReader(folder, files(folder, options, pathUrls));
-            case SHAREPOINT, FILES -> files(folder, options, pathUrls);
+            case SHAREPOINT ->
+                SharePointReader.builder(folder)
+                        .baseUrl(options.baseUrl())
+                        .maxFileBytes(options.maxFileBytes())
+                        .parseTimeout(options.parseTimeout())
+                        .pathUrls(pathUrls)
+                        .build();
+            case FILES -> files(folder, options, pathUrls);
         };
     }
 

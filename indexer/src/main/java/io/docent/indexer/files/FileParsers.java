@@ -48,7 +48,7 @@ final class FileParsers {
 
     private static boolean isHtml(String fileName) {
         String ext = extension(fileName);
-        return ext.equals("html") || ext.equals("htm");
+        return ext.equals("html") || ext.equals("htm") || ext.equals("aspx"); // a saved SharePoint page is HTML
     }
 
     static String extension(String fileName) {
