@@ -12,16 +12,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a {@code main} class of the test class path in a child JVM, for tests that need a second process (a lock
- * held elsewhere, a process killed with SIGKILL).
+ * held elsewhere, a process killed with SIGKILL). Its output is collected on a background thread.
  */
 public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
-    private final BufferedReader out;
+    private final List<String> lines = new ArrayList<>();
+    private boolean ended;
 
     private ChildJvm(Process process) {
         this.process = process;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(this::collect, "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     public static ChildJvm start(Class<?> main, String... args) throws IOException {
@@ -36,14 +39,42 @@ public final class ChildJvm implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
-    /** Reads output lines until one starts with {@code prefix}; returns it. Fails if the child ends first. */
-    public String awaitLine(String prefix) throws IOException {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith(prefix)) {
-                return line;
+    private void collect() {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                synchronized (this) {
+                    lines.add(line);
+                    notifyAll();
+                }
             }
+        } catch (IOException e) {
+            // the child was killed
         }
-        throw new IllegalStateException("the child JVM ended before printing '" + prefix + "'");
+        synchronized (this) {
+            ended = true;
+            notifyAll();
+        }
+    }
+
+    /** Waits for an output line starting with {@code prefix}; fails if the child ends first. */
+    public synchronized String awaitLine(String prefix) throws InterruptedException {
+        while (true) {
+            for (String line : lines) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            if (ended) {
+                throw new IllegalStateException("the child JVM ended before printing '" + prefix + "': " + lines);
+            }
+            wait(1_000);
+        }
+    }
+
+    /** Whether the child has printed a line starting with {@code prefix} so far. */
+    public synchronized boolean printed(String prefix) {
+        return lines.stream().anyMatch(l -> l.startsWith(prefix));
     }
 
     public long pid() {
