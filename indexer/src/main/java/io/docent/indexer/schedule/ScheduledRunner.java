@@ -85,7 +85,8 @@ public final class ScheduledRunner {
     }
 
     /** Sleeps in steps of at most a minute, so a clock that jumps (a laptop waking up) is noticed. */
-    static Sleeper threadSleeper(Clock clock) {
+    public static Sleeper threadSleeper(Clock clock) {
+
         return when -> {
             for (Duration left = Duration.between(clock.instant(), when);
                     left.isPositive();
