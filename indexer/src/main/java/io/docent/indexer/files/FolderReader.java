@@ -112,9 +112,10 @@ public final class FolderReader implements DocumentReader {
             return;
         }
         Decoded decoded = Decoded.of(bytes);
-        if (decoded.replaced() > 0) {
-            sink.warning(id, "not valid UTF-8: " + decoded.replaced() + " character(s) replaced with U+FFFD");
+        if (decoded.warning() != null) {
+            sink.warning(id, decoded.warning());
         }
+
         Optional<ParsedFile> parsed;
         try {
             parsed = FileParsers.parse(file.path().getFileName().toString(), decoded.text());
