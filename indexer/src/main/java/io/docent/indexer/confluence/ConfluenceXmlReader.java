@@ -3,13 +3,15 @@ package io.docent.indexer.confluence;
 import io.docent.core.DocentException;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.tika.TikaExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.xml.stream.XMLStreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,8 @@ public final class ConfluenceXmlReader implements DocumentReader {
     private final String baseUrl;
     private final int maxBodyChars;
     private final boolean pathUrls;
+    private final long maxFileBytes;
+    private final TikaExtractor tika;
 
     private ConfluenceXmlReader(Builder builder) {
         Path root = builder.root.toAbsolutePath().normalize();
@@ -69,6 +73,8 @@ public final class ConfluenceXmlReader implements DocumentReader {
         this.baseUrl = builder.baseUrl;
         this.maxBodyChars = builder.maxBodyChars;
         this.pathUrls = builder.pathUrls;
+        this.maxFileBytes = builder.maxFileBytes;
+        this.tika = new TikaExtractor(builder.parseTimeout, TikaExtractor.DEFAULT_MAX_CHARS);
     }
 
     /** A reader of the export in {@code root} (the folder, or its {@code entities.xml}), with defaults. */
@@ -99,17 +105,18 @@ public final class ConfluenceXmlReader implements DocumentReader {
         }
         ExportDescriptor descriptor = descriptor(sink);
         EntitiesIndex index = new EntitiesIndex(ENTITIES);
-        String scanError = scan(entities, index, sink);
+        String scanError = EntitiesPasses.scan(entities, index, sink);
         if (scanError != null && index.pages().isEmpty()) {
             throw new DocentException.InvalidInput(entities + " cannot be read: " + scanError);
         }
         log.info("{}: {}", entities, index.summary());
-        sink.expect(index.pages().size() + index.duplicates().size());
+        List<AttachmentInfo> attachments = AttachmentWriter.indexable(index);
+        sink.expect(index.pages().size() + index.duplicates().size() + attachments.size());
         index.duplicates().forEach(sink::failed);
         PageWriter writer = new PageWriter(source, index, descriptor, pageUrls(entities), sink);
         Set<String> done = new HashSet<>();
         // after a first pass that stopped early the second stops at the same place, having read what came before
-        String bodyError = emitBodies(entities, index, writer, done);
+        String bodyError = EntitiesPasses.emitBodies(entities, index, writer, done, maxBodyChars);
         if (bodyError == null) {
             bodyError = scanError;
         }
@@ -130,6 +137,30 @@ public final class ConfluenceXmlReader implements DocumentReader {
         if (bodyError != null) {
             sink.failed(new ReadFailure(ENTITIES, null, bodyError + "; the rest of the export was not read"));
         }
+        writeAttachments(source, index, descriptor, attachments, sink);
+    }
+
+    /** Office and PDF attachments, unless the export was made without them (no {@code attachments/} folder). */
+    private void writeAttachments(
+            String source,
+            EntitiesIndex index,
+            ExportDescriptor descriptor,
+            List<AttachmentInfo> attachments,
+            Sink sink) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        if (!Files.isDirectory(folder.resolve("attachments"))) {
+            sink.warning(
+                    "attachments/",
+                    "the export has no attachments folder (exported without attachments?);" + " its "
+                            + attachments.size() + " Office and PDF attachment(s) were not indexed");
+            attachments.forEach(a -> sink.skipped(a.pageId() + "/attachments/" + a.fileName(), "not in the export"));
+            return;
+        }
+        AttachmentWriter writer =
+                new AttachmentWriter(source, index, descriptor, folder, tika, maxFileBytes, baseUrl, pathUrls);
+        attachments.forEach(a -> writer.write(a, sink));
     }
 
     private ExportDescriptor descriptor(Sink sink) {
@@ -141,86 +172,11 @@ public final class ConfluenceXmlReader implements DocumentReader {
         }
     }
 
-    /** The first pass; returns why it stopped early, or {@code null}. */
-    private static String scan(Path entities, EntitiesIndex index, Sink sink) {
-        EntitiesXmlParser.Wanted wanted = EntitiesIndex.TYPES::contains;
-        try (EntitiesXmlParser parser = new EntitiesXmlParser(entities)) {
-            try {
-                for (XmlObject o = parser.next(wanted, 10_000); o != null; o = parser.next(wanted, 10_000)) {
-                    index.accept(o);
-                }
-            } catch (XMLStreamException e) {
-                return "not well-formed XML at " + parser.where() + ": " + message(e);
-            } finally {
-                warnAboutCharacters(parser, sink);
-            }
-            return null;
-        } catch (XMLStreamException e) {
-            return "not well-formed XML: " + message(e);
-        } catch (IOException e) {
-            throw new DocentException.InvalidInput(entities + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** The second pass; returns why it stopped early, or {@code null}. */
-    private String emitBodies(Path entities, EntitiesIndex index, PageWriter writer, Set<String> done) {
-        EntitiesXmlParser.Wanted bodies = new EntitiesXmlParser.Wanted() {
-            @Override
-            public boolean type(String type) {
-                return type.equals("BodyContent");
-            }
-
-            @Override
-            public boolean id(String type, String id) {
-                return index.needsEveryBody() || index.pageOfBody(id) != null;
-            }
-        };
-        try (EntitiesXmlParser parser = new EntitiesXmlParser(entities)) {
-            try {
-                for (XmlObject body = parser.next(bodies, maxBodyChars);
-                        body != null;
-                        body = parser.next(bodies, maxBodyChars)) {
-                    String pageId = Objects.requireNonNullElse(index.pageOfBody(body.id()), body.get("content"));
-                    PageInfo page = index.page(pageId);
-                    if (page != null && done.add(pageId)) {
-                        writer.write(page, body, maxBodyChars);
-                    }
-                }
-            } catch (XMLStreamException e) {
-                return "not well-formed XML at " + parser.where() + ": " + message(e);
-            }
-            return null;
-        } catch (XMLStreamException | IOException e) {
-            return ENTITIES + " could not be read a second time: " + message(e);
-        }
-    }
-
     private String pageUrls(Path entities) {
         if (baseUrl != null) {
             return baseUrl + (baseUrl.endsWith("/") ? "" : "/") + "pages/viewpage.action?pageId=";
         }
         return (pathUrls ? ENTITIES : entities.toUri().toString()) + "#pageId=";
-    }
-
-    private static void warnAboutCharacters(EntitiesXmlParser parser, Sink sink) {
-        if (parser.replacedCharacters() > 0) {
-            sink.warning(
-                    ENTITIES,
-                    parser.replacedCharacters() + " character(s) were not valid UTF-8 and were"
-                            + " replaced with U+FFFD");
-        }
-        if (parser.droppedCharacters() > 0) {
-            sink.warning(
-                    ENTITIES,
-                    parser.droppedCharacters() + " control character(s) that XML does not allow were" + " dropped");
-        }
-    }
-
-    private static String message(Exception e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        // StAX prefixes "ParseError at [row,col]:[3,5]\nMessage: "; the location is already given
-        int at = m.indexOf("Message: ");
-        return (at >= 0 ? m.substring(at + "Message: ".length()) : m).strip();
     }
 
     /** Settings of a {@link ConfluenceXmlReader}. */
@@ -229,6 +185,8 @@ public final class ConfluenceXmlReader implements DocumentReader {
         private String baseUrl;
         private int maxBodyChars = DEFAULT_MAX_BODY_CHARS;
         private boolean pathUrls;
+        private long maxFileBytes = 50L * 1024 * 1024;
+        private Duration parseTimeout = Duration.ofSeconds(60);
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -252,6 +210,21 @@ public final class ConfluenceXmlReader implements DocumentReader {
         /** Without a base URL, cite {@code entities.xml#pageId=ID} rather than a {@code file:} URI (for a zip). */
         public Builder pathUrls(boolean pathUrls) {
             this.pathUrls = pathUrls;
+            return this;
+        }
+
+        /** Attachments larger than this are skipped with a reason; default 50 MB. */
+        public Builder maxFileBytes(long maxFileBytes) {
+            if (maxFileBytes < 1) {
+                throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
+            }
+            this.maxFileBytes = maxFileBytes;
+            return this;
+        }
+
+        /** How long one attachment may take to parse; default 60 s. */
+        public Builder parseTimeout(Duration parseTimeout) {
+            this.parseTimeout = Objects.requireNonNull(parseTimeout, "parseTimeout");
             return this;
         }
 

@@ -33,7 +33,8 @@ final class EntitiesIndex {
             "Labelling",
             "SpacePermission",
             "ContentPermissionSet",
-            "ContentPermission");
+            "ContentPermission",
+            "Attachment");
 
     private static final Set<String> LABEL_NAMESPACES = Set.of("", "global", "team");
 
@@ -48,6 +49,7 @@ final class EntitiesIndex {
     private final ConfluencePermissions permissions = new ConfluencePermissions();
     private final List<ReadFailure> duplicates = new ArrayList<>();
     private final Set<String> pagesWithoutBodyList = new HashSet<>();
+    private final List<AttachmentInfo> attachments = new ArrayList<>();
     int historical;
     int drafts;
     int trashed;
@@ -60,6 +62,12 @@ final class EntitiesIndex {
     void accept(XmlObject o) {
         switch (o.type()) {
             case "Page", "BlogPost" -> page(o);
+            case "Attachment" -> {
+                AttachmentInfo attachment = AttachmentInfo.of(o);
+                if (attachment != null) {
+                    attachments.add(attachment);
+                }
+            }
             case "Space" ->
                 spaces.put(
                         o.id(),
@@ -137,6 +145,11 @@ final class EntitiesIndex {
     /** Whether some page did not list its bodies, so every body must be read to find its page. */
     boolean needsEveryBody() {
         return !pagesWithoutBodyList.isEmpty();
+    }
+
+    /** The current attachments of current pages, in export order. */
+    List<AttachmentInfo> attachments() {
+        return attachments.stream().filter(a -> pages.containsKey(a.pageId())).toList();
     }
 
     /** Pages found twice; the first one was kept. */

@@ -67,8 +67,11 @@ public final class ExportReaders {
             case CONFLUENCE_XML ->
                 ConfluenceXmlReader.builder(folder)
                         .baseUrl(options.baseUrl())
+                        .maxFileBytes(options.maxFileBytes())
+                        .parseTimeout(options.parseTimeout())
                         .pathUrls(pathUrls)
                         .build();
+
             case CONFLUENCE_HTML -> new ConfluenceHtmlExportReader(folder, files(folder, options, pathUrls));
             case SHAREPOINT ->
                 SharePointReader.builder(folder)
