@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The JSON report of a sync run ({@code docent index --report FILE}): the counts, the duration, and every failure
@@ -22,14 +21,18 @@ import java.util.Locale;
  *
  * <pre>{@code
  * {
- *   "source": "confluence-eng", "location": "/exports/eng.zip", "format": "confluence-xml",
- *   "status": "done_with_failures", "exitCode": 1, "message": "",
- *   "startedAt": "2026-03-10T03:00:00Z", "finishedAt": "2026-03-10T03:04:12Z", "durationMs": 252000,
- *   "added": 12, "updated": 3, "unchanged": 4810, "deleted": 1, "chunksWritten": 61, "chunksPerSecond": 0.24,
- *   "failures": [{"path": "attachments/1002/pay.docx", "reason": "password-protected; skipped"}],
- *   "warnings": [{"path": "entities.xml", "reason": "2 control character(s) ... were dropped"}]
+ *   "source" : "confluence-eng", "location" : "/exports/eng.zip", "format" : "confluence-xml",
+ *   "status" : "DONE_WITH_FAILURES", "exit_code" : 1, "message" : "",
+ *   "started_at" : "2026-03-10T03:00:00Z", "finished_at" : "2026-03-10T03:04:12Z",
+ *   "added" : 12, "updated" : 3, "unchanged" : 4810, "deleted" : 1,
+ *   "chunks_written" : 61, "duration_s" : 252.0, "chunks_per_s" : 0.24,
+ *   "failed" : [ { "path" : "attachments/1002/pay.docx", "reason" : "password-protected; skipped" } ],
+ *   "warnings" : [ { "path" : "entities.xml", "reason" : "2 control character(s) ... were dropped" } ]
  * }
  * }</pre>
+ *
+ * <p>The keys are those the first {@code docent index --report} wrote (snake case, the status's enum name), with
+ * location, format, times and exit code added.
  */
 public final class SyncReport {
 
@@ -52,20 +55,19 @@ public final class SyncReport {
         root.put("source", result.source());
         root.put("location", location);
         root.put("format", format);
-        root.put("status", result.status().name().toLowerCase(Locale.ROOT));
-        root.put("exitCode", exitCode(result));
+        root.put("status", result.status().name());
+        root.put("exit_code", exitCode(result));
         root.put("message", result.message());
-        root.put("startedAt", startedAt.toString());
-        root.put("finishedAt", startedAt.plus(result.duration()).toString());
-        root.put("durationMs", result.duration().toMillis());
+        root.put("started_at", startedAt.toString());
+        root.put("finished_at", startedAt.plus(result.duration()).toString());
         root.put("added", result.added());
         root.put("updated", result.updated());
         root.put("unchanged", result.unchanged());
         root.put("deleted", result.deleted());
-        root.put("failed", result.failed().size());
-        root.put("chunksWritten", result.chunksWritten());
-        root.put("chunksPerSecond", Math.round(result.chunksPerSecond() * 100) / 100.0);
-        problems(root.putArray("failures"), result.failed());
+        root.put("chunks_written", result.chunksWritten());
+        root.put("duration_s", result.duration().toMillis() / 1000.0);
+        root.put("chunks_per_s", Math.round(result.chunksPerSecond() * 100) / 100.0);
+        problems(root.putArray("failed"), result.failed());
         problems(root.putArray("warnings"), result.warnings());
         try {
             return JSON.writeValueAsString(root);

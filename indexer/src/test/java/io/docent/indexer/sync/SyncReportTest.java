@@ -43,12 +43,13 @@ class SyncReportTest {
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.path("source").asText()).isEqualTo("docs");
         assertThat(json.path("format").asText()).isEqualTo("files");
-        assertThat(json.path("status").asText()).isEqualTo("done_with_failures");
-        assertThat(json.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(json.path("status").asText()).isEqualTo("DONE_WITH_FAILURES");
+        assertThat(json.path("exit_code").asInt()).isEqualTo(1);
         assertThat(json.path("added").asInt()).isEqualTo(2);
-        assertThat(json.path("failures")).hasSize(1);
-        assertThat(json.path("failures").get(0).path("path").asText()).isEqualTo("locked.pdf");
-        assertThat(json.path("failures").get(0).path("reason").asText()).isEqualTo("password-protected; skipped");
+        assertThat(json.path("failed")).hasSize(1);
+        assertThat(json.path("failed").get(0).path("path").asText()).isEqualTo("locked.pdf");
+        assertThat(json.path("failed").get(0).path("reason").asText()).isEqualTo("password-protected; skipped");
+
         assertThat(json.path("warnings").get(0).path("reason").asText()).contains("not valid UTF-8");
         try (Stream<Path> files = Files.list(report.getParent())) {
             assertThat(files).containsExactly(report); // no temporary file left
