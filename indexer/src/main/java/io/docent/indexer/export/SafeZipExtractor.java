@@ -56,7 +56,7 @@ final class SafeZipExtractor {
     }
 
     /** What was extracted: the entries that were not, with their reasons. */
-    record Result(List<ReadFailure> failures, int extracted) {}
+    record Result(List<ReadFailure> failures, List<ReadFailure> warnings, int extracted) {}
 
     /** The entry names of a zip (for format detection), with the common top folder stripped. */
     static List<String> names(Path zipFile) {
@@ -76,6 +76,7 @@ final class SafeZipExtractor {
 
     Result extract(Path zipFile, Path target) {
         List<ReadFailure> failures = new ArrayList<>();
+        List<ReadFailure> warnings = new ArrayList<>();
         int extracted = 0;
         long total = 0;
         Path root = target.toAbsolutePath().normalize();
@@ -111,6 +112,11 @@ final class SafeZipExtractor {
                     Files.createDirectories(file);
                     continue;
                 }
+                if (entry.isUnixSymlink()) {
+                    // as in a folder, a link is not followed: said, but not a failure of the export
+                    warnings.add(new ReadFailure(entry.getName(), relative, "symbolic link, not followed"));
+                    continue;
+                }
                 String unreadable = unreadable(zip, entry);
                 if (unreadable != null) {
                     failures.add(new ReadFailure(entry.getName(), relative, unreadable + "; not extracted"));
@@ -134,7 +140,7 @@ final class SafeZipExtractor {
         } catch (IOException e) {
             throw new DocentException.InvalidInput("Could not extract " + zipFile + ": " + e.getMessage());
         }
-        return new Result(failures, extracted);
+        return new Result(failures, warnings, extracted);
     }
 
     /** Copies one entry; returns the bytes written, or -1 when the entry was refused (and reported). */
@@ -185,9 +191,6 @@ final class SafeZipExtractor {
 
     /** Why an entry's data cannot be read, or {@code null}. */
     private static String unreadable(ZipFile zip, ZipArchiveEntry entry) {
-        if (entry.isUnixSymlink()) {
-            return "a symbolic link";
-        }
         if (entry.getGeneralPurposeBit().usesEncryption()) {
             return "encrypted (password-protected)";
         }

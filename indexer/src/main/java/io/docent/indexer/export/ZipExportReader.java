@@ -51,6 +51,7 @@ final class ZipExportReader implements DocumentReader {
                 ExportReaders.forFolder(folder, format, options, true).read(source, sink);
             } finally {
                 refused.forEach(sink::failed);
+                extracted.warnings().forEach(w -> sink.warning(w.path(), w.reason()));
             }
         } finally {
             delete(folder);

@@ -142,7 +142,30 @@ class ZipSafetyTest {
     }
 
     @Test
+    void a_symbolic_link_entry_is_not_followed_and_only_warned_about() throws IOException {
+        Path zip = dir.resolve("links.zip");
+        try (var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip)) {
+            var page = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("page.md");
+            out.putArchiveEntry(page);
+            out.write("# Page".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeArchiveEntry();
+            var link = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("passwd.md");
+            link.setUnixMode(0120777); // a symbolic link to /etc/passwd
+            out.putArchiveEntry(link);
+            out.write("/etc/passwd".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeArchiveEntry();
+        }
+
+        CollectingSink sink = read(zip, options().build());
+
+        assertThat(sink.byId()).containsOnlyKeys("page.md");
+        assertThat(sink.failures).isEmpty();
+        assertThat(sink.warnings).containsExactly("passwd.md: symbolic link, not followed");
+    }
+
+    @Test
     void a_file_that_is_not_a_zip_is_invalid_input() throws IOException {
+
         Path fake = Files.writeString(dir.resolve("export.zip"), "this is not a zip at all");
 
         assertThatThrownBy(() -> ExportReaders.detect(fake, options().build()))
