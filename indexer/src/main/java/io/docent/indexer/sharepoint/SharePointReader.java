@@ -1,26 +1,20 @@
 package io.docent.indexer.sharepoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docent.core.SourceDocument;
 import io.docent.indexer.ContentHash;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
 import io.docent.indexer.files.FolderReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads a SharePoint export in the layout {@code docs/indexing.md} defines (and {@code
@@ -45,11 +39,6 @@ public final class SharePointReader implements DocumentReader {
     static final String MANIFEST = "docent-sharepoint.json";
     static final String DRIVE_ITEM = ".driveItem.json";
     static final String SITE_PAGE = ".sitePage.json";
-
-    /** A metadata JSON larger than this is not one: 10 MB. */
-    private static final long MAX_JSON_BYTES = 10L * 1024 * 1024;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final FolderReader files;
@@ -80,9 +69,9 @@ public final class SharePointReader implements DocumentReader {
     @Override
     public void read(String source, Sink sink) {
         String site = manifest(sink);
-        List<String> sitePages = sitePages();
+        List<String> sitePages = ExportFiles.sitePages(root);
         Set<String> pageIds =
-                Set.copyOf(sitePages.stream().map(SharePointReader::pageId).toList());
+                Set.copyOf(sitePages.stream().map(ExportFiles::pageId).toList());
         files.read(source, new Sink() {
             @Override
             public void expect(int entries) {
@@ -116,10 +105,13 @@ public final class SharePointReader implements DocumentReader {
         SitePageWriter pages = new SitePageWriter(source, site, baseUrl, pathUrls, sink);
         for (String page : sitePages) {
             try {
-                pages.write(pageId(page), SitePage.of(json(root.resolve(page))), root.resolve(page));
+                pages.write(
+                        ExportFiles.pageId(page),
+                        SitePage.of(ExportFiles.json(root.resolve(page))),
+                        root.resolve(page));
             } catch (IOException | RuntimeException e) {
                 sink.failed(new ReadFailure(
-                        page, pageId(page), "is not a readable Graph sitePage JSON: " + e.getMessage()));
+                        page, ExportFiles.pageId(page), "is not a readable Graph sitePage JSON: " + e.getMessage()));
             }
         }
     }
@@ -129,7 +121,7 @@ public final class SharePointReader implements DocumentReader {
         DriveItem item = null;
         if (Files.isRegularFile(sidecar)) {
             try {
-                item = DriveItem.of(json(sidecar));
+                item = DriveItem.of(ExportFiles.json(sidecar));
             } catch (IOException | RuntimeException e) {
                 sink.failed(new ReadFailure(
                         doc.id(),
@@ -172,52 +164,13 @@ public final class SharePointReader implements DocumentReader {
             return "";
         }
         try {
-            JsonNode json = json(manifest);
+            JsonNode json = ExportFiles.json(manifest);
             String name = json.path("siteName").asText("").strip();
             return name.isEmpty() ? json.path("siteUrl").asText("").strip() : name;
         } catch (IOException | RuntimeException e) {
             sink.warning(MANIFEST, "cannot be read (" + e.getMessage() + "); documents get no site name");
             return "";
         }
-    }
-
-    /** The site page JSON files, relative and {@code /}-separated, sorted; hidden folders and links left out. */
-    private List<String> sitePages() {
-        List<String> pages = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root, new FileVisitOption[0])) {
-            walk.filter(p -> p.getFileName()
-                            .toString()
-                            .toLowerCase(Locale.ROOT)
-                            .endsWith(SITE_PAGE.toLowerCase(Locale.ROOT)))
-                    .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> relative(root, p))
-                    .filter(id -> !id.startsWith(".") && !id.contains("/."))
-                    .sorted()
-                    .forEach(pages::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // the folder reader reports what cannot be listed
-        }
-        return pages;
-    }
-
-    /** {@code SitePages/Home.sitePage.json} is the page {@code SitePages/Home.aspx}. */
-    static String pageId(String jsonPath) {
-        return jsonPath.substring(0, jsonPath.length() - SITE_PAGE.length()) + ".aspx";
-    }
-
-    private static JsonNode json(Path file) throws IOException {
-        if (Files.size(file) > MAX_JSON_BYTES) {
-            throw new IOException("larger than 10 MB");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return JSON.readTree(in);
-        }
-    }
-
-    private static String relative(Path root, Path file) {
-        List<String> parts = new ArrayList<>();
-        root.relativize(file).forEach(p -> parts.add(p.toString()));
-        return String.join("/", parts);
     }
 
     static void putIfPresent(Map<String, String> map, String key, String value) {
