@@ -5,7 +5,9 @@
  * <p>This package holds what every stage shares: the {@link io.docent.indexer.DocumentReader} port that each export
  * format implements, the {@link io.docent.indexer.ReadFailure} a reader reports instead of a document, and the
  * {@link io.docent.indexer.ContentHash} and {@link io.docent.indexer.TextNormalizer} helpers that make content hashes
- * stable. The stages live in sub-packages: {@code files} (plain folders), {@code html} (HTML to Markdown-ish text),
- * {@code confluence} (Confluence export pages), {@code chunking} and {@code sync}.
+ * stable. The stages live in sub-packages: {@code export} (what {@code docent index} points at: folder or zip,
+ * format detection), {@code files} (plain folders), {@code tika} (Office and PDF), {@code html} (HTML to
+ * Markdown-ish text), {@code confluence} (Confluence HTML and XML exports), {@code sharepoint}, {@code chunking},
+ * {@code sync} (incremental sync, lock, report, the {@code IndexJob}) and {@code schedule} ({@code --every}).
  */
 package io.docent.indexer;

@@ -1,6 +1,7 @@
 /**
- * Confluence exports. For now: recognising a page of a Confluence HTML space export and reading what the export
- * keeps outside the page body (title, space, breadcrumb, author, last modified). The space export reader (page
- * ids, attachments) and the XML export reader will live here too.
+ * Confluence exports. The HTML space export: recognising an export page and reading what the export keeps outside
+ * the page body ({@link io.docent.indexer.confluence.ConfluenceHtmlPage}). The XML space or site export: {@link
+ * io.docent.indexer.confluence.ConfluenceXmlReader} streams {@code entities.xml} in two StAX passes (no external
+ * entity is ever resolved) and converts storage-format bodies, macros included, to Markdown-ish text.
  */
 package io.docent.indexer.confluence;

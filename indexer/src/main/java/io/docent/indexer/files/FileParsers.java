@@ -3,6 +3,7 @@ package io.docent.indexer.files;
 import io.docent.indexer.TextNormalizer;
 import io.docent.indexer.confluence.ConfluenceHtmlPage;
 import io.docent.indexer.html.HtmlToMarkdown;
+import io.docent.indexer.tika.TikaExtractor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,11 @@ final class FileParsers {
     /** Whether files with this name are read at all; everything else (images, styles) is silently not content. */
     static boolean supports(String fileName) {
         String ext = extension(fileName);
-        return ext.equals("md") || ext.equals("markdown") || ext.equals("txt") || isHtml(fileName);
+        return ext.equals("md")
+                || ext.equals("markdown")
+                || ext.equals("txt")
+                || isHtml(fileName)
+                || TikaExtractor.handles(fileName);
     }
 
     /** The parsed file, or empty when the file is deliberately not content (a Confluence space's page list). */
@@ -43,7 +48,7 @@ final class FileParsers {
 
     private static boolean isHtml(String fileName) {
         String ext = extension(fileName);
-        return ext.equals("html") || ext.equals("htm");
+        return ext.equals("html") || ext.equals("htm") || ext.equals("aspx"); // a saved SharePoint page is HTML
     }
 
     static String extension(String fileName) {

@@ -1,13 +1,17 @@
 package io.docent.indexer.files;
 
+import io.docent.core.DocentException;
 import io.docent.core.SourceDocument;
 import io.docent.indexer.ContentHash;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.tika.OfficeText;
+import io.docent.indexer.tika.TikaExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a folder tree of Markdown ({@code .md}, {@code .markdown}), HTML ({@code .html}, {@code .htm}) and text
- * ({@code .txt}) files. Other files (images, styles) are not content and are passed over silently, as are hidden
- * files and folders ({@code .git}).
+ * Reads a folder tree of Markdown ({@code .md}, {@code .markdown}), HTML ({@code .html}, {@code .htm}), text
+ * ({@code .txt}), and Office, PDF and mail files through Tika ({@link TikaExtractor#EXTENSIONS}). Other files
+ * (images, styles) are not content and are passed over silently, as are hidden files and folders ({@code .git}).
  *
  * <ul>
  *   <li>id: the path relative to the root, with {@code /} separators on every OS.
@@ -30,12 +34,13 @@ import org.slf4j.LoggerFactory;
  *       {@code <h1>}; a Confluence export page's own title; otherwise the file name without its extension.
  *   <li>breadcrumb: a Confluence page's ancestors; otherwise the folders between the root and the file.
  *   <li>url: {@code baseUrl} plus the percent-encoded relative path when a base URL is set; otherwise a {@code
- *       file:} URI, which terminals and browsers open with a click.
+ *       file:} URI, which terminals and browsers open with a click (or, for a zip, the relative path).
  *   <li>lastModified: a Confluence page's date, otherwise the file's modification time.
  * </ul>
  *
- * <p>Bad input loses nothing else: a file over {@link Builder#maxFileBytes} or one that cannot be read or parsed is a
- * {@link ReadFailure}; invalid UTF-8 is decoded with U+FFFD and a warning. Symbolic links are never followed (a
+ * <p>Bad input loses nothing else: a file over {@link Builder#maxFileBytes} or one that cannot be read or parsed
+ * (corrupt, password-protected, too slow for {@link Builder#parseTimeout}) is a {@link ReadFailure}; invalid UTF-8
+ * is decoded with U+FFFD and a warning. Symbolic links are never followed (a
  * warning says so), so a link loop cannot hang the walk and a link cannot pull files from outside the export in.
  */
 public final class FolderReader implements DocumentReader {
@@ -43,16 +48,23 @@ public final class FolderReader implements DocumentReader {
     /** Files larger than this are skipped with a reason: 50 MB. */
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
 
+    /** One Office or PDF file may take this long to parse: 60 s. */
+    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Logger log = LoggerFactory.getLogger(FolderReader.class);
 
     private final Path root;
     private final String baseUrl;
     private final long maxFileBytes;
+    private final boolean pathUrls;
+    private final TikaExtractor tika;
 
     private FolderReader(Builder builder) {
         this.root = builder.root.toAbsolutePath().normalize();
         this.baseUrl = builder.baseUrl;
         this.maxFileBytes = builder.maxFileBytes;
+        this.pathUrls = builder.pathUrls;
+        this.tika = new TikaExtractor(builder.parseTimeout, TikaExtractor.DEFAULT_MAX_CHARS);
     }
 
     /** A reader of the folder at {@code root}, with defaults. */
@@ -94,10 +106,16 @@ public final class FolderReader implements DocumentReader {
             sink.failed(new ReadFailure(id, id, "larger than the " + size(maxFileBytes) + " limit; skipped"));
             return;
         }
-        Decoded decoded = Decoded.of(bytes);
-        if (decoded.replaced() > 0) {
-            sink.warning(id, "not valid UTF-8: " + decoded.replaced() + " character(s) replaced with U+FFFD");
+        String fileName = file.path().getFileName().toString();
+        if (TikaExtractor.handles(fileName)) {
+            readThroughTika(source, file, fileName, bytes, sink);
+            return;
         }
+        Decoded decoded = Decoded.of(bytes);
+        if (decoded.warning() != null) {
+            sink.warning(id, decoded.warning());
+        }
+
         Optional<ParsedFile> parsed;
         try {
             parsed = FileParsers.parse(file.path().getFileName().toString(), decoded.text());
@@ -113,6 +131,27 @@ public final class FolderReader implements DocumentReader {
         sink.document(toDocument(source, file, parsed.get()));
     }
 
+    /** Office, PDF and mail files: text through Tika, or a failure with Tika's reason (corrupt, encrypted...). */
+    private void readThroughTika(String source, FolderListing.Entry file, String fileName, byte[] bytes, Sink sink) {
+        OfficeText text;
+        try {
+            text = tika.extract(bytes, fileName);
+        } catch (DocentException.InvalidInput e) {
+            sink.failed(new ReadFailure(file.id(), file.id(), e.getMessage()));
+            return;
+        }
+        if (text.truncated()) {
+            sink.warning(
+                    file.id(),
+                    "its text is longer than " + TikaExtractor.DEFAULT_MAX_CHARS
+                            + " characters; only the beginning was indexed");
+        }
+        Map<String, String> metadata = new LinkedHashMap<>(text.metadata());
+        metadata.put("format", FileParsers.extension(fileName));
+        sink.document(toDocument(
+                source, file, new ParsedFile(text.title(), "", null, text.content(), text.lastModified(), metadata)));
+    }
+
     private SourceDocument toDocument(String source, FolderListing.Entry file, ParsedFile parsed) {
         String fileName = file.path().getFileName().toString();
         String title = parsed.title() != null
@@ -124,7 +163,7 @@ public final class FolderReader implements DocumentReader {
         List<String> breadcrumb = parsed.breadcrumb() != null ? parsed.breadcrumb() : folders(file.id());
         String url = baseUrl != null
                 ? Urls.join(baseUrl, file.id())
-                : file.path().toUri().toString();
+                : pathUrls ? file.id() : file.path().toUri().toString();
         Instant lastModified = parsed.lastModified() != null ? parsed.lastModified() : file.modified();
         Map<String, String> metadata = new LinkedHashMap<>(parsed.metadata());
         metadata.put("path", file.id());
@@ -161,6 +200,8 @@ public final class FolderReader implements DocumentReader {
         private final Path root;
         private String baseUrl;
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+        private boolean pathUrls;
+        private Duration parseTimeout = DEFAULT_PARSE_TIMEOUT;
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -178,6 +219,24 @@ public final class FolderReader implements DocumentReader {
                 throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
             }
             this.maxFileBytes = maxFileBytes;
+            return this;
+        }
+
+        /**
+         * Without a base URL, cite the path inside the export instead of a {@code file:} URI: for an export read
+         * from a temporary copy (an extracted zip), whose files will not be there to open.
+         */
+        public Builder pathUrls(boolean pathUrls) {
+            this.pathUrls = pathUrls;
+            return this;
+        }
+
+        /** How long one Office or PDF file may take to parse; default {@link #DEFAULT_PARSE_TIMEOUT}. */
+        public Builder parseTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("parseTimeout must be positive, was " + timeout);
+            }
+            this.parseTimeout = timeout;
             return this;
         }
 

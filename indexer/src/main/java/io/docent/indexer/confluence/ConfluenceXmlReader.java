@@ -1,0 +1,239 @@
+package io.docent.indexer.confluence;
+
+import io.docent.core.DocentException;
+import io.docent.indexer.DocumentReader;
+import io.docent.indexer.ReadFailure;
+import io.docent.indexer.tika.TikaExtractor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a Confluence XML space (or site) export: a folder with {@code entities.xml}, {@code
+ * exportDescriptor.properties} and {@code attachments/}.
+ *
+ * <h2>Two streaming passes</h2>
+ *
+ * {@code entities.xml} holds every database row of the space, in no useful order: a page's body may come before the
+ * page, its parent after it, and for each page every historical version with its own body. It is read twice with
+ * StAX ({@link EntitiesXmlParser}), never loaded whole:
+ *
+ * <ol>
+ *   <li>The first pass keeps the small things ({@link EntitiesIndex}): current pages and blog posts (titles,
+ *       parents, authors), spaces, users, labels, permissions, and which body belongs to which current page.
+ *   <li>The second pass reads only the bodies of current pages, converts each ({@link StorageFormat}) and hands the
+ *       document to the sink at once; the bodies of historical versions are skipped without being kept.
+ * </ol>
+ *
+ * So memory grows with the number of pages (a few hundred bytes each), not with the size of the export, and one
+ * body is held at a time, up to {@link Builder#maxBodyChars}.
+ *
+ * <h2>Documents</h2>
+ *
+ * Id: the page id. Space: the space key. Breadcrumb: the ancestors' titles (a blog post's is {@code Blog}). URL:
+ * {@code baseUrl + "pages/viewpage.action?pageId=" + id}, or without a base URL the {@code file:} URI of {@code
+ * entities.xml} with {@code #pageId=} (for a zip, just {@code entities.xml#pageId=ID}). Access groups: see {@link ConfluencePermissions}. Metadata: author, last
+ * modifier, labels, space name, content type.
+ *
+ * <h2>Bad input</h2>
+ *
+ * A body over the size limit, or one that cannot be converted, fails its page alone. A duplicate page id keeps the
+ * first page and reports the second. A page without a title is indexed as "Untitled page ID" with a warning. XML that
+ * stops being well-formed (a truncated file, an entity declaration: see {@link EntitiesXmlParser} on XXE) ends both
+ * passes at that point: what came before is indexed, the pages whose bodies were not reached keep their indexed
+ * chunks, and a failure without a document id tells the sync that it must delete nothing in this run.
+ */
+public final class ConfluenceXmlReader implements DocumentReader {
+
+    /** A body longer than this (in characters of storage format) fails its page: 5 million. */
+    public static final int DEFAULT_MAX_BODY_CHARS = 5_000_000;
+
+    static final String ENTITIES = "entities.xml";
+
+    private static final Logger log = LoggerFactory.getLogger(ConfluenceXmlReader.class);
+
+    private final Path folder;
+    private final String baseUrl;
+    private final int maxBodyChars;
+    private final boolean pathUrls;
+    private final long maxFileBytes;
+    private final TikaExtractor tika;
+
+    private ConfluenceXmlReader(Builder builder) {
+        Path root = builder.root.toAbsolutePath().normalize();
+        this.folder =
+                root.getFileName() != null && root.getFileName().toString().equals(ENTITIES) ? root.getParent() : root;
+        this.baseUrl = builder.baseUrl;
+        this.maxBodyChars = builder.maxBodyChars;
+        this.pathUrls = builder.pathUrls;
+        this.maxFileBytes = builder.maxFileBytes;
+        this.tika = new TikaExtractor(builder.parseTimeout, TikaExtractor.DEFAULT_MAX_CHARS);
+    }
+
+    /** A reader of the export in {@code root} (the folder, or its {@code entities.xml}), with defaults. */
+    public static ConfluenceXmlReader of(Path root) {
+        return builder(root).build();
+    }
+
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    /** Whether {@code folder} looks like a Confluence XML export: it has an {@code entities.xml}. */
+    public static boolean isExport(Path folder) {
+        return Files.isRegularFile(folder.resolve(ENTITIES));
+    }
+
+    @Override
+    public String location() {
+        return folder.toString();
+    }
+
+    @Override
+    public void read(String source, Sink sink) {
+        Path entities = folder.resolve(ENTITIES);
+        if (!Files.isRegularFile(entities)) {
+            throw new DocentException.InvalidInput(
+                    "No " + ENTITIES + " in " + folder + ": this is not a Confluence XML export");
+        }
+        ExportDescriptor descriptor = descriptor(sink);
+        EntitiesIndex index = new EntitiesIndex(ENTITIES);
+        String scanError = EntitiesPasses.scan(entities, index, sink);
+        if (scanError != null && index.pages().isEmpty()) {
+            throw new DocentException.InvalidInput(entities + " cannot be read: " + scanError);
+        }
+        log.info("{}: {}", entities, index.summary());
+        List<AttachmentInfo> attachments = AttachmentWriter.indexable(index);
+        sink.expect(index.pages().size() + index.duplicates().size() + attachments.size());
+        index.duplicates().forEach(sink::failed);
+        PageWriter writer = new PageWriter(source, index, descriptor, pageUrls(entities), sink);
+        Set<String> done = new HashSet<>();
+        // after a first pass that stopped early the second stops at the same place, having read what came before
+        String bodyError = EntitiesPasses.emitBodies(entities, index, writer, done, maxBodyChars);
+        if (bodyError == null) {
+            bodyError = scanError;
+        }
+        for (PageInfo page : index.pages()) {
+            if (done.contains(page.id())) {
+                continue;
+            }
+            if (bodyError != null) {
+                sink.failed(new ReadFailure(
+                        ENTITIES + "#" + page.id(),
+                        page.id(),
+                        "its body comes after the point where " + ENTITIES
+                                + " stopped being readable; its indexed chunks were kept"));
+            } else {
+                writer.write(page, ""); // a page with no body in the export: its title can still be found
+            }
+        }
+        if (bodyError != null) {
+            sink.failed(new ReadFailure(ENTITIES, null, bodyError + "; the rest of the export was not read"));
+        }
+        writeAttachments(source, index, descriptor, attachments, sink);
+    }
+
+    /** Office and PDF attachments, unless the export was made without them (no {@code attachments/} folder). */
+    private void writeAttachments(
+            String source,
+            EntitiesIndex index,
+            ExportDescriptor descriptor,
+            List<AttachmentInfo> attachments,
+            Sink sink) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        if (!Files.isDirectory(folder.resolve("attachments"))) {
+            sink.warning(
+                    "attachments/",
+                    "the export has no attachments folder (exported without attachments?);" + " its "
+                            + attachments.size() + " Office and PDF attachment(s) were not indexed");
+            attachments.forEach(a -> sink.skipped(a.pageId() + "/attachments/" + a.fileName(), "not in the export"));
+            return;
+        }
+        AttachmentWriter writer =
+                new AttachmentWriter(source, index, descriptor, folder, tika, maxFileBytes, baseUrl, pathUrls);
+        attachments.forEach(a -> writer.write(a, sink));
+    }
+
+    private ExportDescriptor descriptor(Sink sink) {
+        try {
+            return ExportDescriptor.read(folder);
+        } catch (IOException e) {
+            sink.warning(ExportDescriptor.FILE_NAME, "could not be read (" + e.getMessage() + "); ignored");
+            return ExportDescriptor.NONE;
+        }
+    }
+
+    private String pageUrls(Path entities) {
+        if (baseUrl != null) {
+            return baseUrl + (baseUrl.endsWith("/") ? "" : "/") + "pages/viewpage.action?pageId=";
+        }
+        return (pathUrls ? ENTITIES : entities.toUri().toString()) + "#pageId=";
+    }
+
+    /** Settings of a {@link ConfluenceXmlReader}. */
+    public static final class Builder {
+        private final Path root;
+        private String baseUrl;
+        private int maxBodyChars = DEFAULT_MAX_BODY_CHARS;
+        private boolean pathUrls;
+        private long maxFileBytes = 50L * 1024 * 1024;
+        private Duration parseTimeout = Duration.ofSeconds(60);
+
+        private Builder(Path root) {
+            this.root = Objects.requireNonNull(root, "root");
+        }
+
+        /** The Confluence's address ({@code https://wiki.example.com/}, {@code --base-url}), for citation links. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            return this;
+        }
+
+        /** A page body longer than this many characters fails its page; default {@link #DEFAULT_MAX_BODY_CHARS}. */
+        public Builder maxBodyChars(int maxBodyChars) {
+            if (maxBodyChars < 1) {
+                throw new IllegalArgumentException("maxBodyChars must be >= 1, was " + maxBodyChars);
+            }
+            this.maxBodyChars = maxBodyChars;
+            return this;
+        }
+
+        /** Without a base URL, cite {@code entities.xml#pageId=ID} rather than a {@code file:} URI (for a zip). */
+        public Builder pathUrls(boolean pathUrls) {
+            this.pathUrls = pathUrls;
+            return this;
+        }
+
+        /** Attachments larger than this are skipped with a reason; default 50 MB. */
+        public Builder maxFileBytes(long maxFileBytes) {
+            if (maxFileBytes < 1) {
+                throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
+            }
+            this.maxFileBytes = maxFileBytes;
+            return this;
+        }
+
+        /** How long one attachment may take to parse; default 60 s. */
+        public Builder parseTimeout(Duration parseTimeout) {
+            this.parseTimeout = Objects.requireNonNull(parseTimeout, "parseTimeout");
+            return this;
+        }
+
+        public ConfluenceXmlReader build() {
+            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
+                throw new IllegalArgumentException(
+                        "baseUrl must be an absolute URL such as https://wiki.example.com/, was " + baseUrl);
+            }
+            return new ConfluenceXmlReader(this);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.docent.indexer.export;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link ExportReaders} reads an export: the format (detected when not forced), the citation base URL, and the
+ * limits that keep bad input from costing more than itself (file size, zip bombs, slow parsers). Built with {@link
+ * #builder()}; every setting has a default, so {@code ExportOptions.defaults()} reads any export.
+ */
+public final class ExportOptions {
+
+    /** Files larger than this are skipped with a reason: 50 MB. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+
+    /** A zip may expand to at most this much in all: 20 GB. */
+    public static final long DEFAULT_MAX_ZIP_BYTES = 20L * 1024 * 1024 * 1024;
+
+    /** A zip entry may expand to at most this many times its compressed size (checked past 1 MB): 100. */
+    public static final int DEFAULT_MAX_COMPRESSION_RATIO = 100;
+
+    /** A zip may hold at most this many entries: 1,000,000. */
+    public static final int DEFAULT_MAX_ZIP_ENTRIES = 1_000_000;
+
+    /** One Office or PDF file may take this long to parse: 60 s. */
+    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ExportFormat format;
+    private final String baseUrl;
+    private final long maxFileBytes;
+    private final long maxZipBytes;
+    private final int maxCompressionRatio;
+    private final int maxZipEntries;
+    private final Duration parseTimeout;
+    private final Path tempDir;
+
+    private ExportOptions(Builder b) {
+        this.format = b.format;
+        this.baseUrl = b.baseUrl;
+        this.maxFileBytes = b.maxFileBytes;
+        this.maxZipBytes = b.maxZipBytes;
+        this.maxCompressionRatio = b.maxCompressionRatio;
+        this.maxZipEntries = b.maxZipEntries;
+        this.parseTimeout = b.parseTimeout;
+        this.tempDir = b.tempDir;
+    }
+
+    public static ExportOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The forced format ({@code --format}), or {@code null} to detect it. */
+    public ExportFormat format() {
+        return format;
+    }
+
+    /** The base URL for citations ({@code --base-url}), or {@code null}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    public long maxZipBytes() {
+        return maxZipBytes;
+    }
+
+    public int maxCompressionRatio() {
+        return maxCompressionRatio;
+    }
+
+    public int maxZipEntries() {
+        return maxZipEntries;
+    }
+
+    public Duration parseTimeout() {
+        return parseTimeout;
+    }
+
+    /** Where a zip is extracted while it is read, or {@code null} for the system's temporary folder. */
+    public Path tempDir() {
+        return tempDir;
+    }
+
+    /** Settings of {@link ExportOptions}; see the {@code DEFAULT_*} constants. */
+    public static final class Builder {
+        private ExportFormat format;
+        private String baseUrl;
+        private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+        private long maxZipBytes = DEFAULT_MAX_ZIP_BYTES;
+        private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
+        private int maxZipEntries = DEFAULT_MAX_ZIP_ENTRIES;
+        private Duration parseTimeout = DEFAULT_PARSE_TIMEOUT;
+        private Path tempDir;
+
+        private Builder() {}
+
+        /** Forces the format instead of detecting it; {@code null} detects. */
+        public Builder format(ExportFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        /** Forces the format by its command-line name ({@code --format confluence-xml}); blank detects. */
+        public Builder format(String id) {
+            this.format = id == null || id.isBlank() ? null : ExportFormat.parse(id);
+            return this;
+        }
+
+        /** Citation URLs are built on this ({@code --base-url}), where the export has none of its own. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            return this;
+        }
+
+        public Builder maxFileBytes(long bytes) {
+            this.maxFileBytes = positive(bytes, "maxFileBytes");
+            return this;
+        }
+
+        public Builder maxZipBytes(long bytes) {
+            this.maxZipBytes = positive(bytes, "maxZipBytes");
+            return this;
+        }
+
+        public Builder maxCompressionRatio(int ratio) {
+            this.maxCompressionRatio = (int) positive(ratio, "maxCompressionRatio");
+            return this;
+        }
+
+        public Builder maxZipEntries(int entries) {
+            this.maxZipEntries = (int) positive(entries, "maxZipEntries");
+            return this;
+        }
+
+        public Builder parseTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("parseTimeout must be positive, was " + timeout);
+            }
+            this.parseTimeout = timeout;
+            return this;
+        }
+
+        public Builder tempDir(Path tempDir) {
+            this.tempDir = tempDir;
+            return this;
+        }
+
+        public ExportOptions build() {
+            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
+                throw new IllegalArgumentException(
+                        "baseUrl must be an absolute URL such as https://wiki.example.com/, was " + baseUrl);
+            }
+            return new ExportOptions(this);
+        }
+
+        private static long positive(long value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+            }
+            return value;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExportOptions[format=" + Objects.requireNonNullElse(format, "detect") + ", baseUrl=" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,220 @@
+package io.docent.indexer.sharepoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.docent.core.SourceDocument;
+import io.docent.indexer.ContentHash;
+import io.docent.indexer.DocumentReader;
+import io.docent.indexer.ReadFailure;
+import io.docent.indexer.files.FolderReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads a SharePoint export in the layout {@code docs/indexing.md} defines (and {@code
+ * infra/sharepoint/Export-DocentSharePoint.ps1} writes):
+ *
+ * <pre>{@code
+ * docent-sharepoint.json                     optional: {"siteName": "...", "siteUrl": "..."}
+ * Shared Documents/Policies/Leave.docx       a document library, as a folder tree
+ * Shared Documents/Policies/Leave.docx.driveItem.json   optional: the file's Graph driveItem, with "permissions"
+ * SitePages/Home.sitePage.json               a site page: Graph sitePage with canvasLayout (and "permissions")
+ * }</pre>
+ *
+ * <p>Files are read like a plain folder's ({@link FolderReader}: Office and PDF through Tika). The driveItem beside
+ * a file supplies its citation URL ({@code webUrl}), date, authors and access groups ({@link GraphPermissions}). A
+ * driveItem that cannot be read fails its file rather than indexing it without its permissions: a broken sidecar
+ * must never make a restricted file public. A file without a driveItem gets no access groups. Site pages that were
+ * never published (version 0.x) are skipped as drafts; a saved {@code Home.aspx} beside {@code Home.sitePage.json}
+ * is left to the JSON. The space of every document is the site's name from the manifest.
+ */
+public final class SharePointReader implements DocumentReader {
+
+    static final String MANIFEST = "docent-sharepoint.json";
+    static final String DRIVE_ITEM = ".driveItem.json";
+    static final String SITE_PAGE = ".sitePage.json";
+
+    private final Path root;
+    private final FolderReader files;
+    private final String baseUrl;
+    private final boolean pathUrls;
+
+    private SharePointReader(Builder b) {
+        this.root = b.root.toAbsolutePath().normalize();
+        this.baseUrl = b.baseUrl;
+        this.pathUrls = b.pathUrls;
+        this.files = FolderReader.builder(root)
+                .baseUrl(b.baseUrl)
+                .maxFileBytes(b.maxFileBytes)
+                .parseTimeout(b.parseTimeout)
+                .pathUrls(b.pathUrls)
+                .build();
+    }
+
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public void read(String source, Sink sink) {
+        String site = manifest(sink);
+        List<String> sitePages = ExportFiles.sitePages(root);
+        Set<String> pageIds =
+                Set.copyOf(sitePages.stream().map(ExportFiles::pageId).toList());
+        files.read(source, new Sink() {
+            @Override
+            public void expect(int entries) {
+                sink.expect(entries + sitePages.size());
+            }
+
+            @Override
+            public void document(SourceDocument doc) {
+                if (pageIds.contains(doc.id())) {
+                    sink.skipped(doc.id(), "the site page's Graph JSON is read instead");
+                } else {
+                    withDriveItem(doc, site, sink);
+                }
+            }
+
+            @Override
+            public void failed(ReadFailure failure) {
+                sink.failed(failure);
+            }
+
+            @Override
+            public void skipped(String path, String reason) {
+                sink.skipped(path, reason);
+            }
+
+            @Override
+            public void warning(String path, String message) {
+                sink.warning(path, message);
+            }
+        });
+        SitePageWriter pages = new SitePageWriter(source, site, baseUrl, pathUrls, sink);
+        for (String page : sitePages) {
+            try {
+                pages.write(
+                        ExportFiles.pageId(page),
+                        SitePage.of(ExportFiles.json(root.resolve(page))),
+                        root.resolve(page));
+            } catch (IOException | RuntimeException e) {
+                sink.failed(new ReadFailure(
+                        page, ExportFiles.pageId(page), "is not a readable Graph sitePage JSON: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void withDriveItem(SourceDocument doc, String site, Sink sink) {
+        Path sidecar = root.resolve(doc.id() + DRIVE_ITEM);
+        DriveItem item = null;
+        if (Files.isRegularFile(sidecar)) {
+            try {
+                item = DriveItem.of(ExportFiles.json(sidecar));
+            } catch (IOException | RuntimeException e) {
+                sink.failed(new ReadFailure(
+                        doc.id(),
+                        doc.id(),
+                        "its metadata " + sidecar.getFileName() + " cannot be read (" + e.getMessage()
+                                + "); skipped rather than indexed without its permissions"));
+                return;
+            }
+        }
+        Map<String, String> metadata = new LinkedHashMap<>(doc.metadata());
+        String url = doc.url();
+        var lastModified = doc.lastModified();
+        Set<String> groups = Set.of();
+        if (item != null) {
+            url = item.webUrl().isBlank() ? url : item.webUrl();
+            lastModified = Objects.requireNonNullElse(item.lastModified(), lastModified);
+            groups = Objects.requireNonNullElse(item.accessGroups(), Set.of());
+            putIfPresent(metadata, "author", item.createdBy());
+            putIfPresent(metadata, "lastModifiedBy", item.lastModifiedBy());
+        }
+        String hash = ContentHash.ofDocument(doc.title(), site, doc.breadcrumb(), url, doc.content(), groups);
+        sink.document(new SourceDocument(
+                doc.id(),
+                doc.source(),
+                site,
+                doc.title(),
+                url,
+                doc.breadcrumb(),
+                doc.content(),
+                hash,
+                lastModified,
+                groups,
+                metadata));
+    }
+
+    /** The site's name from the manifest, or {@code ""}. */
+    private String manifest(Sink sink) {
+        Path manifest = root.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return "";
+        }
+        try {
+            JsonNode json = ExportFiles.json(manifest);
+            String name = json.path("siteName").asText("").strip();
+            return name.isEmpty() ? json.path("siteUrl").asText("").strip() : name;
+        } catch (IOException | RuntimeException e) {
+            sink.warning(MANIFEST, "cannot be read (" + e.getMessage() + "); documents get no site name");
+            return "";
+        }
+    }
+
+    static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+
+    /** Settings of a {@link SharePointReader}. */
+    public static final class Builder {
+        private final Path root;
+        private String baseUrl;
+        private long maxFileBytes = FolderReader.DEFAULT_MAX_FILE_BYTES;
+        private Duration parseTimeout = FolderReader.DEFAULT_PARSE_TIMEOUT;
+        private boolean pathUrls;
+
+        private Builder(Path root) {
+            this.root = Objects.requireNonNull(root, "root");
+        }
+
+        /** Citation URLs of files without a driveItem {@code webUrl}: this plus the path ({@code --base-url}). */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            return this;
+        }
+
+        public Builder maxFileBytes(long maxFileBytes) {
+            this.maxFileBytes = maxFileBytes;
+            return this;
+        }
+
+        public Builder parseTimeout(Duration parseTimeout) {
+            this.parseTimeout = parseTimeout;
+            return this;
+        }
+
+        /** Without a base URL or {@code webUrl}, cite the path inside the export (for a zip). */
+        public Builder pathUrls(boolean pathUrls) {
+            this.pathUrls = pathUrls;
+            return this;
+        }
+
+        public SharePointReader build() {
+            return new SharePointReader(this);
+        }
+    }
+}
