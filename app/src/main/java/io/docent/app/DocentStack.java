@@ -6,6 +6,7 @@ import io.docent.core.Embedder;
 import io.docent.core.SearchIndex;
 import io.docent.core.extractive.ExtractiveAnswerer;
 import io.docent.core.lucene.LuceneSearchIndex;
+import io.docent.core.lucene.LuceneSearchIndexBuilder;
 import io.docent.core.onnx.CachingEmbedder;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
@@ -59,7 +60,8 @@ public final class DocentStack implements AutoCloseable {
                 new OnnxEmbedder(),
                 settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000));
         var builder = LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
-                .embeddingModel(embedder.modelName(), embedder.dimension());
+                .embeddingModel(embedder.modelName(), embedder.dimension())
+                .vectorWeight(vectorWeight(settings));
         SearchIndex index = (recreate ? builder.recreate() : builder).open();
         try {
             var normalizer = new QuestionNormalizer(
@@ -85,6 +87,11 @@ public final class DocentStack implements AutoCloseable {
             index.close();
             throw e;
         }
+    }
+
+    /** Weight of vector ranks against keyword ranks in hybrid fusion ({@code DOCENT_VECTOR_WEIGHT}). */
+    public static double vectorWeight(Settings settings) {
+        return settings.getDouble("DOCENT_VECTOR_WEIGHT", LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT, 0.01, 100);
     }
 
     public Path home() {

@@ -81,7 +81,10 @@ public final class EvalCommand implements Callable<Integer> {
         Embedder embedder = new OnnxEmbedder();
         Path dir = DocentStack.home(settings).resolve("eval").resolve(cacheKey(data, embedder));
         List<ModeResult> results = new ArrayList<>();
-        try (SearchIndex index = LuceneSearchIndex.open(dir, embedder.modelName(), embedder.dimension())) {
+        try (SearchIndex index = LuceneSearchIndex.builder(dir)
+                .embeddingModel(embedder.modelName(), embedder.dimension())
+                .vectorWeight(DocentStack.vectorWeight(settings))
+                .open()) {
             var evaluator = new RetrievalEvaluator(index, embedder);
             if (index.chunkCount() == 0) {
                 err.println("docent eval: indexing " + data.name() + " into " + dir + " (once; later runs reuse it)");

@@ -38,7 +38,7 @@ final class ChunkSearch {
         this.keywords = keywords;
         this.documents = documents;
         this.vectors = vectors;
-        this.fusion = new ReciprocalRankFusion(options.rrfK());
+        this.fusion = new ReciprocalRankFusion(options.rrfK(), options.vectorWeight());
         this.minCandidates = options.minCandidates();
         this.candidateFactor = options.candidateFactor();
     }

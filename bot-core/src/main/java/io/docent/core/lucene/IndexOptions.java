@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * @param path the index directory
  * @param identity the embedding model the index must have been built with
  * @param rrfK the reciprocal rank fusion constant
+ * @param vectorWeight the weight of the vector list in the fusion (the keyword list has weight 1)
  * @param minCandidates the smallest candidate depth of each list in a hybrid search
  * @param candidateFactor candidate depth per requested hit in a hybrid search
  * @param maxConn HNSW graph: neighbours per node
@@ -20,6 +21,7 @@ record IndexOptions(
         Path path,
         IndexIdentity identity,
         int rrfK,
+        double vectorWeight,
         int minCandidates,
         int candidateFactor,
         int maxConn,

@@ -11,6 +11,8 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 public final class LuceneSearchIndexBuilder {
 
     public static final int DEFAULT_RRF_K = ReciprocalRankFusion.DEFAULT_K;
+    /** Weight of the vector list in hybrid fusion; the keyword list has weight 1. */
+    public static final double DEFAULT_VECTOR_WEIGHT = ReciprocalRankFusion.DEFAULT_VECTOR_WEIGHT;
     /** Each hybrid list fetches {@code max(topK * DEFAULT_CANDIDATE_FACTOR, DEFAULT_MIN_CANDIDATES)} candidates. */
     public static final int DEFAULT_MIN_CANDIDATES = 50;
 
@@ -23,6 +25,7 @@ public final class LuceneSearchIndexBuilder {
     private String embeddingModel = "";
     private int dimension;
     private int rrfK = DEFAULT_RRF_K;
+    private double vectorWeight = DEFAULT_VECTOR_WEIGHT;
     private int minCandidates = DEFAULT_MIN_CANDIDATES;
     private int candidateFactor = DEFAULT_CANDIDATE_FACTOR;
     private int maxConn = DEFAULT_MAX_CONN;
@@ -52,6 +55,15 @@ public final class LuceneSearchIndexBuilder {
     /** The reciprocal rank fusion constant: larger values flatten the advantage of the first ranks. */
     public LuceneSearchIndexBuilder rrfK(int rrfK) {
         this.rrfK = requireAtLeast(1, rrfK, "rrfK");
+        return this;
+    }
+
+    /** How much the vector list counts in hybrid fusion, against 1 for the keyword list. */
+    public LuceneSearchIndexBuilder vectorWeight(double vectorWeight) {
+        if (!(vectorWeight > 0) || vectorWeight > 100) {
+            throw new IllegalArgumentException("vectorWeight must be in (0, 100], was " + vectorWeight);
+        }
+        this.vectorWeight = vectorWeight;
         return this;
     }
 
@@ -106,6 +118,7 @@ public final class LuceneSearchIndexBuilder {
                 path,
                 IndexIdentity.of(embeddingModel, dimension),
                 rrfK,
+                vectorWeight,
                 minCandidates,
                 candidateFactor,
                 maxConn,

@@ -50,7 +50,9 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         assertThat(both.textRank()).isEqualTo(1);
         assertThat(both.vectorRank()).isEqualTo(2);
         assertThat(both.similarity()).isCloseTo(0.6, offset(1e-5));
-        assertThat(both.score()).isCloseTo(1.0 / 61 + 1.0 / 62, offset(1e-9));
+        // weighted RRF: keyword rank 1, vector rank 2 counting double
+        assertThat(both.score())
+                .isCloseTo(1.0 / 61 + LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT / 62, offset(1e-9));
         assertThat(hits)
                 .filteredOn(h -> h.chunk().documentId().equals("no-vector"))
                 .singleElement()
