@@ -2,8 +2,7 @@ package io.docent.app.cli;
 
 import io.docent.app.DocentStack;
 import io.docent.app.SampleKnowledgeBase;
-import io.docent.indexer.files.FolderReader;
-import io.docent.indexer.sync.SourceSync;
+import io.docent.indexer.sync.IndexJob;
 import io.docent.indexer.sync.SyncResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,9 +22,12 @@ final class Bootstrap {
         err.println("docent: index your own documents with: docent index --source NAME PATH");
         err.flush();
         var progress = new ProgressBar(err, "documents");
-        SyncResult result = SourceSync.builder(stack.index(), stack.embedder())
+        // The same reader `docent index --source handbook FOLDER` picks, so a later run over it changes nothing.
+        SyncResult result = IndexJob.builder(stack.index(), stack.embedder(), SampleKnowledgeBase.SOURCE, folder)
+                .progress(progress::update)
                 .build()
-                .run(SampleKnowledgeBase.SOURCE, FolderReader.of(folder), progress::update);
+                .runOnce();
+        stack.index().commit();
         progress.done();
         err.println("docent: " + result.summary());
         err.flush();

@@ -1,18 +1,18 @@
 package io.docent.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.docent.app.DocentStack;
 import io.docent.app.Main;
-import io.docent.indexer.files.FolderReader;
-import io.docent.indexer.sync.SourceSync;
+import io.docent.app.config.Settings;
+import io.docent.indexer.export.ExportFormat;
+import io.docent.indexer.export.ExportOptions;
+import io.docent.indexer.schedule.Schedule;
+import io.docent.indexer.sync.IndexJob;
+import io.docent.indexer.sync.IndexLockedException;
 import io.docent.indexer.sync.SyncResult;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -24,12 +24,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Syncs one named source with a folder: new and changed documents indexed, unchanged ones skipped, removed ones
- * deleted (within the mass-delete guard). Exit codes: 0 done, 1 done with failed files, 2 bad usage, 3 refused.
+ * Syncs one named source with an export: new and changed documents indexed, unchanged ones skipped, removed ones
+ * deleted (within the mass-delete guard); once, or on a schedule with {@code --every}. The work is the indexer's
+ * {@link IndexJob}; this class parses options and prints. Exit codes: 0 done, 1 done with failed files, 2 bad usage,
+ * 3 refused (lock held, mass delete, empty export).
  */
 @Command(
         name = "index",
-        description = "Indexes a folder of Markdown, HTML (Confluence HTML exports too) and text files as one source.",
+        description = "Indexes an export (a folder or a .zip: Confluence HTML or XML, SharePoint, or plain files of"
+                + " Markdown, HTML, text, Office and PDF) as one named source.",
         mixinStandardHelpOptions = true)
 public final class IndexCommand implements Callable<Integer> {
 
@@ -42,14 +45,26 @@ public final class IndexCommand implements Callable<Integer> {
             description = "The source's name, e.g. confluence-eng.")
     String source;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "The folder to index.")
+    @Parameters(index = "0", paramLabel = "PATH", description = "The export: a folder, a .zip, or an entities.xml.")
     Path path;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Citations link to URL + the file's relative path.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "confluence-html, confluence-xml, sharepoint or files (default: detected).")
+    String format;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Citations link to URL + the page id or path.")
     String baseUrl;
 
     @Option(names = "--allow-mass-delete", description = "Allow deleting more than 20% of the source's documents.")
     boolean allowMassDelete;
+
+    @Option(
+            names = "--every",
+            paramLabel = "INTERVAL|CRON",
+            description = "Keep running: every interval (30m, 1h, 1d) or on a cron expression ('0 3 * * 1-5').")
+    String every;
 
     @Option(
             names = "--report",
@@ -73,7 +88,7 @@ public final class IndexCommand implements Callable<Integer> {
     Main main;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!SOURCE_NAME.matcher(source).matches()) {
@@ -81,51 +96,50 @@ public final class IndexCommand implements Callable<Integer> {
                     + " or digit");
             return Main.EXIT_USAGE;
         }
-        if (!Files.isDirectory(path)) {
-            err.println("docent index: " + path + " is not a folder; nothing was changed in the index");
+        if (!Files.exists(path)) {
+            err.println("docent index: " + path + " does not exist; nothing was changed in the index");
             return Main.EXIT_USAGE;
         }
-        FolderReader reader = FolderReader.builder(path).baseUrl(baseUrl).build();
-        SyncResult result;
+        ExportOptions options = ExportOptions.builder()
+                .format(format == null ? null : ExportFormat.parse(format))
+                .baseUrl(baseUrl)
+                .build();
+        Schedule schedule = every == null ? null : Schedule.parse(every, ZoneId.systemDefault());
+        Settings settings = main.settings();
         if (rebuild) {
             err.println("docent index: --rebuild: starting from an empty index; index your other sources again");
         }
-        try (DocentStack stack =
-                rebuild ? stackOptions.openEmpty(main.settings()) : stackOptions.open(main.settings())) {
+        try (DocentStack stack = rebuild ? stackOptions.openEmpty(settings) : stackOptions.open(settings)) {
             var progress = new ProgressBar(err, "documents");
-            result = SourceSync.builder(stack.index(), stack.embedder())
+            return IndexJob.builder(stack.index(), stack.embedder(), source, path)
+                    .exportOptions(options)
+                    .lockFolder(DocentStack.indexDir(settings, stackOptions.indexDir))
+                    .report(report)
+                    .schedule(schedule)
                     .allowMassDelete(allowMassDelete)
+                    .progress(progress::update)
+                    .afterEachRun(result -> {
+                        progress.done();
+                        stack.index().commit();
+                        print(result, out, err);
+                        return true;
+                    })
                     .build()
-                    .run(source, reader, progress::update);
-            progress.done();
+                    .run();
+        } catch (IndexLockedException e) {
+            err.println("docent index: " + e.getMessage());
+            return Main.EXIT_REFUSED;
         }
-        out.println(result.summary());
-        result.failed().forEach(p -> err.println("  failed: " + p.path() + ": " + p.reason()));
-        result.warnings().forEach(p -> err.println("  warning: " + p.path() + ": " + p.reason()));
-        if (report != null) {
-            writeReport(result);
-        }
-        return switch (result.status()) {
-            case DONE -> 0;
-            case DONE_WITH_FAILURES -> Main.EXIT_FAILURES;
-            case REFUSED -> Main.EXIT_REFUSED;
-        };
     }
 
-    private void writeReport(SyncResult r) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("source", r.source());
-        json.put("status", r.status().name());
-        json.put("message", r.message());
-        json.put("added", r.added());
-        json.put("updated", r.updated());
-        json.put("unchanged", r.unchanged());
-        json.put("deleted", r.deleted());
-        json.put("chunks_written", r.chunksWritten());
-        json.put("duration_s", r.duration().toMillis() / 1000.0);
-        json.put("chunks_per_s", r.chunksPerSecond());
-        json.put("failed", r.failed());
-        json.put("warnings", r.warnings());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), json);
+    private static void print(SyncResult result, PrintWriter out, PrintWriter err) {
+        out.println(result.summary());
+        if (!result.message().isEmpty()) {
+            err.println("docent index: " + result.message());
+        }
+        result.failed().forEach(p -> err.println("  failed: " + p.path() + ": " + p.reason()));
+        result.warnings().forEach(p -> err.println("  warning: " + p.path() + ": " + p.reason()));
+        out.flush();
+        err.flush();
     }
 }

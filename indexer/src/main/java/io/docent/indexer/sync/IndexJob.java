@@ -64,7 +64,9 @@ public final class IndexJob {
                 ? null
                 : IndexLock.acquire(settings.lockFolder, "docent index --source " + source, settings.clock)) {
             if (settings.schedule == null) {
-                return SyncReport.exitCode(runOnce());
+                SyncResult result = runOnce();
+                settings.afterEachRun.test(result); // told of the one run too; nothing follows it either way
+                return SyncReport.exitCode(result);
             }
             int[] last = {0};
             new ScheduledRunner(settings.schedule, settings.clock, settings.sleeper)
