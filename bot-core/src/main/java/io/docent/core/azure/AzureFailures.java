@@ -1,5 +1,6 @@
 package io.docent.core.azure;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import io.docent.core.DocentException;
 import java.io.IOException;
@@ -52,6 +53,13 @@ final class AzureFailures {
                 default -> new DocentException(what + ": HTTP " + status + "." + detail, e);
             };
         }
+        if (e instanceof ClientAuthenticationException) {
+            // no HTTP response: Entra ID could not produce a token (no managed identity, no developer sign-in)
+            return new DocentException.AuthenticationFailed(
+                    what + ": no Entra ID token could be obtained (" + firstLine(e.getMessage()) + "). "
+                            + credentialHint,
+                    e);
+        }
         if (Retrier.isTimeout(e)) {
             return new DocentException.TimedOut(what + ": no answer in time. The service may be overloaded.", e);
         }
@@ -76,6 +84,14 @@ final class AzureFailures {
         }
         String flat = message.replaceAll("\\s+", " ").strip();
         return " Service said: " + (flat.length() > MAX_DETAIL ? flat.substring(0, MAX_DETAIL) + "..." : flat);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line;
     }
 
     static int status(Throwable e) {
