@@ -7,6 +7,7 @@ import com.azure.search.documents.indexes.models.SearchField;
 import com.azure.search.documents.indexes.models.SearchIndex;
 import com.azure.search.documents.indexes.models.SemanticConfiguration;
 import com.azure.search.documents.indexes.models.SemanticSearch;
+import com.azure.search.documents.indexes.models.VectorSearch;
 import io.docent.core.DocentException.IndexUnavailable;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,8 +138,8 @@ final class IndexProvisioner {
             if (!fields.containsKey(want.getName())) {
                 all.add(want);
                 changed = true;
-                if (want.getVectorSearchProfileName() != null && existing.getVectorSearch() == null) {
-                    existing.setVectorSearch(desired.getVectorSearch());
+                if (want.getVectorSearchProfileName() != null) {
+                    addVectorProfile(existing, desired);
                 }
             }
         }
@@ -158,6 +159,31 @@ final class IndexProvisioner {
             changed = true;
         }
         return changed;
+    }
+
+    /** Docent's HNSW algorithm, profile and compression, added beside whatever vector profiles the index has. */
+    private static void addVectorProfile(SearchIndex existing, SearchIndex desired) {
+        VectorSearch have = existing.getVectorSearch();
+        VectorSearch want = desired.getVectorSearch();
+        if (have == null) {
+            existing.setVectorSearch(want);
+            return;
+        }
+        have.setAlgorithms(merged(have.getAlgorithms(), want.getAlgorithms(), a -> a.getName()));
+        have.setProfiles(merged(have.getProfiles(), want.getProfiles(), p -> p.getName()));
+        if (want.getCompressions() != null) {
+            have.setCompressions(merged(have.getCompressions(), want.getCompressions(), c -> c.getCompressionName()));
+        }
+    }
+
+    private static <T> List<T> merged(List<T> have, List<T> want, Function<T, String> name) {
+        List<T> all = have == null ? new ArrayList<>() : new ArrayList<>(have);
+        for (T item : want) {
+            if (all.stream().noneMatch(h -> name.apply(h).equals(name.apply(item)))) {
+                all.add(item);
+            }
+        }
+        return all;
     }
 
     static boolean hasSemanticConfiguration(SearchIndex index) {

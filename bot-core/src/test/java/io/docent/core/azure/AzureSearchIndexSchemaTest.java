@@ -158,6 +158,26 @@ class AzureSearchIndexSchemaTest extends FakeSearchSupport {
     }
 
     @Test
+    void an_empty_index_without_vectors_gains_the_vector_field_beside_its_own_profiles() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectNode textOnly = (ObjectNode) json.readTree(
+                IndexSchema.desired(settings(), IndexIdentity.of("", 0)).toJsonString());
+        textOnly.remove("description");
+        textOnly.set(
+                "vectorSearch",
+                json.readTree("{\"algorithms\":[{\"name\":\"theirs\",\"kind\":\"hnsw\"}],"
+                        + "\"profiles\":[{\"name\":\"their-profile\",\"algorithm\":\"theirs\"}]}"));
+        service.putIndex(indexName, textOnly);
+
+        open().close();
+
+        assertThat(field("embedding").path("dimensions").asInt()).isEqualTo(4);
+        assertThat(definition().path("vectorSearch").path("profiles"))
+                .extracting(p -> p.path("name").asText())
+                .containsExactly("their-profile", IndexSchema.PROFILE);
+    }
+
+    @Test
     void text_only_index_has_no_vector_field_and_refuses_vector_search() {
         try (var index = AzureSearchIndex.builder(settings())
                 .textOnly()

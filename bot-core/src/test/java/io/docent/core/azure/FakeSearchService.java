@@ -1,6 +1,5 @@
 package io.docent.core.azure;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,7 +46,7 @@ final class FakeSearchService implements AutoCloseable {
     private final Map<String, FakeIndex> indexes = new ConcurrentHashMap<>();
     final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<Scripted> scripted = new ConcurrentLinkedDeque<>();
-    private final Map<String, Integer> documentFailures = new ConcurrentHashMap<>();
+    private final FakeDocumentActions documents = new FakeDocumentActions();
     private volatile String bearerToken;
 
     FakeSearchService() {
@@ -78,7 +77,7 @@ final class FakeSearchService implements AutoCloseable {
 
     /** The next {@code times} writes of the document with this key fail with {@code status} in a 207 answer. */
     void failDocument(String key, int status, int times) {
-        documentFailures.put(key + "\u0000" + status, times);
+        documents.failDocument(key, status, times);
     }
 
     FakeIndex index(String name) {
@@ -211,65 +210,8 @@ final class FakeSearchService implements AutoCloseable {
                             + " actions."));
             return;
         }
-        ArrayNode results = json.createArrayNode();
-        boolean allSucceeded = true;
-        synchronized (index) {
-            String keyField = index.keyField();
-            for (JsonNode action : actions) {
-                Map<String, Object> doc = json.convertValue(action, new TypeReference<>() {});
-                String key = String.valueOf(doc.get(keyField));
-                int status = apply(index, action.path("@search.action").asText("upload"), key, doc);
-                ObjectNode result = results.addObject()
-                        .put("key", key)
-                        .put("status", status < 300)
-                        .put("statusCode", status);
-                if (status >= 300) {
-                    allSucceeded = false;
-                    result.put("errorMessage", status == 400 ? "Invalid document key or field value." : "Busy.");
-                } else {
-                    result.putNull("errorMessage");
-                }
-            }
-        }
-        ObjectNode response = json.createObjectNode();
-        response.set("value", results);
-        send(exchange, allSucceeded ? 200 : 207, json.writeValueAsString(response));
-    }
-
-    private int apply(FakeIndex index, String action, String key, Map<String, Object> doc) {
-        for (Map.Entry<String, Integer> failure : documentFailures.entrySet()) {
-            String[] parts = failure.getKey().split("\u0000");
-            if (parts[0].equals(key) && failure.getValue() > 0) {
-                failure.setValue(failure.getValue() - 1);
-                return Integer.parseInt(parts[1]);
-            }
-        }
-        if (!key.matches("[A-Za-z0-9_\\-=]{1,1024}")) {
-            return 400;
-        }
-        try {
-            switch (action) {
-                case "delete" -> {
-                    index.docs.remove(key);
-                    return 200;
-                }
-                case "merge" -> {
-                    Map<String, Object> old = index.docs.get(key);
-                    if (old == null) {
-                        return 404;
-                    }
-                    old.putAll(index.normalise(doc));
-                    return 200;
-                }
-                default -> { // upload, mergeOrUpload
-                    boolean existed = index.docs.containsKey(key);
-                    index.docs.put(key, index.normalise(doc));
-                    return existed ? 200 : 201;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            return 400;
-        }
+        FakeDocumentActions.Outcome outcome = documents.apply(index, actions);
+        send(exchange, outcome.status(), outcome.body());
     }
 
     private void search(HttpExchange exchange, FakeIndex index, String body) throws IOException {
