@@ -26,8 +26,7 @@ public final class AzureUploadBenchmark {
     public static void main(String[] args) {
         Random random = new Random(42);
         try (FakeSearchService service = new FakeSearchService();
-                AzureSearchIndex index = AzureSearchIndex.builder(
-                                AzureSearchIndexTest.settings(service, "benchmark"))
+                AzureSearchIndex index = AzureSearchIndex.builder(AzureSearchIndexTest.settings(service, "benchmark"))
                         .embeddingModel("benchmark-" + DIMENSION, DIMENSION)
                         .httpClient(TestTls.get().httpClient())
                         .open()) {
@@ -52,11 +51,19 @@ public final class AzureUploadBenchmark {
         long bytes = service.requests("POST", "search.index").stream()
                 .mapToLong(r -> r.body().length())
                 .sum();
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%s: %,d documents (%,d chunks, %d dimensions) in %.1f s = %,.0f documents/s, %,.0f chunks/s;"
                         + " %.2f requests per document, %,.0f bytes uploaded per chunk%n",
-                label, docs.size(), chunks, DIMENSION, seconds, docs.size() / seconds, chunks / seconds,
-                (double) service.requests.size() / docs.size(), (double) bytes / chunks);
+                label,
+                docs.size(),
+                chunks,
+                DIMENSION,
+                seconds,
+                docs.size() / seconds,
+                chunks / seconds,
+                (double) service.requests.size() / docs.size(),
+                (double) bytes / chunks);
     }
 
     private static List<Chunk> document(String id, int chunks, Random random) {
@@ -71,8 +78,19 @@ public final class AzureUploadBenchmark {
             for (int d = 0; d < DIMENSION; d++) {
                 vector[d] /= (float) Math.sqrt(norm);
             }
-            list.add(new Chunk(id + "#" + i, id, "bench", "SPACE", "Title of " + id, "https://wiki/" + id, "",
-                    "word ".repeat(150 + random.nextInt(100)), i, "hash-" + id, Instant.now(), Set.of("all"),
+            list.add(new Chunk(
+                    id + "#" + i,
+                    id,
+                    "bench",
+                    "SPACE",
+                    "Title of " + id,
+                    "https://wiki/" + id,
+                    "",
+                    "word ".repeat(150 + random.nextInt(100)),
+                    i,
+                    "hash-" + id,
+                    Instant.now(),
+                    Set.of("all"),
                     vector));
         }
         return list;
