@@ -146,6 +146,25 @@ class AzureOpenAiChatModelTest {
         assertThat(settings.toString()).doesNotContain("wrong-key-987");
     }
 
+    @Test
+    void without_a_key_the_entra_id_token_is_sent() {
+        var keyless = settings(server, null, Duration.ofSeconds(10));
+        com.azure.core.credential.TokenCredential credential =
+                request -> reactor.core.publisher.Mono.just(new com.azure.core.credential.AccessToken(
+                        "entra-token", java.time.OffsetDateTime.now().plusHours(1)));
+        var model = new AzureOpenAiChatModel(
+                OpenAiClients.build(keyless, TestTls.get().httpClient(), credential),
+                keyless,
+                Retrier.withDefaults(sleeps::add),
+                null);
+
+        model.complete(MESSAGES, 20, t -> {});
+
+        var headers = server.requests.getFirst().headers();
+        assertThat(headers.get("Authorization")).containsExactly("Bearer entra-token");
+        assertThat(headers).doesNotContainKey("Api-key");
+    }
+
     private AzureOpenAiChatModel model(Duration timeout) {
         var settings = settings(server, FakeOpenAiServer.AZURE_KEY, timeout);
         return new AzureOpenAiChatModel(

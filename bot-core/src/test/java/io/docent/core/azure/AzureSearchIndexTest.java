@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /** The shared contract, against the fake Azure AI Search service on 127.0.0.1 (over https, with an api-key). */
 class AzureSearchIndexTest extends SearchIndexContract {
@@ -33,11 +32,7 @@ class AzureSearchIndexTest extends SearchIndexContract {
         service.close();
     }
 
-    @BeforeEach
-    void nameIndex() {
-        // runs before the fixture opens the index: a fresh index per test
-    }
-
+    /** A fresh index per test, on the one service of the class. */
     @Override
     protected SearchIndex createIndex() {
         indexName = "contract-" + INDEXES.incrementAndGet();
