@@ -2,6 +2,7 @@ package io.docent.core;
 
 import static io.docent.core.TestChunk.chunk;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,14 @@ public abstract class SearchIndexFixture {
     protected static final int DIMENSION = 4;
 
     protected static final float[] QUERY_VECTOR = TestChunk.unit(1, 0, 0, 0);
+
+    /**
+     * The instant the index gives back for a chunk's {@code lastModified} of {@code written}: the same, unless the
+     * backend stores time more coarsely (then it truncates, and its Javadoc says so).
+     */
+    protected Instant storedInstant(Instant written) {
+        return written;
+    }
 
     /** Opened before each test and closed after it; a test may replace it (it must then close the old one). */
     protected SearchIndex index;

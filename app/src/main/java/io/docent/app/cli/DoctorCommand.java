@@ -1,0 +1,88 @@
+package io.docent.app.cli;
+
+import io.docent.app.Main;
+import io.docent.app.config.Settings;
+import io.docent.core.azure.AzureDoctor;
+import io.docent.core.azure.AzureSearchSettings;
+import io.docent.core.azure.OpenAiSettings;
+import io.docent.core.doctor.Doctor;
+import io.docent.core.doctor.Finding;
+import io.docent.core.doctor.HealthCheck;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Checks every configured backend (reachability, credentials, index schema, model deployments) and prints what is
+ * wrong and how to fix it. Changes nothing. Exit codes: 0 healthy (warnings allowed), 1 a problem was found, 2 a
+ * setting is malformed.
+ */
+@Command(
+        name = "doctor",
+        description = "Checks the configured backends and says what is wrong and how to fix it. Changes nothing.",
+        mixinStandardHelpOptions = true)
+public final class DoctorCommand implements Callable<Integer> {
+
+    /** The settings the backend checks read; values are passed on, never printed. */
+    static final List<String> KEYS = List.of(
+            AzureSearchSettings.ENDPOINT,
+            AzureSearchSettings.INDEX,
+            AzureSearchSettings.API_KEY,
+            AzureSearchSettings.SEMANTIC,
+            AzureSearchSettings.ANALYZER,
+            AzureSearchSettings.QUANTIZATION,
+            OpenAiSettings.AZURE_ENDPOINT,
+            OpenAiSettings.AZURE_API_KEY,
+            OpenAiSettings.AZURE_CHAT_DEPLOYMENT,
+            OpenAiSettings.AZURE_EMBEDDING_DEPLOYMENT,
+            OpenAiSettings.AZURE_EMBEDDING_DIMENSIONS,
+            OpenAiSettings.BASE_URL,
+            OpenAiSettings.API_KEY,
+            OpenAiSettings.MODEL,
+            OpenAiSettings.EMBEDDING_MODEL,
+            OpenAiSettings.EMBEDDING_DIMENSIONS,
+            OpenAiSettings.TIMEOUT_SECONDS);
+
+    @Option(
+            names = "--embedding-model",
+            paramLabel = "NAME",
+            description = "The embedding model the index should have been built with (default: the configured one).")
+    String embeddingModel;
+
+    @Option(names = "--dimensions", paramLabel = "N", description = "That model's vector length.")
+    int dimensions;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Settings settings = main.settings();
+        Map<String, String> env = new HashMap<>();
+        for (String key : KEYS) {
+            settings.get(key).ifPresent(value -> env.put(key, value));
+        }
+        List<HealthCheck> checks = AzureDoctor.checks(env, embeddingModel, dimensions);
+        if (checks.isEmpty()) {
+            out.println("No Azure or OpenAI-compatible backend is configured: Docent uses its embedded defaults"
+                    + " (the Lucene index on disk, the bundled embedding model, the extractive answerer).");
+            return 0;
+        }
+        List<Finding> findings = new Doctor(checks).examine();
+        findings.forEach(f -> out.println(f.format()));
+        boolean healthy = Doctor.healthy(findings);
+        out.println(healthy ? "No problems found." : "Problems found: fix them as described above.");
+        return healthy ? 0 : Main.EXIT_FAILURES;
+    }
+}

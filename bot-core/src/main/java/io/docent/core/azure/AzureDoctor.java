@@ -1,0 +1,59 @@
+package io.docent.core.azure;
+
+import com.azure.core.http.HttpClient;
+import io.docent.core.doctor.HealthCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The health checks of the Azure backends that {@code env} configures (see {@link AzureSearchSettings#fromMap} and
+ * {@link OpenAiSettings#fromMap}), for {@link io.docent.core.doctor.Doctor}. Nothing configured, no checks. Checks make
+ * no retries and change nothing.
+ */
+public final class AzureDoctor {
+
+    private AzureDoctor() {}
+
+    /**
+     * @param embeddingModel the model name of the embedder Docent is wired with, or {@code null} if unknown; when the
+     *     environment configures an Azure OpenAI embedding with dimensions, that one is used
+     * @param dimension that embedder's vector length (ignored when {@code embeddingModel} is null)
+     * @throws io.docent.core.DocentException.InvalidInput when a setting is present but wrong
+     */
+    public static List<HealthCheck> checks(Map<String, String> env, String embeddingModel, int dimension) {
+        return checks(env, embeddingModel, dimension, null);
+    }
+
+    static List<HealthCheck> checks(Map<String, String> env, String embeddingModel, int dimension, HttpClient http) {
+        List<HealthCheck> checks = new ArrayList<>();
+        Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(env);
+        IndexIdentity expected = embeddingModel == null ? null : IndexIdentity.of(embeddingModel, dimension);
+        if (openAi.isPresent()
+                && openAi.get().embeddingModel() != null
+                && openAi.get().embeddingDimensions() != null) {
+            OpenAiSettings s = openAi.get();
+            expected = IndexIdentity.of(AzureOpenAiEmbedder.create(s, http).modelName(), s.embeddingDimensions());
+        }
+        Optional<AzureSearchSettings> search = AzureSearchSettings.fromMap(env);
+        if (search.isPresent()) {
+            AzureSearchIndexBuilder builder =
+                    AzureSearchIndex.builder(search.get()).sleeper(d -> {});
+            if (http != null) {
+                builder.httpClient(http);
+            }
+            checks.add(new AzureSearchCheck(search.get(), expected, builder));
+        }
+        openAi.ifPresent(s -> checks.add(new AzureOpenAiCheck(
+                s,
+                () -> new AzureOpenAiChatModel(OpenAiClients.build(s, http, null), s, once(), null),
+                () -> new AzureOpenAiEmbedder(OpenAiClients.build(s, http, null), s, once(), 1))));
+        return checks;
+    }
+
+    private static Retrier once() {
+        return new Retrier(
+                1, Retrier.DEFAULT_INITIAL_BACKOFF, Retrier.DEFAULT_MAX_BACKOFF, d -> {}, java.time.Clock.systemUTC());
+    }
+}
