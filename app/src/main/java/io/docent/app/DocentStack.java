@@ -1,10 +1,18 @@
 package io.docent.app;
 
 import io.docent.app.config.Settings;
-import io.docent.core.AnswerGenerator;
+import io.docent.core.ChatModel;
 import io.docent.core.Embedder;
 import io.docent.core.SearchIndex;
+import io.docent.core.azure.AzureOpenAiChatModel;
+import io.docent.core.azure.AzureOpenAiEmbedder;
+import io.docent.core.azure.AzureSearchIndex;
+import io.docent.core.azure.AzureSearchSettings;
+import io.docent.core.azure.OpenAiSettings;
 import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.grounded.GroundedAnswerGenerator;
+import io.docent.core.grounded.LlmQueryRewriter;
+import io.docent.core.grounded.PromptBudget;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.lucene.LuceneSearchIndexBuilder;
 import io.docent.core.onnx.CachingEmbedder;
@@ -14,13 +22,20 @@ import io.docent.core.pipeline.QuestionNormalizer;
 import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.Retriever;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The assembled application on the embedded default: a Lucene index on disk, the bundled ONNX embedder (query
- * embeddings cached), and the extractive answerer. Opening it is what every command does first; closing it commits
+ * The assembled application. On the embedded default: a Lucene index on disk, the bundled ONNX embedder (query
+ * embeddings cached), and the extractive answerer. Each part is replaced by its production backend when configured:
+ * Azure AI Search ({@code AZURE_SEARCH_ENDPOINT}), Azure OpenAI or an OpenAI-compatible server for embeddings and for
+ * grounded answers with model-based follow-up rewriting ({@code AZURE_OPENAI_*}, {@code OPENAI_*}). Opening it is what every command does first; closing it commits
  * and releases the index lock.
  */
 public final class DocentStack implements AutoCloseable {
+
+    /** A starting point for OpenAI's text-embedding-3 models, whose related passages score about 0.3-0.6. */
+    public static final double OPENAI_EMBEDDINGS_MIN_SIMILARITY = 0.35;
 
     private final Path home;
     private final Embedder embedder;
@@ -56,13 +71,16 @@ public final class DocentStack implements AutoCloseable {
      */
     public static DocentStack open(Settings settings, Path indexDirOverride, boolean recreate) {
         Path home = home(settings);
+        Map<String, String> config = settings.snapshot();
+        Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(config);
         Embedder embedder = new CachingEmbedder(
-                new OnnxEmbedder(),
+                openAi.filter(o -> o.embeddingModel() != null)
+                        .<Embedder>map(AzureOpenAiEmbedder::create)
+                        .orElseGet(OnnxEmbedder::new),
                 settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000));
-        var builder = LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
-                .embeddingModel(embedder.modelName(), embedder.dimension())
-                .vectorWeight(vectorWeight(settings));
-        SearchIndex index = (recreate ? builder.recreate() : builder).open();
+        SearchIndex index = AzureSearchSettings.fromMap(config)
+                .<SearchIndex>map(azure -> AzureSearchIndex.open(azure, embedder))
+                .orElseGet(() -> openLucene(settings, indexDirOverride, recreate, embedder));
         try {
             var normalizer = new QuestionNormalizer(
                     settings.getInt("DOCENT_MAX_QUESTION_CHARS", QuestionNormalizer.DEFAULT_MAX_CHARS, 100, 100_000));
@@ -72,13 +90,23 @@ public final class DocentStack implements AutoCloseable {
                     settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000),
                     settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50),
                     Retriever.DEFAULT_MAX_CHUNKS_PER_SOURCE);
+            // bge-small's similarities sit higher than OpenAI's text-embedding-3 ones (see RelevanceGate).
+            double defaultThreshold = embedder.modelName().startsWith(OnnxEmbedder.MODEL_NAME)
+                    ? RelevanceGate.DEFAULT_MIN_SIMILARITY
+                    : OPENAI_EMBEDDINGS_MIN_SIMILARITY;
             var gate = new RelevanceGate(
-                    settings.getDouble("DOCENT_MIN_SIMILARITY", RelevanceGate.DEFAULT_MIN_SIMILARITY, -1, 1),
+                    settings.getDouble("DOCENT_MIN_SIMILARITY", defaultThreshold, -1, 1),
                     RelevanceGate.DEFAULT_CLOSEST_SOURCES);
-            // With the embedder, sentence selection also weighs meaning, not only shared words (see
-            // ExtractiveAnswerer).
-            AnswerGenerator generator = new ExtractiveAnswerer(ExtractiveAnswerer.DEFAULT_MAX_CHARS, embedder);
-            var pipeline = AnswerPipeline.builder(retriever, generator)
+            ChatModel chat = openAi.filter(o -> o.chatModel() != null)
+                    .<ChatModel>map(AzureOpenAiChatModel::create)
+                    .orElse(null);
+            var pipeline = (chat == null
+                            // With the embedder, sentence selection also weighs meaning, not only shared words.
+                            ? AnswerPipeline.builder(
+                                    retriever, new ExtractiveAnswerer(ExtractiveAnswerer.DEFAULT_MAX_CHARS, embedder))
+                            : AnswerPipeline.builder(
+                                            retriever, new GroundedAnswerGenerator(chat, PromptBudget.fromMap(config)))
+                                    .rewriter(new LlmQueryRewriter(chat)))
                     .normalizer(normalizer)
                     .gate(gate)
                     .build();
@@ -87,6 +115,14 @@ public final class DocentStack implements AutoCloseable {
             index.close();
             throw e;
         }
+    }
+
+    private static SearchIndex openLucene(
+            Settings settings, Path indexDirOverride, boolean recreate, Embedder embedder) {
+        var builder = LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
+                .embeddingModel(embedder.modelName(), embedder.dimension())
+                .vectorWeight(vectorWeight(settings));
+        return (recreate ? builder.recreate() : builder).open();
     }
 
     /** Weight of vector ranks against keyword ranks in hybrid fusion ({@code DOCENT_VECTOR_WEIGHT}). */

@@ -2,6 +2,7 @@ package io.docent.app;
 
 import io.docent.app.cli.AskCommand;
 import io.docent.app.cli.ChatCommand;
+import io.docent.app.cli.DoctorCommand;
 import io.docent.app.cli.EvalCommand;
 import io.docent.app.cli.IndexCommand;
 import io.docent.app.cli.ServeCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             ChatCommand.class,
             IndexCommand.class,
             EvalCommand.class,
+            DoctorCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })

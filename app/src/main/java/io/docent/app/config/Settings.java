@@ -47,6 +47,18 @@ public final class Settings {
         return new Settings(values, new Properties());
     }
 
+    /** Every setting, the properties file's overridden by the environment's (for backends that read a map). */
+    public Map<String, String> snapshot() {
+        Map<String, String> all = new java.util.HashMap<>();
+        file.stringPropertyNames().forEach(k -> all.put(k, file.getProperty(k).strip()));
+        env.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                all.put(k, v.strip());
+            }
+        });
+        return all;
+    }
+
     public Optional<String> get(String key) {
         String value = env.get(key);
         if (value == null || value.isBlank()) {

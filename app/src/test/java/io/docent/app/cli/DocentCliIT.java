@@ -201,4 +201,13 @@ class DocentCliIT {
         assertThat(json.path("vector").path("recall@100").asDouble()).isEqualTo(1.0);
         assertThat(json.path("bm25").path("latency_ms").path("p50").isNumber()).isTrue();
     }
+
+    @Test
+    @Order(12)
+    void doctor_without_cloud_settings_reports_the_embedded_defaults() {
+        Run run = docent("doctor");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("embedded defaults");
+    }
 }
