@@ -3,6 +3,8 @@ package io.docent.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.docent.core.DocentException;
 import java.io.IOException;
@@ -20,50 +22,51 @@ final class SocketMode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SocketMode.class);
 
     private final SocketModeApp socketModeApp;
-    private final SocketModeClient client;
 
-    private SocketMode(SocketModeApp socketModeApp, SocketModeClient client) {
+    private SocketMode(SocketModeApp socketModeApp) {
         this.socketModeApp = socketModeApp;
-        this.client = client;
     }
 
     static SocketMode start(Slack slack, App app, String appToken) {
-        SocketModeClient client;
+        checkAppToken(slack, appToken);
+        SocketModeApp socketModeApp;
         try {
-            client = slack.socketMode(appToken, SocketModeClient.Backend.Tyrus);
-        } catch (IOException | RuntimeException e) {
-            // Bolt's message for a refused token is "... (error: invalid_auth)"; it never contains the token.
-            throw new DocentException.AuthenticationFailed(
-                    "Socket Mode could not start: apps.connections.open failed (" + e.getMessage()
-                            + "); check SLACK_APP_TOKEN (an app-level token, xapp-..., with connections:write)",
-                    e);
-        }
-        SocketModeApp socketModeApp = new SocketModeApp(client, app);
-        try {
+            // This constructor (not the one taking a client) registers Bolt's listener on the client it creates.
+            socketModeApp = new SocketModeApp(appToken, app, SocketModeClient.Backend.Tyrus);
             socketModeApp.startAsync();
         } catch (Exception e) {
-            closeQuietly(client);
             throw new DocentException("Socket Mode could not connect: " + e.getMessage(), e);
         }
         log.info("Slack: Socket Mode connected");
-        return new SocketMode(socketModeApp, client);
+        return new SocketMode(socketModeApp);
+    }
+
+    /** apps.connections.open once up front: Bolt would only log a refused token and go on without a connection. */
+    private static void checkAppToken(Slack slack, String appToken) {
+        AppsConnectionsOpenResponse response;
+        try {
+            response = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
+        } catch (IOException | SlackApiException e) {
+            throw new DocentException("cannot reach Slack to open a Socket Mode connection: " + e.getMessage(), e);
+        }
+        if (!response.isOk()) {
+            throw new DocentException.AuthenticationFailed(
+                    "Slack refused SLACK_APP_TOKEN (apps.connections.open: " + response.getError()
+                            + "); set it to an app-level token (xapp-...) with the connections:write scope",
+                    null);
+        }
     }
 
     @Override
     public void close() {
+        SocketModeClient client = socketModeApp.getClient();
         try {
             socketModeApp.stop();
+            if (client != null) {
+                client.close(); // SocketModeApp.stop() leaves the client's executors running
+            }
         } catch (Exception e) {
             log.debug("Stopping Socket Mode failed", e);
-        }
-        closeQuietly(client);
-    }
-
-    private static void closeQuietly(SocketModeClient client) {
-        try {
-            client.close();
-        } catch (IOException | RuntimeException e) {
-            log.debug("Closing the Socket Mode client failed", e);
         }
     }
 }
