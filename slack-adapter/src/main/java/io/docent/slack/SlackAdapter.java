@@ -170,10 +170,10 @@ public final class SlackAdapter implements AutoCloseable {
             work = new WorkQueue("docent-slack", settings.concurrency(), settings.queueCapacity());
             notices = new WorkQueue("docent-slack-notice", 2, 1_000);
             feedbackLog = settings.feedbackLog() == null ? null : JsonLinesFeedbackLog.open(settings.feedbackLog());
-            var replier = new Replier(
-                    web, answerer, bot, history, users, scopes, threads, dedup, answers, metrics, hooks.ids());
+            var replier =
+                    new Replier(web, answerer, bot, history, users, scopes, threads, dedup, answers, metrics, hooks);
             var triage = new Triage(bot, settings.followUps(), settings.ignoreBots());
-            var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics);
+            var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics, hooks.ticker());
             var feedback = new FeedbackRecorder(answers, feedbackLog, web, metrics, hooks.clock());
             AppConfig config = appConfig();
             app = new App(config, slack, middleware(config, auth));

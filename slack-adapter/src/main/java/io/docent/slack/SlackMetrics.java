@@ -20,6 +20,11 @@ public final class SlackMetrics {
     private final LongAdder busy = new LongAdder();
     private final LongAdder votesUp = new LongAdder();
     private final LongAdder votesDown = new LongAdder();
+    private final long[] overheads = new long[OVERHEAD_SAMPLES];
+    private long overheadCount;
+
+    /** How many of the latest adapter-overhead samples are kept. */
+    public static final int OVERHEAD_SAMPLES = 1_024;
 
     void event() {
         events.increment();
@@ -44,6 +49,24 @@ public final class SlackMetrics {
 
     public void vote(FeedbackRecord.Vote vote) {
         (vote == FeedbackRecord.Vote.UP ? votesUp : votesDown).increment();
+    }
+
+    /**
+     * Records the adapter's own time for one answered question: from the event reaching the adapter's listener to
+     * the answer posted, less the time spent in the core.
+     */
+    public synchronized void overhead(long nanos) {
+        overheads[(int) (overheadCount++ % OVERHEAD_SAMPLES)] = nanos;
+    }
+
+    /** The latest adapter-overhead samples in nanoseconds, oldest first (at most {@link #OVERHEAD_SAMPLES}). */
+    public synchronized long[] overheadSamples() {
+        int n = (int) Math.min(overheadCount, OVERHEAD_SAMPLES);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = overheads[(int) ((overheadCount - n + i) % OVERHEAD_SAMPLES)];
+        }
+        return out;
     }
 
     /** The counters by name ({@code slack_events}, {@code slack_answers_answered}, ...), in a stable order. */

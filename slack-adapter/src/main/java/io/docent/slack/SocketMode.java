@@ -2,47 +2,84 @@ package io.docent.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
+import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.socket_mode.impl.SocketModeClientTyrusImpl;
+import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
+import com.slack.api.socket_mode.response.AckResponse;
 import io.docent.core.DocentException;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Socket Mode connection: {@code apps.connections.open} (on the configured Web API URL) gives a WebSocket URL,
- * Bolt's client (Tyrus) connects and acks each envelope by its {@code envelope_id} once the listener returned.
- * Bolt's client reconnects by itself: on a {@code disconnect} message at once, and when the connection is lost
- * within about five seconds (its session monitor).
+ * Bolt's Tyrus client connects, and each envelope is run through the Bolt app and acked by its
+ * {@code envelope_id}. Bolt's client reconnects by itself: at once on a {@code disconnect} message, and within
+ * about five seconds when the connection is lost (its session monitor).
+ *
+ * <p>Why not Bolt's {@code SocketModeApp}: its client puts incoming messages in a queue that one thread polls every
+ * 10 ms, one message per poll and processor, so a burst of 50 events waits up to ~50 ms for its acks. Here the
+ * queue hands each message to a virtual thread at once, and the ack follows as soon as the listener returned
+ * (which it does in microseconds: the answering happens on Docent's own workers). The dispatch below is what
+ * {@code SocketModeApp.runBoltApp} does for a plain ack.
  */
 final class SocketMode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketMode.class);
 
-    private final SocketModeApp socketModeApp;
+    private final SocketModeClient client;
+    private final ExecutorService dispatch;
 
-    private SocketMode(SocketModeApp socketModeApp) {
-        this.socketModeApp = socketModeApp;
+    private SocketMode(SocketModeClient client, ExecutorService dispatch) {
+        this.client = client;
+        this.dispatch = dispatch;
     }
 
     static SocketMode start(Slack slack, App app, String appToken) {
-        checkAppToken(slack, appToken);
-        SocketModeApp socketModeApp;
+        String url = openConnection(slack, appToken);
+        ExecutorService dispatch = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("docent-slack-socket-", 0).factory());
+        var queue = new DispatchingQueue(dispatch);
+        SocketModeClient client;
         try {
-            // This constructor (not the one taking a client) registers Bolt's listener on the client it creates.
-            socketModeApp = new SocketModeApp(appToken, app, SocketModeClient.Backend.Tyrus);
-            socketModeApp.startAsync();
-        } catch (Exception e) {
-            throw new DocentException("Socket Mode could not connect: " + e.getMessage(), e);
+            client = new SocketModeClientTyrusImpl(
+                    slack,
+                    appToken,
+                    url,
+                    1,
+                    queue,
+                    true,
+                    true,
+                    SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
+        } catch (URISyntaxException e) {
+            dispatch.shutdown();
+            throw new DocentException("Slack's Socket Mode URL is not a URL: " + e.getMessage(), e);
         }
-        log.info("Slack: Socket Mode connected");
-        return new SocketMode(socketModeApp);
+        queue.client = client;
+        var parser = new SocketModeRequestParser(app.config());
+        client.addWebSocketMessageListener(message -> acknowledge(app, client, parser, message));
+        app.start();
+        try {
+            client.connect(); // Bolt logs a failure and its session monitor keeps trying
+        } catch (IOException e) {
+            log.warn("Socket Mode: first connection failed ({}); retrying in the background", e.getMessage());
+        }
+        log.info("Slack: Socket Mode started");
+        return new SocketMode(client, dispatch);
     }
 
-    /** apps.connections.open once up front: Bolt would only log a refused token and go on without a connection. */
-    private static void checkAppToken(Slack slack, String appToken) {
+    /** apps.connections.open: the WebSocket URL, or a clear error naming SLACK_APP_TOKEN. */
+    private static String openConnection(Slack slack, String appToken) {
         AppsConnectionsOpenResponse response;
         try {
             response = slack.methods().appsConnectionsOpen(r -> r.token(appToken));
@@ -55,18 +92,71 @@ final class SocketMode implements AutoCloseable {
                             + "); set it to an app-level token (xapp-...) with the connections:write scope",
                     null);
         }
+        return response.getUrl();
+    }
+
+    private static void acknowledge(App app, SocketModeClient client, SocketModeRequestParser parser, String message) {
+        SocketModeRequest request = parser.parse(message);
+        if (request == null) {
+            return; // hello, or a type without an envelope
+        }
+        try {
+            Response response = app.run(request.getBoltRequest());
+            if (response.getStatusCode() != 200) {
+                log.warn(
+                        "Socket Mode: {} not acked (status {})",
+                        request.getEnvelope().getType(),
+                        response.getStatusCode());
+                return;
+            }
+            client.sendSocketModeResponse(new AckResponse(request.getEnvelope().getEnvelopeId()));
+        } catch (Exception e) {
+            log.error("Socket Mode: envelope {} failed", request.getEnvelope().getEnvelopeId(), e);
+        }
     }
 
     @Override
     public void close() {
-        SocketModeClient client = socketModeApp.getClient();
         try {
-            socketModeApp.stop();
-            if (client != null) {
-                client.close(); // SocketModeApp.stop() leaves the client's executors running
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the Socket Mode client failed", e);
+        }
+        dispatch.shutdown();
+        try {
+            dispatch.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Bolt's message queue, replaced: every message goes to a thread of its own at once; nothing is polled. */
+    private static final class DispatchingQueue implements SocketModeMessageQueue {
+        private final ExecutorService dispatch;
+        private volatile SocketModeClient client;
+
+        DispatchingQueue(ExecutorService dispatch) {
+            this.dispatch = dispatch;
+        }
+
+        @Override
+        public void add(String message) {
+            try {
+                dispatch.execute(() -> {
+                    try {
+                        client.processMessage(message);
+                    } catch (IOException | RuntimeException e) {
+                        log.error("Socket Mode: a message could not be processed", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                log.debug("Socket Mode: a message arrived while closing; Slack will deliver it again");
             }
-        } catch (Exception e) {
-            log.debug("Stopping Socket Mode failed", e);
+        }
+
+        @Override
+        public String poll() {
+            return null;
         }
     }
 }

@@ -6,6 +6,7 @@ import io.docent.slack.event.IncomingMessage;
 import io.docent.slack.format.SlackMessage;
 import io.docent.slack.web.SlackWeb;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a "Searching the documents…" message in the thread, which becomes the answer ({@code chat.update})
  * </ol>
  *
- * A failure to show progress never stops the answer.
+ * The sign is shown on a virtual thread of its own while the core works, so its Web API round trips do not delay
+ * the answer; delivering the answer waits for it (a placeholder must exist before it can become the answer). A
+ * failure to show progress never stops the answer.
  */
 final class Progress {
 
@@ -49,8 +52,8 @@ final class Progress {
 
     private final SlackWeb web;
     private final IncomingMessage message;
-    private Mode mode = Mode.NONE;
-    private String placeholderTs;
+    private final CompletableFuture<Mode> shown = new CompletableFuture<>();
+    private volatile String placeholderTs;
     private boolean delivered;
 
     private Progress(SlackWeb web, IncomingMessage message) {
@@ -58,15 +61,27 @@ final class Progress {
         this.message = message;
     }
 
-    /** Shows progress for {@code message}; {@code statusAvailable} is shared by all questions and may be turned off. */
+    /**
+     * Starts showing progress for {@code message} and returns at once; {@code statusAvailable} is shared by all
+     * questions and may be turned off.
+     */
     static Progress show(SlackWeb web, IncomingMessage message, AtomicBoolean statusAvailable) {
         Progress progress = new Progress(web, message);
-        try {
-            progress.mode = progress.firstThatWorks(statusAvailable);
-        } catch (DocentException e) {
-            log.warn("Could not show progress in {}: {}", message.channel(), e.getMessage());
-        }
+        Thread.ofVirtual().name("docent-slack-progress").start(() -> {
+            Mode mode = Mode.NONE;
+            try {
+                mode = progress.firstThatWorks(statusAvailable);
+            } catch (RuntimeException e) {
+                log.warn("Could not show progress in {}: {}", message.channel(), e.getMessage());
+            } finally {
+                progress.shown.complete(mode);
+            }
+        });
         return progress;
+    }
+
+    private Mode mode() {
+        return shown.join();
     }
 
     private Mode firstThatWorks(AtomicBoolean statusAvailable) {
@@ -98,7 +113,7 @@ final class Progress {
     void deliver(SlackMessage reply) {
         String channel = message.channel();
         var blocks = reply.blocks().isEmpty() ? null : reply.blocks();
-        if (mode == Mode.PLACEHOLDER) {
+        if (mode() == Mode.PLACEHOLDER) {
             var updated = web.update(channel, placeholderTs, reply.text(), blocks);
             if (updated.isOk()) {
                 delivered = true;
@@ -116,6 +131,7 @@ final class Progress {
     /** Takes the sign of work away (the status clears itself once the answer is posted). */
     void finish() {
         try {
+            Mode mode = mode();
             if (mode == Mode.REACTION) {
                 web.removeReaction(message.channel(), message.ts(), REACTION);
             } else if (mode == Mode.STATUS && !delivered) {

@@ -1,10 +1,12 @@
 package io.docent.slack.reply;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.model.Message;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
 import io.docent.core.Turn;
+import io.docent.slack.Hooks;
 import io.docent.slack.SlackMetrics;
 import io.docent.slack.event.BotIdentity;
 import io.docent.slack.event.Deduplicator;
@@ -51,6 +53,7 @@ public final class Replier {
     private final AnsweredQuestions answers;
     private final SlackMetrics metrics;
     private final Supplier<String> ids;
+    private final Ticker ticker;
     private final AtomicBoolean statusAvailable = new AtomicBoolean(true);
 
     public Replier(
@@ -64,7 +67,7 @@ public final class Replier {
             Deduplicator dedup,
             AnsweredQuestions answers,
             SlackMetrics metrics,
-            Supplier<String> ids) {
+            Hooks hooks) {
         this.web = web;
         this.answerer = answerer;
         this.bot = bot;
@@ -75,14 +78,16 @@ public final class Replier {
         this.dedup = dedup;
         this.answers = answers;
         this.metrics = metrics;
-        this.ids = ids;
+        this.ids = hooks.ids();
+        this.ticker = hooks.ticker();
     }
 
     /**
-     * Answers {@code m}. With {@code checkThread}, {@code m} is a reply without a mention: it is answered only if
-     * Docent has a message in its thread (and the message was not answered already).
+     * Answers {@code m}, received at {@code receivedNanos} (the ticker's time). With {@code checkThread}, {@code m} is
+     * a reply without a mention: it is answered only if Docent has a message in its thread (and the message was not
+     * answered already).
      */
-    public void answer(IncomingMessage m, boolean checkThread) {
+    public void answer(IncomingMessage m, boolean checkThread, long receivedNanos) {
         Progress progress = null;
         try {
             if (!checkThread) {
@@ -106,7 +111,9 @@ public final class Replier {
             List<Turn> turns = history.turnsBefore(thread, m.ts(), users::name);
             Question question = new Question(text, turns, scopes.scopeFor(m.channel()));
             String reference = ids.get();
+            long asked = ticker.read();
             Answer answer = ask(question, m, reference);
+            long coreNanos = ticker.read() - asked;
             boolean failed = answer.status() == Answer.Status.FAILED;
             if (failed) {
                 log.warn("[ref {}] No answer in {} for {}: {}", reference, m.channel(), m.ts(), answer.text());
@@ -115,6 +122,7 @@ public final class Replier {
             answers.put(answerId, AnsweredQuestions.Entry.of(text, answer));
             progress.deliver(AnswerMessage.of(answer, answerId, failed ? reference : null));
             metrics.reply(answer.status());
+            metrics.overhead(ticker.read() - receivedNanos - coreNanos);
         } catch (RuntimeException e) {
             if (progress == null) {
                 log.warn("Could not check thread {} for a follow-up: {}", m.threadKey(), e.getMessage(), e);

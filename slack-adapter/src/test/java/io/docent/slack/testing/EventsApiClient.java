@@ -75,6 +75,38 @@ public final class EventsApiClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Posts a signed JSON event over a plain socket, without an HTTP client library's own overhead; returns
+     * {@code {sentNanos, statusLineReceivedNanos, status}}. For the benchmark: what the server takes to answer.
+     */
+    public long[] rawPost(String json, Integer retryNum) {
+        long ts = Instant.now().getEpochSecond();
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\nConnection: close\r\n"
+                + "X-Slack-Request-Timestamp: " + ts + "\r\nX-Slack-Signature: " + sign(SIGNING_SECRET, ts, json)
+                + "\r\n"
+                + (retryNum == null
+                        ? ""
+                        : "X-Slack-Retry-Num: " + retryNum + "\r\nX-Slack-Retry-Reason: http_timeout\r\n")
+                + "\r\n";
+        try (var socket = new java.net.Socket("127.0.0.1", server.getAddress().getPort())) {
+            socket.setTcpNoDelay(true);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            long sent = System.nanoTime();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String status = in.readLine();
+            long received = System.nanoTime();
+            return new long[] {sent, received, Integer.parseInt(status.split(" ")[1])};
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String sign(String secret, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -27,6 +27,7 @@ public final class LocalSocketModeServer extends WebSocketServer implements Auto
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger envelopes = new AtomicInteger();
     private final Map<String, Long> acks = new ConcurrentHashMap<>();
+    private final Map<String, Long> sent = new ConcurrentHashMap<>();
     private volatile WebSocket current;
 
     public LocalSocketModeServer() {
@@ -79,8 +80,17 @@ public final class LocalSocketModeServer extends WebSocketServer implements Auto
                 .put("retry_attempt", retryAttempt)
                 .put("retry_reason", retryAttempt > 0 ? "timeout" : "");
         envelope.set("payload", JSON.readTree(payload));
-        current.send(JSON.writeValueAsString(envelope));
+        String text = JSON.writeValueAsString(envelope);
+        synchronized (this) {
+            sent.put(id, System.nanoTime());
+            current.send(text);
+        }
         return id;
+    }
+
+    /** When the envelope {@code envelopeId} was handed to the WebSocket ({@link System#nanoTime()}). */
+    public Long sentAt(String envelopeId) {
+        return sent.get(envelopeId);
     }
 
     /** Asks the client to reconnect, as Slack does before it rotates a connection. */
