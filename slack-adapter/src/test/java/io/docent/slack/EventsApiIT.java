@@ -205,9 +205,10 @@ class EventsApiIT {
         api.personSays(CHANNEL, parent, reply, PERSON, "sure");
 
         slack.post(SlackPayloads.message("Ev1", CHANNEL, "channel", PERSON, "sure", reply, parent));
+        api.await("conversations.replies", 1, WAIT);
+        Thread.sleep(200); // the worker records what it found
         slack.post(SlackPayloads.message("Ev2", CHANNEL, "channel", PERSON, "pizza?", api.nextTs(), parent));
 
-        api.await("conversations.replies", 1, WAIT);
         Thread.sleep(300);
         assertThat(api.calls("conversations.replies"))
                 .as("the second reply hits the memory")
