@@ -1,6 +1,5 @@
 package io.docent.slack;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.docent.slack.event.Deduplicator;
 import io.docent.slack.event.IncomingMessage;
 import io.docent.slack.event.ThreadMemory;
@@ -27,7 +26,6 @@ final class EventRouter {
     private final WorkQueue work;
     private final WorkQueue notices;
     private final SlackMetrics metrics;
-    private final Ticker ticker;
 
     EventRouter(
             Triage triage,
@@ -36,8 +34,7 @@ final class EventRouter {
             Replier replier,
             WorkQueue work,
             WorkQueue notices,
-            SlackMetrics metrics,
-            Ticker ticker) {
+            SlackMetrics metrics) {
         this.triage = triage;
         this.dedup = dedup;
         this.threads = threads;
@@ -45,11 +42,9 @@ final class EventRouter {
         this.work = work;
         this.notices = notices;
         this.metrics = metrics;
-        this.ticker = ticker;
     }
 
     void route(IncomingMessage m) {
-        long received = ticker.read();
         metrics.event();
         if (!dedup.firstEvent(m.eventId())) {
             metrics.duplicate();
@@ -65,17 +60,17 @@ final class EventRouter {
             }
             case ANSWER -> {
                 if (claim(m)) {
-                    queue(m, () -> replier.answer(m, false, received), true);
+                    queue(m, () -> replier.answer(m, false), true);
                 }
             }
             case MAYBE_FOLLOW_UP -> {
                 switch (threads.state(m.threadKey())) {
                     case ANSWERED -> {
                         if (claim(m)) {
-                            queue(m, () -> replier.answer(m, false, received), true);
+                            queue(m, () -> replier.answer(m, false), true);
                         }
                     }
-                    case UNKNOWN -> queue(m, () -> replier.answer(m, true, received), false);
+                    case UNKNOWN -> queue(m, () -> replier.answer(m, true), false);
                     case NOT_ANSWERED -> {}
                 }
             }

@@ -173,7 +173,7 @@ public final class SlackAdapter implements AutoCloseable {
             var replier =
                     new Replier(web, answerer, bot, history, users, scopes, threads, dedup, answers, metrics, hooks);
             var triage = new Triage(bot, settings.followUps(), settings.ignoreBots());
-            var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics, hooks.ticker());
+            var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics);
             var feedback = new FeedbackRecorder(answers, feedbackLog, web, metrics, hooks.clock());
             AppConfig config = appConfig();
             app = new App(config, slack, middleware(config, auth));

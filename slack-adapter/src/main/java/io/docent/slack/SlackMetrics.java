@@ -52,8 +52,9 @@ public final class SlackMetrics {
     }
 
     /**
-     * Records the adapter's own time for one answered question: from the event reaching the adapter's listener to
-     * the answer posted, less the time spent in the core.
+     * Records the adapter's own time for one answered question: from a worker taking it up to the answer posted,
+     * less the time spent in the core (the ack path is timed apart, as event to ack; the wait for a free worker
+     * depends on the core's speed and is not counted).
      */
     public synchronized void overhead(long nanos) {
         overheads[(int) (overheadCount++ % OVERHEAD_SAMPLES)] = nanos;

@@ -83,11 +83,11 @@ public final class Replier {
     }
 
     /**
-     * Answers {@code m}, received at {@code receivedNanos} (the ticker's time). With {@code checkThread}, {@code m} is
-     * a reply without a mention: it is answered only if Docent has a message in its thread (and the message was not
-     * answered already).
+     * Answers {@code m}. With {@code checkThread}, {@code m} is a reply without a mention: it is answered only if
+     * Docent has a message in its thread (and the message was not answered already).
      */
-    public void answer(IncomingMessage m, boolean checkThread, long receivedNanos) {
+    public void answer(IncomingMessage m, boolean checkThread) {
+        long started = ticker.read();
         Progress progress = null;
         try {
             if (!checkThread) {
@@ -122,7 +122,7 @@ public final class Replier {
             answers.put(answerId, AnsweredQuestions.Entry.of(text, answer));
             progress.deliver(AnswerMessage.of(answer, answerId, failed ? reference : null));
             metrics.reply(answer.status());
-            metrics.overhead(ticker.read() - receivedNanos - coreNanos);
+            metrics.overhead(ticker.read() - started - coreNanos);
         } catch (RuntimeException e) {
             if (progress == null) {
                 log.warn("Could not check thread {} for a follow-up: {}", m.threadKey(), e.getMessage(), e);
