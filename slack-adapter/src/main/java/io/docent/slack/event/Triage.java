@@ -39,10 +39,11 @@ public final class Triage {
             return Decision.IGNORE;
         }
         boolean fromBot = !m.botId().isEmpty() || m.subtype().equals("bot_message");
-        if (fromBot ? ignoreBots : !m.subtype().isEmpty()) {
+        if (fromBot && ignoreBots) {
             return Decision.IGNORE;
         }
-        if (fromBot && !m.subtype().isEmpty() && !m.subtype().equals("bot_message")) {
+        boolean plainMessage = m.subtype().isEmpty() || (fromBot && m.subtype().equals("bot_message"));
+        if (!plainMessage) {
             return Decision.IGNORE;
         }
         boolean mention =

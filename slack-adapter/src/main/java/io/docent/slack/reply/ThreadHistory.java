@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
 /**
  * A thread's messages ({@code conversations.replies}, oldest first) as the core's history: people's messages become
  * user turns (mentions resolved, markup unescaped), Docent's answers become assistant turns made of their answer
- * blocks only (the sources block and buttons are left out), Docent's notices ("busy", help) and other bots are left
- * out. Only messages before the question count, and the newest turns are kept within the token budget of
+ * blocks only (the sources block and buttons are left out), Docent's notices ("busy", help) and failures (no
+ * feedback buttons) and other bots are left out. Only messages before the question count, and the newest turns are kept within the token budget of
  * {@link HistoryWindow}.
  */
 public final class ThreadHistory {
@@ -67,7 +67,7 @@ public final class ThreadHistory {
     }
 
     private static String answerText(List<LayoutBlock> blocks) {
-        if (blocks == null) {
+        if (blocks == null || blocks.stream().noneMatch(b -> AnswerMessage.FEEDBACK_BLOCK.equals(b.getBlockId()))) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
