@@ -327,6 +327,21 @@ class EventsApiIT {
     }
 
     @Test
+    void replaces_the_placeholder_with_an_honest_reply_when_posting_the_answer_fails() {
+        api.failAlways("reactions.add", "missing_scope");
+        api.respondOnce("chat.update", 200, "{\"ok\":false,\"error\":\"invalid_blocks\"}", Map.of());
+        api.respondOnce(
+                "chat.postMessage", 200, "{\"ok\":true,\"channel\":\"C0GENERAL\",\"ts\":\"1.000100\"}", Map.of());
+        api.respondOnce("chat.postMessage", 200, "{\"ok\":false,\"error\":\"invalid_blocks\"}", Map.of());
+
+        slack.post(mention("Ev1", "<@" + BOT_USER + "> how many holidays?", api.nextTs(), null));
+
+        Call honest = api.await("chat.update", 2, WAIT).get(1);
+        assertThat(honest.param("ts")).isEqualTo("1.000100");
+        assertThat(honest.param("text")).contains("Sorry, something went wrong").containsPattern("Reference: id-\\d+");
+    }
+
+    @Test
     void tells_people_docent_is_busy_when_the_queue_is_full() throws Exception {
         slack.close();
         adapter.close();

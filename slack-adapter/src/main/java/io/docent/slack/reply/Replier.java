@@ -15,6 +15,7 @@ import io.docent.slack.event.ThreadMemory;
 import io.docent.slack.feedback.AnsweredQuestions;
 import io.docent.slack.format.AnswerMessage;
 import io.docent.slack.format.SlackMarkup;
+import io.docent.slack.format.SlackMessage;
 import io.docent.slack.scope.ChannelScopes;
 import io.docent.slack.web.SlackWeb;
 import io.docent.slack.web.UserDirectory;
@@ -131,7 +132,12 @@ public final class Replier {
             String reference = ids.get();
             log.error("[ref {}] Answering {} in {} failed", reference, m.ts(), m.channel(), e);
             metrics.reply(Answer.Status.FAILED);
-            tell(m, FAILED + " Please try again later. (Reference: " + reference + ")", reference);
+            String text = FAILED + " Please try again later. (Reference: " + reference + ")";
+            try {
+                progress.deliver(SlackMessage.text(text)); // in place of a placeholder, if there is one
+            } catch (RuntimeException again) {
+                tell(m, text, reference);
+            }
         } finally {
             if (progress != null) {
                 progress.finish();
