@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replier {
 
-    /** A thread longer than this is read from its newest end; the history window keeps far fewer turns anyway. */
+    /** The newest messages of a thread kept for its history; the history window keeps far fewer turns anyway. */
     static final int MAX_THREAD_MESSAGES = 1_000;
+    /** Pages of 200 read at most: threads of up to 10,000 messages are read to their newest end. */
+    static final int MAX_THREAD_PAGES = 50;
 
     static final String HELP = "Hi! Ask me a question about our documents, like `@Docent how many days of holiday do"
             + " I get?` I answer in a thread, with links to my sources; reply in the thread to follow up.";
@@ -95,8 +97,9 @@ public final class Replier {
                 threads.rememberAnswered(m.threadKey());
                 progress = Progress.show(web, m, statusAvailable);
             }
-            List<Message> thread =
-                    m.threadTs().isEmpty() ? List.of() : web.replies(m.channel(), m.threadTs(), MAX_THREAD_MESSAGES);
+            List<Message> thread = m.threadTs().isEmpty()
+                    ? List.of()
+                    : web.replies(m.channel(), m.threadTs(), MAX_THREAD_MESSAGES, MAX_THREAD_PAGES);
             if (checkThread) {
                 if (!history.docentAnswered(thread)) {
                     threads.rememberNotAnswered(m.threadKey());

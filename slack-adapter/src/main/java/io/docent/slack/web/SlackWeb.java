@@ -40,12 +40,15 @@ public final class SlackWeb {
     }
 
     /**
-     * The messages of a thread, oldest first (the parent first), following cursors until {@code maxMessages} are
-     * read or the thread ends. A thread Slack cannot read ({@code ok:false}) gives what was read so far.
+     * The newest {@code keep} messages of a thread, oldest first. Slack pages a thread from its parent onwards, so
+     * the newest messages are only reached by following every cursor; at most {@code maxPages} pages are read (a
+     * thread longer than that gives its first pages). A thread Slack cannot read ({@code ok:false}) gives what was
+     * read so far.
      */
-    public List<Message> replies(String channel, String threadTs, int maxMessages) {
+    public List<Message> replies(String channel, String threadTs, int keep, int maxPages) {
         List<Message> messages = new ArrayList<>();
         String cursor = null;
+        int pages = 0;
         do {
             String page = cursor;
             ConversationsRepliesResponse response = retry.call(
@@ -62,9 +65,9 @@ public final class SlackWeb {
             cursor = response.getResponseMetadata() == null
                     ? null
                     : response.getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty() && messages.size() < maxMessages);
-        return messages.size() > maxMessages
-                ? messages.subList(messages.size() - maxMessages, messages.size())
+        } while (cursor != null && !cursor.isEmpty() && ++pages < maxPages);
+        return messages.size() > keep
+                ? List.copyOf(messages.subList(messages.size() - keep, messages.size()))
                 : messages;
     }
 
