@@ -4,6 +4,7 @@ import io.docent.app.DocentStack;
 import io.docent.app.Main;
 import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentServer;
+import io.docent.app.serve.SlackWiring;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,6 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (DocentStack stack = stackOptions.open(settings)) {
             Bootstrap.ensureIndexed(stack, err);
             DocentServer server = DocentServer.bind(host, port);
+            SlackWiring slack = SlackWiring.start(settings, stack.pipeline(), stack.home(), server, err);
             // The JVM halts when its shutdown hooks return: this one waits until the index is closed below.
             Thread hook = new Thread(
                     () -> {
@@ -56,6 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("docent: serving on http://" + host + ":" + server.port() + " (health: /healthz)");
             err.flush();
             stopped.await();
+            slack.close();
         } finally {
             closed.countDown();
         }

@@ -1,0 +1,119 @@
+package io.docent.app.serve;
+
+import io.docent.app.config.ConfigException;
+import io.docent.app.config.Settings;
+import io.docent.core.Answerer;
+import io.docent.slack.SlackAdapter;
+import io.docent.slack.SlackSettings;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Slack in {@code docent serve}, when {@code SLACK_BOT_TOKEN} is set: Socket Mode with {@code SLACK_APP_TOKEN},
+ * else the Events API at {@code /slack/events} (then {@code SLACK_SIGNING_SECRET} is required). Settings:
+ *
+ * <ul>
+ *   <li>{@code SLACK_API_URL}: the Web API base URL (default {@value SlackSettings#DEFAULT_API_URL})
+ *   <li>{@code DOCENT_SLACK_CONCURRENCY} (default {@value SlackSettings#DEFAULT_CONCURRENCY}) questions answered
+ *       at once, {@code DOCENT_SLACK_QUEUE} (default {@value SlackSettings#DEFAULT_QUEUE_CAPACITY}) waiting
+ *   <li>{@code DOCENT_SLACK_FOLLOW_UPS} (default true), {@code DOCENT_SLACK_IGNORE_BOTS} (default true)
+ *   <li>{@code DOCENT_SCOPE_FILE}: the channel scope file (docs/slack.md); {@code DOCENT_FEEDBACK_LOG}: the
+ *       feedback log (default {@code DOCENT_HOME/feedback.jsonl})
+ * </ul>
+ */
+public final class SlackWiring implements AutoCloseable {
+
+    private final SlackAdapter adapter;
+
+    private SlackWiring(SlackAdapter adapter) {
+        this.adapter = adapter;
+    }
+
+    /** Starts Slack on {@code server} if it is configured; a no-op holder otherwise. Call before the server starts. */
+    public static SlackWiring start(
+            Settings settings, Answerer answerer, Path home, DocentServer server, PrintWriter err) {
+        Optional<SlackSettings> slackSettings = settings(settings, home);
+        if (slackSettings.isEmpty()) {
+            return new SlackWiring(null);
+        }
+        SlackAdapter adapter = SlackAdapter.create(slackSettings.get(), answerer);
+        try {
+            if (slackSettings.get().socketMode()) {
+                adapter.startSocketMode();
+                err.println("docent: Slack connected over Socket Mode");
+            } else {
+                server.route("/slack/events", adapter.eventsHandler());
+                err.println("docent: Slack Events API at /slack/events");
+            }
+        } catch (RuntimeException e) {
+            adapter.close();
+            throw e;
+        }
+        return new SlackWiring(adapter);
+    }
+
+    /** The adapter's settings from Docent's, or empty when {@code SLACK_BOT_TOKEN} is not set. */
+    static Optional<SlackSettings> settings(Settings settings, Path home) {
+        Optional<String> botToken = settings.get("SLACK_BOT_TOKEN");
+        if (botToken.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> appToken = settings.get("SLACK_APP_TOKEN");
+        Optional<String> signingSecret = settings.get("SLACK_SIGNING_SECRET");
+        if (appToken.isEmpty() && signingSecret.isEmpty()) {
+            throw new ConfigException("SLACK_SIGNING_SECRET is required for the Slack Events API at /slack/events"
+                    + " (or set SLACK_APP_TOKEN to use Socket Mode instead)");
+        }
+        Path scopeFile = settings.get("DOCENT_SCOPE_FILE").map(Path::of).orElse(null);
+        if (scopeFile != null && !Files.isRegularFile(scopeFile)) {
+            throw new ConfigException("DOCENT_SCOPE_FILE points to " + scopeFile + ", which is not a readable file");
+        }
+        try {
+            return Optional.of(SlackSettings.builder(botToken.get())
+                    .appToken(appToken.orElse(null))
+                    .signingSecret(signingSecret.orElse(null))
+                    .apiUrl(apiUrl(settings))
+                    .concurrency(settings.getInt("DOCENT_SLACK_CONCURRENCY", SlackSettings.DEFAULT_CONCURRENCY, 1, 256))
+                    .queueCapacity(
+                            settings.getInt("DOCENT_SLACK_QUEUE", SlackSettings.DEFAULT_QUEUE_CAPACITY, 1, 100_000))
+                    .followUps(settings.getBoolean("DOCENT_SLACK_FOLLOW_UPS", true))
+                    .ignoreBots(settings.getBoolean("DOCENT_SLACK_IGNORE_BOTS", true))
+                    .scopeFile(scopeFile)
+                    .feedbackLog(
+                            settings.get("DOCENT_FEEDBACK_LOG").map(Path::of).orElse(home.resolve("feedback.jsonl")))
+                    .build());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Slack settings: " + e.getMessage());
+        }
+    }
+
+    private static URI apiUrl(Settings settings) {
+        String raw = settings.get("SLACK_API_URL", SlackSettings.DEFAULT_API_URL);
+        try {
+            URI uri = new URI(raw);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new URISyntaxException(raw, "not http(s)");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("SLACK_API_URL must be an http(s) URL like " + SlackSettings.DEFAULT_API_URL);
+        }
+    }
+
+    /** Whether Slack is running. */
+    public boolean active() {
+        return adapter != null;
+    }
+
+    /** Stops taking Slack events and lets answers in progress finish (before the index closes). */
+    @Override
+    public void close() {
+        if (adapter != null) {
+            adapter.close();
+        }
+    }
+}

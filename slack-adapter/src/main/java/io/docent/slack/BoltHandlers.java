@@ -1,0 +1,109 @@
+package io.docent.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import io.docent.core.feedback.FeedbackRecord;
+import io.docent.slack.event.IncomingMessage;
+import io.docent.slack.feedback.FeedbackRecorder;
+import io.docent.slack.format.AnswerMessage;
+import io.docent.slack.reply.WorkQueue;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bolt's listeners, each a few lines: the payload becomes an {@link IncomingMessage} or a feedback vote, the work
+ * is handed on, and Bolt acks. A listener never lets an exception reach Bolt: Slack would see an error, retry, and
+ * meet the same bug again; the event is acked and the failure logged instead.
+ */
+final class BoltHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(BoltHandlers.class);
+    private static final Pattern VOTE = Pattern.compile(AnswerMessage.VOTE_UP + "|" + AnswerMessage.VOTE_DOWN);
+
+    private BoltHandlers() {}
+
+    static void register(App app, EventRouter router, FeedbackRecorder feedback, WorkQueue notices) {
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            AppMentionEvent e = payload.getEvent();
+            return route(
+                    router,
+                    ctx,
+                    new IncomingMessage(
+                            payload.getEventId(),
+                            IncomingMessage.Source.APP_MENTION,
+                            e.getChannel(),
+                            "",
+                            e.getUser(),
+                            e.getBotId(),
+                            e.getSubtype(),
+                            e.getText(),
+                            e.getTs(),
+                            e.getThreadTs(),
+                            e.getEdited() != null));
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            return route(
+                    router,
+                    ctx,
+                    new IncomingMessage(
+                            payload.getEventId(),
+                            IncomingMessage.Source.MESSAGE,
+                            e.getChannel(),
+                            e.getChannelType(),
+                            e.getUser(),
+                            e.getBotId(),
+                            "",
+                            e.getText(),
+                            e.getTs(),
+                            e.getThreadTs(),
+                            e.getEdited() != null));
+        });
+        app.blockAction(VOTE, (req, ctx) -> {
+            try {
+                FeedbackRecorder.Vote vote = vote(req.getPayload());
+                if (!notices.offer(() -> feedback.record(vote))) {
+                    log.warn("Feedback from {} dropped: too much work queued", vote.user());
+                }
+            } catch (RuntimeException e) {
+                log.error("A feedback click could not be handled", e);
+            }
+            return ctx.ack();
+        });
+    }
+
+    private static Response route(EventRouter router, EventContext ctx, IncomingMessage message) {
+        try {
+            if (ctx.getRetryNum() != null && ctx.getRetryNum() > 0) {
+                log.debug(
+                        "Slack retry {} ({}) of event {}", ctx.getRetryNum(), ctx.getRetryReason(), message.eventId());
+            }
+            router.route(message);
+        } catch (RuntimeException e) {
+            log.error("Event {} in {} could not be routed", message.eventId(), message.channel(), e);
+        }
+        return ctx.ack();
+    }
+
+    private static FeedbackRecorder.Vote vote(BlockActionPayload p) {
+        BlockActionPayload.Action action = p.getActions().get(0);
+        FeedbackRecord.Vote vote =
+                action.getActionId().equals(AnswerMessage.VOTE_UP) ? FeedbackRecord.Vote.UP : FeedbackRecord.Vote.DOWN;
+        String channel = p.getChannel() == null ? "" : p.getChannel().getId();
+        var message = p.getMessage();
+        String thread =
+                message == null ? "" : (message.getThreadTs() != null ? message.getThreadTs() : message.getTs());
+        return new FeedbackRecorder.Vote(
+                vote,
+                action.getValue(),
+                p.getUser().getId(),
+                channel,
+                thread,
+                message == null ? "" : message.getText());
+    }
+}

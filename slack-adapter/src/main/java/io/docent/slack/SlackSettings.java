@@ -1,0 +1,173 @@
+package io.docent.slack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the Slack adapter connects and behaves. Secrets are held here but never shown: {@link #toString()} masks them.
+ *
+ * @param botToken the bot token ({@code xoxb-...}, {@code SLACK_BOT_TOKEN}); required
+ * @param appToken the app-level token ({@code xapp-...}, {@code SLACK_APP_TOKEN}) for Socket Mode, or {@code null}
+ *     for the Events API over HTTP
+ * @param signingSecret the signing secret ({@code SLACK_SIGNING_SECRET}) that Events API requests are verified with;
+ *     required for the Events API, unused in Socket Mode
+ * @param apiUrl the Web API base URL, ending in {@code /} (default {@value #DEFAULT_API_URL})
+ * @param concurrency how many questions are answered at once
+ * @param queueCapacity how many questions may wait; beyond that people are told Docent is busy
+ * @param followUps answer replies in a thread where Docent already answered, without a new mention
+ * @param ignoreBots ignore messages from other bots (Docent always ignores its own)
+ * @param scopeFile the JSON file that maps channel IDs to what they may search, or {@code null} for no restriction
+ * @param feedbackLog the JSON-lines file that 👍/👎 votes are appended to, or {@code null} to only log them
+ * @param dedupeTtl how long event ids and message timestamps are remembered to drop duplicate deliveries
+ */
+public record SlackSettings(
+        String botToken,
+        String appToken,
+        String signingSecret,
+        URI apiUrl,
+        int concurrency,
+        int queueCapacity,
+        boolean followUps,
+        boolean ignoreBots,
+        Path scopeFile,
+        Path feedbackLog,
+        Duration dedupeTtl) {
+
+    public static final String DEFAULT_API_URL = "https://slack.com/api/";
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final int DEFAULT_QUEUE_CAPACITY = 200;
+    public static final Duration DEFAULT_DEDUPE_TTL = Duration.ofMinutes(15);
+    /** Slack retries an event for up to about 5 minutes; duplicates must be remembered longer than that. */
+    public static final Duration MIN_DEDUPE_TTL = Duration.ofMinutes(10);
+
+    public SlackSettings {
+        if (botToken == null || botToken.isBlank()) {
+            throw new IllegalArgumentException("botToken (SLACK_BOT_TOKEN) is required");
+        }
+        appToken = appToken == null || appToken.isBlank() ? null : appToken.strip();
+        signingSecret = signingSecret == null || signingSecret.isBlank() ? null : signingSecret.strip();
+        apiUrl = withTrailingSlash(apiUrl == null ? URI.create(DEFAULT_API_URL) : apiUrl);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queueCapacity must be >= 1, was " + queueCapacity);
+        }
+        Objects.requireNonNull(dedupeTtl, "dedupeTtl");
+        if (dedupeTtl.compareTo(MIN_DEDUPE_TTL) < 0) {
+            throw new IllegalArgumentException("dedupeTtl must be at least 10 minutes, was " + dedupeTtl);
+        }
+    }
+
+    /** Settings with every default and this bot token. */
+    public static Builder builder(String botToken) {
+        return new Builder(botToken);
+    }
+
+    /** Whether Socket Mode is used (an app token is set) rather than the Events API over HTTP. */
+    public boolean socketMode() {
+        return appToken != null;
+    }
+
+    private static URI withTrailingSlash(URI uri) {
+        String s = uri.toString();
+        if (!s.startsWith("http://") && !s.startsWith("https://")) {
+            throw new IllegalArgumentException("apiUrl must be an http(s) URL, was " + s);
+        }
+        return s.endsWith("/") ? uri : URI.create(s + "/");
+    }
+
+    @Override
+    public String toString() {
+        return "SlackSettings[botToken=***, appToken=" + (appToken == null ? "none" : "***") + ", signingSecret="
+                + (signingSecret == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", concurrency=" + concurrency
+                + ", queueCapacity=" + queueCapacity + ", followUps=" + followUps + ", ignoreBots=" + ignoreBots
+                + ", scopeFile=" + scopeFile + ", feedbackLog=" + feedbackLog + ", dedupeTtl=" + dedupeTtl + "]";
+    }
+
+    /** Builds {@link SlackSettings}; every setting but the bot token has a default. */
+    public static final class Builder {
+        private final String botToken;
+        private String appToken;
+        private String signingSecret;
+        private URI apiUrl = URI.create(DEFAULT_API_URL);
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private boolean followUps = true;
+        private boolean ignoreBots = true;
+        private Path scopeFile;
+        private Path feedbackLog;
+        private Duration dedupeTtl = DEFAULT_DEDUPE_TTL;
+
+        private Builder(String botToken) {
+            this.botToken = botToken;
+        }
+
+        public Builder appToken(String appToken) {
+            this.appToken = appToken;
+            return this;
+        }
+
+        public Builder signingSecret(String signingSecret) {
+            this.signingSecret = signingSecret;
+            return this;
+        }
+
+        public Builder apiUrl(URI apiUrl) {
+            this.apiUrl = apiUrl;
+            return this;
+        }
+
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        public Builder queueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+            return this;
+        }
+
+        public Builder followUps(boolean followUps) {
+            this.followUps = followUps;
+            return this;
+        }
+
+        public Builder ignoreBots(boolean ignoreBots) {
+            this.ignoreBots = ignoreBots;
+            return this;
+        }
+
+        public Builder scopeFile(Path scopeFile) {
+            this.scopeFile = scopeFile;
+            return this;
+        }
+
+        public Builder feedbackLog(Path feedbackLog) {
+            this.feedbackLog = feedbackLog;
+            return this;
+        }
+
+        public Builder dedupeTtl(Duration dedupeTtl) {
+            this.dedupeTtl = dedupeTtl;
+            return this;
+        }
+
+        public SlackSettings build() {
+            return new SlackSettings(
+                    botToken,
+                    appToken,
+                    signingSecret,
+                    apiUrl,
+                    concurrency,
+                    queueCapacity,
+                    followUps,
+                    ignoreBots,
+                    scopeFile,
+                    feedbackLog,
+                    dedupeTtl);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.docent.slack.feedback;
+
+import io.docent.core.DocentException;
+import io.docent.core.feedback.FeedbackRecord;
+import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.slack.SlackMetrics;
+import io.docent.slack.web.SlackWeb;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a 👍/👎 click: a {@link FeedbackRecord} in the feedback log (when one is configured), a count in the
+ * metrics, a log line, and an ephemeral "thanks" that only the voter sees.
+ */
+public final class FeedbackRecorder {
+
+    static final String THANKS = "Thanks for the feedback! It helps improve Docent's answers.";
+    private static final Logger log = LoggerFactory.getLogger(FeedbackRecorder.class);
+
+    private final AnsweredQuestions answers;
+    private final JsonLinesFeedbackLog feedbackLog;
+    private final SlackWeb web;
+    private final SlackMetrics metrics;
+    private final Clock clock;
+
+    /** {@code feedbackLog} may be {@code null}: votes are then only counted and logged. */
+    public FeedbackRecorder(
+            AnsweredQuestions answers,
+            JsonLinesFeedbackLog feedbackLog,
+            SlackWeb web,
+            SlackMetrics metrics,
+            Clock clock) {
+        this.answers = answers;
+        this.feedbackLog = feedbackLog;
+        this.web = web;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** A click as Slack sent it in a {@code block_actions} payload. */
+    public record Vote(
+            FeedbackRecord.Vote vote,
+            String answerId,
+            String user,
+            String channel,
+            String threadTs,
+            String messageText) {}
+
+    public void record(Vote vote) {
+        var entry = answers.get(vote.answerId())
+                .orElseGet(() -> new AnsweredQuestions.Entry(
+                        "", vote.messageText() == null ? "" : vote.messageText(), List.of()));
+        var record = new FeedbackRecord(
+                clock.instant(),
+                "slack",
+                vote.vote(),
+                vote.user(),
+                vote.channel(),
+                vote.threadTs(),
+                entry.question(),
+                entry.answer(),
+                entry.sources());
+        metrics.vote(vote.vote());
+        log.info("Feedback {} from {} in {} on answer {}", vote.vote(), vote.user(), vote.channel(), vote.answerId());
+        if (feedbackLog != null) {
+            try {
+                feedbackLog.append(record);
+            } catch (DocentException e) {
+                log.error("Feedback not written: {}", e.getMessage(), e);
+            }
+        }
+        try {
+            var r = web.postEphemeral(vote.channel(), vote.user(), vote.threadTs(), THANKS);
+            if (!r.isOk()) {
+                log.warn("Could not thank {} in {}: {}", vote.user(), vote.channel(), r.getError());
+            }
+        } catch (DocentException e) {
+            log.warn("Could not thank {} in {}: {}", vote.user(), vote.channel(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.docent.slack.format;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import io.docent.core.Answer;
+import io.docent.core.Citation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays an {@link Answer} out as a Slack message within Block Kit's limits: the answer in section blocks of under
+ * 3,000 characters, the sources as a numbered list of links (for a not-found answer, the closest sources), 👍/👎
+ * buttons, and a plain {@code text} fallback for notifications. At most 50 blocks: an answer too long for that is
+ * shortened, and says so.
+ *
+ * <p>Docent recognises its own answers in a thread's history by the block ids: {@value #ANSWER_BLOCK_PREFIX}n for
+ * the answer, {@value #SOURCES_BLOCK_PREFIX}n for the sources (left out of the history).
+ */
+public final class AnswerMessage {
+
+    public static final int MAX_SECTION_CHARS = 2_900;
+    public static final int MAX_BLOCKS = 50;
+    public static final int MAX_FALLBACK_CHARS = 3_000;
+    public static final String ANSWER_BLOCK_PREFIX = "docent-answer-";
+    public static final String SOURCES_BLOCK_PREFIX = "docent-sources-";
+    public static final String FEEDBACK_BLOCK = "docent-feedback";
+    public static final String VOTE_UP = "docent_feedback_up";
+    public static final String VOTE_DOWN = "docent_feedback_down";
+    private static final String SHORTENED = "\n_… (shortened to fit in Slack)_";
+
+    private AnswerMessage() {}
+
+    /**
+     * The message for {@code answer}; {@code answerId} goes into the feedback buttons' value, {@code referenceId}
+     * (may be {@code null}) is shown under a failed answer.
+     */
+    public static SlackMessage of(Answer answer, String answerId, String referenceId) {
+        String body = Mrkdwn.fromMarkdown(answer.text());
+        if (answer.status() == Answer.Status.FAILED && referenceId != null) {
+            body = body + "\n_Reference: " + referenceId + "_";
+        }
+        List<LayoutBlock> tail = new ArrayList<>();
+        List<String> sources = sources(answer);
+        for (int i = 0; i < sources.size(); i++) {
+            tail.add(section(SOURCES_BLOCK_PREFIX + i, sources.get(i)));
+        }
+        if (answer.status() != Answer.Status.FAILED) {
+            tail.add(feedbackButtons(answerId));
+        }
+        List<String> pieces = Sections.split(body, MAX_SECTION_CHARS);
+        int room = MAX_BLOCKS - tail.size();
+        if (pieces.size() > room) {
+            pieces = new ArrayList<>(pieces.subList(0, room));
+            String last = pieces.get(room - 1);
+            pieces.set(
+                    room - 1,
+                    last.substring(0, Math.min(last.length(), MAX_SECTION_CHARS - SHORTENED.length())) + SHORTENED);
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            blocks.add(section(ANSWER_BLOCK_PREFIX + i, pieces.get(i)));
+        }
+        blocks.addAll(tail);
+        return new SlackMessage(fallback(body), blocks);
+    }
+
+    /** Mrkdwn list items of the sources, split into sections; empty when there are none. */
+    static List<String> sources(Answer answer) {
+        if (answer.citations().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sb =
+                new StringBuilder(answer.status() == Answer.Status.NOT_FOUND ? "*Closest sources*" : "*Sources*");
+        for (Citation c : answer.citations()) {
+            sb.append('\n').append(c.number()).append(". ").append(link(c));
+        }
+        return Sections.split(sb.toString(), MAX_SECTION_CHARS);
+    }
+
+    static String link(Citation c) {
+        String title = Mrkdwn.escape(c.title().isBlank() ? c.url() : c.title()).replace("|", "¦");
+        String url = c.url();
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+            return "<" + Mrkdwn.escape(url) + "|" + title + ">";
+        }
+        return url.isBlank() || url.equals(c.title()) ? title : title + " (`" + Mrkdwn.escape(url) + "`)";
+    }
+
+    private static SectionBlock section(String blockId, String mrkdwn) {
+        return SectionBlock.builder()
+                .blockId(blockId)
+                .text(MarkdownTextObject.builder().text(mrkdwn).build())
+                .build();
+    }
+
+    private static ActionsBlock feedbackButtons(String answerId) {
+        List<BlockElement> buttons =
+                List.of(button(VOTE_UP, "👍 Helpful", answerId), button(VOTE_DOWN, "👎 Not helpful", answerId));
+        return ActionsBlock.builder().blockId(FEEDBACK_BLOCK).elements(buttons).build();
+    }
+
+    private static ButtonElement button(String actionId, String label, String value) {
+        return ButtonElement.builder()
+                .actionId(actionId)
+                .text(PlainTextObject.builder().text(label).emoji(true).build())
+                .value(value)
+                .build();
+    }
+
+    private static String fallback(String body) {
+        return body.length() <= MAX_FALLBACK_CHARS ? body : body.substring(0, MAX_FALLBACK_CHARS - 1) + "…";
+    }
+}

@@ -1,0 +1,189 @@
+package io.docent.slack.reply;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.slack.api.model.Message;
+import io.docent.core.Answer;
+import io.docent.core.Answerer;
+import io.docent.core.Question;
+import io.docent.core.Turn;
+import io.docent.slack.Hooks;
+import io.docent.slack.SlackMetrics;
+import io.docent.slack.event.BotIdentity;
+import io.docent.slack.event.Deduplicator;
+import io.docent.slack.event.IncomingMessage;
+import io.docent.slack.event.ThreadMemory;
+import io.docent.slack.feedback.AnsweredQuestions;
+import io.docent.slack.format.AnswerMessage;
+import io.docent.slack.format.SlackMarkup;
+import io.docent.slack.format.SlackMessage;
+import io.docent.slack.scope.ChannelScopes;
+import io.docent.slack.web.SlackWeb;
+import io.docent.slack.web.UserDirectory;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one message in its thread; runs on a worker, never on Slack's ack path. Every path ends in a reply or a
+ * deliberate silence (a thread that turned out not to be Docent's): any failure becomes a short, honest message
+ * with a reference id, and the same id is in the log with the details.
+ */
+public final class Replier {
+
+    /** The newest messages of a thread kept for its history; the history window keeps far fewer turns anyway. */
+    static final int MAX_THREAD_MESSAGES = 1_000;
+    /** Pages of 200 read at most: threads of up to 10,000 messages are read to their newest end. */
+    static final int MAX_THREAD_PAGES = 50;
+
+    static final String HELP = "Hi! Ask me a question about our documents, like `@Docent how many days of holiday do"
+            + " I get?` I answer in a thread, with links to my sources; reply in the thread to follow up.";
+    static final String BUSY =
+            "I'm answering a lot of questions right now and can't take yours. Please ask again in a" + " minute.";
+    static final String FAILED = "Sorry, something went wrong while answering your question.";
+
+    private static final Logger log = LoggerFactory.getLogger(Replier.class);
+
+    private final SlackWeb web;
+    private final Answerer answerer;
+    private final BotIdentity bot;
+    private final ThreadHistory history;
+    private final UserDirectory users;
+    private final ChannelScopes scopes;
+    private final ThreadMemory threads;
+    private final Deduplicator dedup;
+    private final AnsweredQuestions answers;
+    private final SlackMetrics metrics;
+    private final Supplier<String> ids;
+    private final Ticker ticker;
+    private final AtomicBoolean statusAvailable = new AtomicBoolean(true);
+
+    public Replier(
+            SlackWeb web,
+            Answerer answerer,
+            BotIdentity bot,
+            ThreadHistory history,
+            UserDirectory users,
+            ChannelScopes scopes,
+            ThreadMemory threads,
+            Deduplicator dedup,
+            AnsweredQuestions answers,
+            SlackMetrics metrics,
+            Hooks hooks) {
+        this.web = web;
+        this.answerer = answerer;
+        this.bot = bot;
+        this.history = history;
+        this.users = users;
+        this.scopes = scopes;
+        this.threads = threads;
+        this.dedup = dedup;
+        this.answers = answers;
+        this.metrics = metrics;
+        this.ids = hooks.ids();
+        this.ticker = hooks.ticker();
+    }
+
+    /**
+     * Answers {@code m}. With {@code checkThread}, {@code m} is a reply without a mention: it is answered only if
+     * Docent has a message in its thread (and the message was not answered already).
+     */
+    public void answer(IncomingMessage m, boolean checkThread) {
+        long started = ticker.read();
+        Progress progress = null;
+        try {
+            if (!checkThread) {
+                threads.rememberAnswered(m.threadKey());
+                progress = Progress.show(web, m, statusAvailable);
+            }
+            List<Message> thread = m.threadTs().isEmpty()
+                    ? List.of()
+                    : web.replies(m.channel(), m.threadTs(), MAX_THREAD_MESSAGES, MAX_THREAD_PAGES);
+            if (checkThread) {
+                if (!history.docentAnswered(thread)) {
+                    threads.rememberNotAnswered(m.threadKey());
+                    return;
+                }
+                threads.rememberAnswered(m.threadKey());
+                if (!dedup.firstMessage(m.channel(), m.ts())) {
+                    return;
+                }
+                progress = Progress.show(web, m, statusAvailable);
+            }
+            String text = SlackMarkup.toPlainText(m.text(), bot.userId(), users::name);
+            List<Turn> turns = history.turnsBefore(thread, m.ts(), users::name);
+            Question question = new Question(text, turns, scopes.scopeFor(m.channel()));
+            String reference = ids.get();
+            long asked = ticker.read();
+            Answer answer = ask(question, m, reference);
+            long coreNanos = ticker.read() - asked;
+            boolean failed = answer.status() == Answer.Status.FAILED;
+            if (failed) {
+                log.warn("[ref {}] No answer in {} for {}: {}", reference, m.channel(), m.ts(), answer.text());
+            }
+            String answerId = ids.get();
+            answers.put(answerId, AnsweredQuestions.Entry.of(text, answer));
+            progress.deliver(AnswerMessage.of(answer, answerId, failed ? reference : null));
+            metrics.reply(answer.status());
+            metrics.overhead(ticker.read() - started - coreNanos);
+        } catch (RuntimeException e) {
+            if (progress == null) {
+                log.warn("Could not check thread {} for a follow-up: {}", m.threadKey(), e.getMessage(), e);
+                return;
+            }
+            String reference = ids.get();
+            log.error("[ref {}] Answering {} in {} failed", reference, m.ts(), m.channel(), e);
+            metrics.reply(Answer.Status.FAILED);
+            String text = FAILED + " Please try again later. (Reference: " + reference + ")";
+            try {
+                progress.deliver(SlackMessage.text(text)); // in place of a placeholder, if there is one
+            } catch (RuntimeException again) {
+                tell(m, text, reference);
+            }
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+    }
+
+    private Answer ask(Question question, IncomingMessage m, String reference) {
+        try {
+            return answerer.answer(question);
+        } catch (RuntimeException e) {
+            // The Answerer contract says it never throws; a bug that breaks the contract still gets a reply.
+            log.error("[ref {}] The core threw for {} in {}", reference, m.ts(), m.channel(), e);
+            return Answer.failed(FAILED + " Please try again later.");
+        }
+    }
+
+    /** Replies with a short help text (a mention without a question). */
+    public void help(IncomingMessage m) {
+        tell(m, HELP, null);
+    }
+
+    /** Tells the person Docent is too busy to take the question. */
+    public void busy(IncomingMessage m) {
+        tell(m, BUSY, null);
+    }
+
+    private void tell(IncomingMessage m, String text, String reference) {
+        try {
+            var r = web.postMessage(m.channel(), m.replyThreadTs(), text, null);
+            if (!r.isOk()) {
+                log.error(
+                        "{}Could not reply in {}: {}",
+                        reference == null ? "" : "[ref " + reference + "] ",
+                        m.channel(),
+                        r.getError());
+            }
+        } catch (RuntimeException e) {
+            log.error(
+                    "{}Could not reply in {}: {}",
+                    reference == null ? "" : "[ref " + reference + "] ",
+                    m.channel(),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.docent.slack.reply;
+
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import io.docent.core.Turn;
+import io.docent.core.pipeline.HistoryWindow;
+import io.docent.slack.event.BotIdentity;
+import io.docent.slack.format.AnswerMessage;
+import io.docent.slack.format.SlackMarkup;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A thread's messages ({@code conversations.replies}, oldest first) as the core's history: people's messages become
+ * user turns (mentions resolved, markup unescaped), Docent's answers become assistant turns made of their answer
+ * blocks only (the sources block and buttons are left out), Docent's notices ("busy", help) and failures (no
+ * feedback buttons) and other bots are left out. Only messages before the question count, and the newest turns are kept within the token budget of
+ * {@link HistoryWindow}.
+ */
+public final class ThreadHistory {
+
+    private final BotIdentity bot;
+    private final HistoryWindow window;
+
+    public ThreadHistory(BotIdentity bot, HistoryWindow window) {
+        this.bot = bot;
+        this.window = window;
+    }
+
+    /** Whether Docent has a message in the thread. */
+    public boolean docentAnswered(List<Message> messages) {
+        return messages.stream().anyMatch(m -> bot.isSelf(m.getUser(), m.getBotId()));
+    }
+
+    /** The turns before the message {@code questionTs}, oldest first, within the budget. */
+    public List<Turn> turnsBefore(List<Message> messages, String questionTs, UnaryOperator<String> userName) {
+        List<Turn> turns = new ArrayList<>();
+        for (Message m : messages) {
+            if (m.getTs() == null || compareTs(m.getTs(), questionTs) >= 0) {
+                continue;
+            }
+            if (bot.isSelf(m.getUser(), m.getBotId())) {
+                String answer = answerText(m.getBlocks());
+                if (!answer.isEmpty()) {
+                    turns.add(Turn.assistant(SlackMarkup.toPlainText(answer, bot.userId(), userName)));
+                }
+            } else if (isPerson(m)) {
+                String text = SlackMarkup.toPlainText(m.getText(), bot.userId(), userName);
+                if (!text.isEmpty()) {
+                    turns.add(Turn.user(text));
+                }
+            }
+        }
+        return window.apply(turns);
+    }
+
+    private static boolean isPerson(Message m) {
+        return m.getUser() != null
+                && (m.getBotId() == null || m.getBotId().isEmpty())
+                && (m.getSubtype() == null
+                        || m.getSubtype().isEmpty()
+                        || m.getSubtype().equals("thread_broadcast"));
+    }
+
+    private static String answerText(List<LayoutBlock> blocks) {
+        if (blocks == null || blocks.stream().noneMatch(b -> AnswerMessage.FEEDBACK_BLOCK.equals(b.getBlockId()))) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (LayoutBlock block : blocks) {
+            if (block instanceof SectionBlock section
+                    && section.getBlockId() != null
+                    && section.getBlockId().startsWith(AnswerMessage.ANSWER_BLOCK_PREFIX)
+                    && section.getText() instanceof MarkdownTextObject text) {
+                if (!sb.isEmpty()) {
+                    sb.append('\n');
+                }
+                sb.append(text.getText());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Slack timestamps ({@code 1700000000.000100}) compared as numbers. */
+    static int compareTs(String a, String b) {
+        try {
+            return new BigDecimal(a).compareTo(new BigDecimal(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.docent.slack.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.element.ButtonElement;
+import io.docent.core.Answer;
+import io.docent.core.Citation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AnswerMessageTest {
+
+    private static Answer answer(String text, Answer.Status status, List<Citation> citations) {
+        return new Answer(text, citations, status, "", List.of(), Map.of());
+    }
+
+    private static String text(LayoutBlock block) {
+        return ((SectionBlock) block).getText().getText();
+    }
+
+    @Test
+    void lays_out_the_answer_the_numbered_sources_and_the_buttons() {
+        var a = answer(
+                "**25 days** [1]",
+                Answer.Status.ANSWERED,
+                List.of(
+                        new Citation(1, "Holiday policy", "https://wiki/holidays", ""),
+                        new Citation(2, "Old notes", "handbook/notes.md", "")));
+
+        SlackMessage m = AnswerMessage.of(a, "ans-1", null);
+
+        assertThat(m.text()).isEqualTo("*25 days* [1]");
+        assertThat(text(m.blocks().get(0))).isEqualTo("*25 days* [1]");
+        assertThat(text(m.blocks().get(1)))
+                .isEqualTo("*Sources*\n1. <https://wiki/holidays|Holiday policy>\n2. Old notes (`handbook/notes.md`)");
+        var buttons = ((ActionsBlock) m.blocks().get(2)).getElements();
+        assertThat(buttons)
+                .extracting(b -> ((ButtonElement) b).getActionId())
+                .containsExactly(AnswerMessage.VOTE_UP, AnswerMessage.VOTE_DOWN);
+        assertThat(buttons).extracting(b -> ((ButtonElement) b).getValue()).containsOnly("ans-1");
+    }
+
+    @Test
+    void shows_the_closest_sources_for_a_not_found_answer() {
+        var a = answer(
+                "I couldn't find this.",
+                Answer.Status.NOT_FOUND,
+                List.of(new Citation(1, "Travel", "https://wiki/travel", "")));
+
+        SlackMessage m = AnswerMessage.of(a, "ans-1", null);
+
+        assertThat(text(m.blocks().get(1))).startsWith("*Closest sources*\n1. <https://wiki/travel|Travel>");
+    }
+
+    @Test
+    void shows_the_reference_and_no_buttons_for_a_failed_answer() {
+        SlackMessage m = AnswerMessage.of(Answer.failed("Sorry, it broke."), "ans-1", "ab12cd34");
+
+        assertThat(m.text()).contains("Sorry, it broke.").contains("Reference: ab12cd34");
+        assertThat(m.blocks()).noneMatch(b -> b instanceof ActionsBlock);
+    }
+
+    @Test
+    void keeps_every_section_under_3000_characters_and_at_most_50_blocks() {
+        String paragraph = "word ".repeat(400).strip();
+        String huge = String.join("\n\n", java.util.Collections.nCopies(100, paragraph));
+
+        SlackMessage m = AnswerMessage.of(answer(huge, Answer.Status.ANSWERED, List.of()), "ans-1", null);
+
+        assertThat(m.blocks()).hasSizeLessThanOrEqualTo(50);
+        assertThat(m.blocks()).filteredOn(b -> b instanceof SectionBlock).allSatisfy(b -> assertThat(text(b).length())
+                .isLessThan(3_000));
+        assertThat(text(m.blocks().get(m.blocks().size() - 2))).endsWith("(shortened to fit in Slack)_");
+        assertThat(m.text().length()).isLessThanOrEqualTo(3_000);
+    }
+
+    @Test
+    void escapes_titles_of_sources() {
+        assertThat(AnswerMessage.link(new Citation(1, "R&D <plans> | 2025", "https://wiki/rd", "")))
+                .isEqualTo("<https://wiki/rd|R&amp;D &lt;plans&gt; ¦ 2025>");
+    }
+}

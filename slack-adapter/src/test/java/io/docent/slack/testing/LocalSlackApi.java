@@ -1,0 +1,283 @@
+package io.docent.slack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Slack Web API on 127.0.0.1 that speaks the methods Docent calls, with responses shaped like Slack's documented
+ * ones, and records every call. Threads are kept: what Docent posts appears in {@code conversations.replies}, paged
+ * {@link #pageSize} messages at a time with cursors. A method can be scripted to answer once with any status (a 429
+ * with {@code Retry-After}, an {@code ok:false}).
+ */
+public final class LocalSlackApi implements AutoCloseable {
+
+    public static final String BOT_TOKEN = "xoxb-local-test-token";
+    public static final String APP_TOKEN = "xapp-local-test-token";
+    public static final String BOT_USER = "U0DOCENT";
+    public static final String BOT_ID = "B0DOCENT";
+    public static final String TEAM = "T0TEAM";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call as received: the method, its form parameters, when it arrived. */
+    public record Call(String method, Map<String, String> params, long atNanos) {
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        /** The {@code blocks} parameter, parsed; an empty array when absent. */
+        public JsonNode blocks() {
+            try {
+                String blocks = params.get("blocks");
+                return blocks == null ? JSON.createArrayNode() : JSON.readTree(blocks);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private record Scripted(int status, String body, Map<String, String> headers) {}
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> threads = new ConcurrentHashMap<>();
+    private final Map<String, String> users = new ConcurrentHashMap<>();
+    private final AtomicLong seconds = new AtomicLong(1_700_000_000L);
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/unset";
+    private volatile int pageSize = 2;
+
+    public LocalSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/api/", this::handle);
+        server.start();
+    }
+
+    /** The Web API base URL, for {@code SLACK_API_URL}. */
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/");
+    }
+
+    public void socketModeUrl(String url) {
+        this.socketModeUrl = url;
+    }
+
+    public void pageSize(int size) {
+        this.pageSize = size;
+    }
+
+    public void user(String id, String displayName) {
+        users.put(id, displayName);
+    }
+
+    /** A new, increasing Slack timestamp. */
+    public String nextTs() {
+        return seconds.incrementAndGet() + ".000100";
+    }
+
+    /** Adds a person's message to the thread {@code threadTs} (the parent when {@code ts} equals it). */
+    public void personSays(String channel, String threadTs, String ts, String user, String text) {
+        ObjectNode m = JSON.createObjectNode()
+                .put("type", "message")
+                .put("user", user)
+                .put("text", text)
+                .put("ts", ts);
+        m.put("thread_ts", threadTs);
+        thread(channel, threadTs).add(m);
+    }
+
+    /** The next call of {@code method} gets this answer instead of the usual one. */
+    public void respondOnce(String method, int status, String body, Map<String, String> headers) {
+        scripted.computeIfAbsent(method, k -> new ConcurrentLinkedDeque<>()).add(new Scripted(status, body, headers));
+    }
+
+    /** Every call of {@code method} gets {@code {"ok":false,"error":error}} until {@link #clearScripts()}. */
+    public void failAlways(String method, String error) {
+        Deque<Scripted> q = scripted.computeIfAbsent(method, k -> new ConcurrentLinkedDeque<>());
+        for (int i = 0; i < 10_000; i++) {
+            q.add(new Scripted(200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of()));
+        }
+    }
+
+    public void clearScripts() {
+        scripted.clear();
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits until {@code method} was called at least {@code count} times; returns those calls. */
+    public List<Call> await(String method, int count, Duration timeout) {
+        Eventually.until(
+                timeout,
+                () -> calls(method).size() >= count,
+                () -> method + " called " + calls(method).size() + " times, wanted " + count);
+        return calls(method);
+    }
+
+    private List<ObjectNode> thread(String channel, String threadTs) {
+        return threads.computeIfAbsent(channel + ":" + threadTs, k -> new CopyOnWriteArrayList<>());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            Map<String, String> params =
+                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            params.putAll(form(exchange.getRequestURI().getRawQuery()));
+            calls.add(new Call(method, Map.copyOf(params), System.nanoTime()));
+            Deque<Scripted> script = scripted.get(method);
+            Scripted once = script == null ? null : script.poll();
+            if (once != null) {
+                once.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+                send(exchange, once.status(), once.body());
+                return;
+            }
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            String expected = method.equals("apps.connections.open") ? APP_TOKEN : BOT_TOKEN;
+            if (!expected.equals(token)) {
+                send(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+                return;
+            }
+            send(exchange, 200, JSON.writeValueAsString(respond(method, params)));
+        }
+    }
+
+    private ObjectNode respond(String method, Map<String, String> p) throws IOException {
+        ObjectNode r = JSON.createObjectNode().put("ok", true);
+        switch (method) {
+            case "auth.test" ->
+                r.put("url", "https://docent-test.slack.com/")
+                        .put("team", "Docent Test")
+                        .put("user", "docent")
+                        .put("team_id", TEAM)
+                        .put("user_id", BOT_USER)
+                        .put("bot_id", BOT_ID)
+                        .put("is_enterprise_install", false);
+            case "apps.connections.open" -> r.put("url", socketModeUrl);
+            case "conversations.replies" -> replies(r, p);
+            case "chat.postMessage" -> {
+                String ts = nextTs();
+                ObjectNode m = JSON.createObjectNode()
+                        .put("type", "message")
+                        .put("user", BOT_USER)
+                        .put("bot_id", BOT_ID)
+                        .put("text", p.getOrDefault("text", ""))
+                        .put("ts", ts);
+                String threadTs = p.get("thread_ts");
+                m.put("thread_ts", threadTs == null ? ts : threadTs);
+                if (p.get("blocks") != null) {
+                    m.set("blocks", JSON.readTree(p.get("blocks")));
+                }
+                thread(p.get("channel"), threadTs == null ? ts : threadTs).add(m);
+                r.put("channel", p.get("channel")).put("ts", ts).set("message", m);
+            }
+            case "chat.update" -> {
+                threads.values().stream()
+                        .flatMap(List::stream)
+                        .filter(m -> m.path("ts").asText().equals(p.get("ts")))
+                        .forEach(m -> {
+                            m.put("text", p.getOrDefault("text", ""));
+                            try {
+                                if (p.get("blocks") != null) {
+                                    m.set("blocks", JSON.readTree(p.get("blocks")));
+                                }
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                r.put("channel", p.get("channel")).put("ts", p.get("ts")).put("text", p.get("text"));
+            }
+            case "chat.postEphemeral" -> r.put("message_ts", nextTs());
+            case "users.info" -> {
+                String name = users.get(p.get("user"));
+                if (name == null) {
+                    return JSON.createObjectNode().put("ok", false).put("error", "user_not_found");
+                }
+                ObjectNode user = r.putObject("user")
+                        .put("id", p.get("user"))
+                        .put("name", name.toLowerCase(java.util.Locale.ROOT))
+                        .put("real_name", name);
+                user.putObject("profile").put("display_name", name).put("real_name", name);
+            }
+            case "reactions.add", "reactions.remove", "assistant.threads.setStatus" -> {}
+            default -> {
+                return JSON.createObjectNode().put("ok", false).put("error", "unknown_method");
+            }
+        }
+        return r;
+    }
+
+    private void replies(ObjectNode r, Map<String, String> p) {
+        List<ObjectNode> thread = threads.get(p.get("channel") + ":" + p.get("ts"));
+        if (thread == null) {
+            r.put("ok", false).put("error", "thread_not_found");
+            return;
+        }
+        List<ObjectNode> all = new ArrayList<>(thread);
+        int from = p.get("cursor") == null || p.get("cursor").isEmpty()
+                ? 0
+                : Integer.parseInt(p.get("cursor").substring("page-".length()));
+        int limit = Math.min(pageSize, p.get("limit") == null ? 1000 : Integer.parseInt(p.get("limit")));
+        int to = Math.min(all.size(), from + limit);
+        ArrayNode messages = r.putArray("messages");
+        all.subList(from, to).forEach(messages::add);
+        r.put("has_more", to < all.size());
+        r.putObject("response_metadata").put("next_cursor", to < all.size() ? "page-" + to : "");
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new HashMap<>();
+        if (body == null || body.isEmpty()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
