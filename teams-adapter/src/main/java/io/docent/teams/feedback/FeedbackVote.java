@@ -1,0 +1,31 @@
+package io.docent.teams.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.docent.core.feedback.FeedbackRecord.Vote;
+import io.docent.teams.activity.ActivityJson;
+import java.util.Optional;
+
+/**
+ * A click on a feedback button, read from the card's data ({@code {"docent":"feedback","vote":"up","answerId":..}}),
+ * whether it arrived as an {@code Action.Execute} invoke or as an {@code Action.Submit} message value.
+ */
+public record FeedbackVote(String answerId, Vote vote) {
+
+    /** The vote in this data, or empty when the data is not Docent feedback. */
+    public static Optional<FeedbackVote> from(Object data) {
+        JsonNode node = ActivityJson.tree(data);
+        if (!"feedback".equals(node.path("docent").asText())
+                || !node.path("answerId").isTextual()) {
+            return Optional.empty();
+        }
+        Vote vote =
+                switch (node.path("vote").asText()) {
+                    case "up" -> Vote.UP;
+                    case "down" -> Vote.DOWN;
+                    default -> null;
+                };
+        return vote == null
+                ? Optional.empty()
+                : Optional.of(new FeedbackVote(node.path("answerId").asText(), vote));
+    }
+}
