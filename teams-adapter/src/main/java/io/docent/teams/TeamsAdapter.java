@@ -1,9 +1,7 @@
 package io.docent.teams;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.connector.authentication.AppCredentials;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
@@ -12,6 +10,7 @@ import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.teams.auth.AuthEndpoints;
 import io.docent.teams.auth.RequestAuthenticator;
 import io.docent.teams.bot.AnswerDispatcher;
+import io.docent.teams.bot.ConnectorAdapter;
 import io.docent.teams.bot.DocentTeamsBot;
 import io.docent.teams.bot.Replies;
 import io.docent.teams.feedback.FeedbackRecorder;
@@ -45,7 +44,7 @@ public final class TeamsAdapter implements AutoCloseable {
     private TeamsAdapter(Builder b) {
         this.settings = b.settings;
         AppCredentials credentials = b.credentials != null ? b.credentials : credentialsFor(b.settings);
-        var adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
+        var adapter = new ConnectorAdapter(credentials);
         this.dispatcher = AnswerDispatcher.bounded(b.settings.concurrency(), b.maxQueue);
         var feedback = new FeedbackRecorder(b.feedbackLog, b.clock, b.ticker);
         var bot = new DocentTeamsBot(

@@ -10,6 +10,8 @@ import com.microsoft.bot.schema.Activity;
 import io.docent.teams.TeamsSettings;
 import io.docent.teams.testing.Fixtures;
 import io.docent.teams.testing.LocalOpenIdServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -185,6 +187,24 @@ class RequestAuthenticatorTest {
                 new RequestAuthenticator(TeamsSettings.insecureLocalOnly(), keys.endpoints(), Duration.ofSeconds(1));
 
         assertThat(insecure.authenticate(null, activity)).isInstanceOf(AuthOutcome.Accepted.class);
+    }
+
+    @Test
+    void signing_keys_that_do_not_arrive_in_time_give_503_not_a_hang() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String base = "http://127.0.0.1:" + silent.getLocalPort();
+            var slow = new RequestAuthenticator(
+                    TeamsSettings.multiTenant(APP_ID, "secret"),
+                    new AuthEndpoints(base + "/metadata", base + "/%s"),
+                    Duration.ofMillis(300));
+            String token = keys.sign(keys.channelToken(APP_ID, SERVICE_URL));
+
+            long started = System.nanoTime();
+            int status = status(slow.authenticate(bearer(token), activity));
+
+            assertThat(status).isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     @Test
