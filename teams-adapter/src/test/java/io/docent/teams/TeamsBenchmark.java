@@ -46,7 +46,6 @@ public final class TeamsBenchmark {
     private static final int REDELIVERIES = Integer.getInteger("bench.redeliveries", 25);
     private static final int ANSWER_MILLIS = Integer.getInteger("bench.answerMillis", 1000);
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
-    private static final int WARM_UP = 30;
 
     private record Posted(String activityId, int status, long nanos) {}
 
@@ -90,8 +89,10 @@ public final class TeamsBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
 
-            int expectedAnswers = WARM_UP;
-            burst(http, endpoint, keys, connector, "warm", WARM_UP, 0);
+            // warm-up: a burst of the same shape, so that the JIT has compiled the path and the client holds as many
+            // kept-alive connections as a round needs (Bot Service keeps its connections open, too)
+            int expectedAnswers = ACTIVITIES;
+            burst(http, endpoint, keys, connector, "warm", ACTIVITIES, REDELIVERIES);
             awaitAnswers(connector, expectedAnswers);
 
             List<Long> all = new ArrayList<>();
