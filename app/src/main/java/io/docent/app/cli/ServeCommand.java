@@ -5,6 +5,7 @@ import io.docent.app.Main;
 import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentServer;
 import io.docent.app.serve.SlackWiring;
+import io.docent.app.serve.TeamsWiring;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,14 +38,17 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = main.settings();
-        String host = settings.get("DOCENT_BIND", "0.0.0.0");
+        TeamsWiring teams = TeamsWiring.from(settings);
+        String host = teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
         int port = settings.getInt("DOCENT_PORT", 8080, 0, 65_535);
         var stopped = new CountDownLatch(1);
         var closed = new CountDownLatch(1);
-        try (DocentStack stack = stackOptions.open(settings)) {
+        try (DocentStack stack = stackOptions.open(settings);
+                teams) {
             Bootstrap.ensureIndexed(stack, err);
             DocentServer server = DocentServer.bind(host, port);
             SlackWiring slack = SlackWiring.start(settings, stack.pipeline(), stack.home(), server, err);
+            teams.mount(server, stack.pipeline());
             // The JVM halts when its shutdown hooks return: this one waits until the index is closed below.
             Thread hook = new Thread(
                     () -> {

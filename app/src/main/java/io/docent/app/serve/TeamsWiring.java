@@ -1,0 +1,144 @@
+package io.docent.app.serve;
+
+import io.docent.app.DocentStack;
+import io.docent.app.config.ConfigException;
+import io.docent.app.config.Settings;
+import io.docent.core.Answerer;
+import io.docent.core.ConversationStore;
+import io.docent.core.DocentException;
+import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.core.file.FileConversationStore;
+import io.docent.core.memory.CaffeineConversationStore;
+import io.docent.teams.TeamsAdapter;
+import io.docent.teams.TeamsSettings;
+import io.docent.teams.scope.TeamsScopes;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Teams in {@code docent serve}: reads the Teams settings (so that a wrong one stops start-up before the index
+ * opens), decides where the server may listen, and mounts {@code POST /api/messages}. Teams is on when
+ * {@code MicrosoftAppId} is set, or {@code DOCENT_TEAMS_INSECURE_LOCAL=true} (no authentication: localhost only).
+ *
+ * <p>Settings: {@code MicrosoftAppId}, {@code MicrosoftAppPassword}, {@code MicrosoftAppType} (SingleTenant or
+ * MultiTenant; default SingleTenant when {@code MicrosoftAppTenantId} is set), {@code MicrosoftAppTenantId},
+ * {@code DOCENT_TEAMS_ALLOWED_TENANTS} (comma-separated), {@code DOCENT_TEAMS_INSECURE_LOCAL},
+ * {@code DOCENT_TEAMS_CONCURRENCY}, {@code DOCENT_TEAMS_QUEUE}, {@code DOCENT_TEAMS_HISTORY_DIR} (durable history
+ * in files; default in memory), {@code DOCENT_SCOPE_FILE}, {@code DOCENT_FEEDBACK_LOG} (default
+ * {@code DOCENT_HOME/feedback.jsonl}).
+ */
+public final class TeamsWiring implements AutoCloseable {
+
+    public static final String PATH = "/api/messages";
+    private static final Logger log = LoggerFactory.getLogger(TeamsWiring.class);
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+
+    private final Settings settings;
+    private final TeamsSettings teams;
+    private TeamsAdapter adapter;
+
+    private TeamsWiring(Settings settings, TeamsSettings teams) {
+        this.settings = settings;
+        this.teams = teams;
+    }
+
+    /** Reads and checks the Teams settings; Teams is off when neither an app id nor insecure-local is set. */
+    public static TeamsWiring from(Settings settings) {
+        Optional<String> appId = settings.get("MicrosoftAppId");
+        boolean insecureLocal = settings.getBoolean("DOCENT_TEAMS_INSECURE_LOCAL", false);
+        if (appId.isEmpty() && !insecureLocal) {
+            return new TeamsWiring(settings, null);
+        }
+        try {
+            var teams = new TeamsSettings(
+                    appId.orElse(""),
+                    settings.get("MicrosoftAppPassword", ""),
+                    settings.get("MicrosoftAppType")
+                            .map(TeamsSettings.AppType::parse)
+                            .orElse(null),
+                    settings.get("MicrosoftAppTenantId", ""),
+                    Arrays.stream(settings.get("DOCENT_TEAMS_ALLOWED_TENANTS", "")
+                                    .split(","))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .collect(Collectors.toSet()),
+                    insecureLocal,
+                    settings.getInt(
+                            "DOCENT_TEAMS_CONCURRENCY",
+                            TeamsSettings.DEFAULT_CONCURRENCY,
+                            1,
+                            TeamsSettings.MAX_CONCURRENCY));
+            settings.getInt("DOCENT_TEAMS_QUEUE", 200, 1, 100_000);
+            settings.get("DOCENT_SCOPE_FILE").map(Path::of).ifPresent(TeamsScopes::load);
+            return new TeamsWiring(settings, teams);
+        } catch (DocentException.InvalidInput e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    public boolean enabled() {
+        return teams != null;
+    }
+
+    /**
+     * Where the server may listen: as asked, except that Teams without authentication allows loopback only
+     * ({@code 127.0.0.1} when {@code DOCENT_BIND} is not set).
+     *
+     * @throws ConfigException when {@code DOCENT_BIND} asks for more than loopback in that case
+     */
+    public String bindHost(String requested) {
+        if (teams == null || teams.authenticationEnabled()) {
+            return requested;
+        }
+        Optional<String> explicit = settings.get("DOCENT_BIND");
+        if (explicit.isEmpty()) {
+            return "127.0.0.1";
+        }
+        if (!LOOPBACK.contains(explicit.get())) {
+            throw new ConfigException("DOCENT_TEAMS_INSECURE_LOCAL=true serves Teams without authentication, so"
+                    + " docent serve listens on localhost only: unset DOCENT_BIND or set it to 127.0.0.1,"
+                    + " or configure MicrosoftAppId and MicrosoftAppPassword");
+        }
+        return explicit.get();
+    }
+
+    /** Builds the adapter on {@code answerer} and mounts it at {@value #PATH}; nothing when Teams is off. */
+    public void mount(DocentServer server, Answerer answerer) {
+        if (teams == null) {
+            return;
+        }
+        Path home = DocentStack.home(settings);
+        TeamsAdapter.Builder builder = TeamsAdapter.builder(teams, answerer, conversationStore())
+                .maxQueue(settings.getInt("DOCENT_TEAMS_QUEUE", 200, 1, 100_000))
+                .feedbackLog(JsonLinesFeedbackLog.open(Path.of(settings.get(
+                        "DOCENT_FEEDBACK_LOG", home.resolve("feedback.jsonl").toString()))));
+        settings.get("DOCENT_SCOPE_FILE").map(Path::of).map(TeamsScopes::load).ifPresent(builder::scopes);
+        adapter = builder.build();
+        server.route(PATH, adapter.httpHandler());
+        log.info(
+                "Teams: POST {} ({}, {}){}",
+                PATH,
+                teams.authenticationEnabled() ? "app " + teams.appId() : "no authentication",
+                teams.appType(),
+                teams.effectiveAllowedTenants().isEmpty() ? "" : ", tenants " + teams.effectiveAllowedTenants());
+    }
+
+    private ConversationStore conversationStore() {
+        return settings.get("DOCENT_TEAMS_HISTORY_DIR")
+                .<ConversationStore>map(dir -> new FileConversationStore(Path.of(dir)))
+                .orElseGet(CaffeineConversationStore::new);
+    }
+
+    /** Finishes the answers in flight. */
+    @Override
+    public void close() {
+        if (adapter != null) {
+            adapter.stop();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.docent.teams;
+
+import io.docent.core.DocentException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How Docent is registered with Azure Bot Service, and how much it may do at once. Built by the app from the
+ * platform's usual settings ({@code MicrosoftAppId}, {@code MicrosoftAppPassword}, {@code MicrosoftAppType},
+ * {@code MicrosoftAppTenantId}) and Docent's own ({@code DOCENT_TEAMS_*}). Error messages name the setting, never a
+ * value; {@link #toString()} hides the password.
+ *
+ * @param appId the bot's Entra application id; empty only with {@code insecureLocal}
+ * @param appPassword the application's client secret; required with an {@code appId}
+ * @param appType single-tenant (Azure Bot Service's default) or multi-tenant (deprecated by Azure)
+ * @param tenantId the bot's home tenant; required for {@link AppType#SINGLE_TENANT}
+ * @param allowedTenants tenants whose conversations are served; empty means every tenant, except for a
+ *     single-tenant bot, which then serves its home tenant only (see {@link #effectiveAllowedTenants()})
+ * @param insecureLocal whether an empty {@code appId} (authentication off: the Bot Framework Emulator or the
+ *     Agents Playground) is allowed; the server then listens on localhost only
+ * @param concurrency questions answered at the same time
+ */
+public record TeamsSettings(
+        String appId,
+        String appPassword,
+        AppType appType,
+        String tenantId,
+        Set<String> allowedTenants,
+        boolean insecureLocal,
+        int concurrency) {
+
+    public static final int DEFAULT_CONCURRENCY = 4;
+    public static final int MAX_CONCURRENCY = 256;
+
+    /** {@code MicrosoftAppType}: which tenant issues the bot's tokens. */
+    public enum AppType {
+        SINGLE_TENANT,
+        MULTI_TENANT;
+
+        /** Parses Azure's spelling ({@code SingleTenant}, {@code MultiTenant}), case-insensitively. */
+        public static AppType parse(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "singletenant", "single_tenant" -> SINGLE_TENANT;
+                case "multitenant", "multi_tenant" -> MULTI_TENANT;
+                case "userassignedmsi" ->
+                    throw new DocentException.InvalidInput(
+                            "MicrosoftAppType UserAssignedMSI is not supported by botbuilder-java 4.14: use"
+                                    + " SingleTenant with a client secret");
+                default ->
+                    throw new DocentException.InvalidInput("MicrosoftAppType must be SingleTenant or MultiTenant");
+            };
+        }
+    }
+
+    public TeamsSettings {
+        appId = appId == null ? "" : appId.strip();
+        appPassword = appPassword == null ? "" : appPassword;
+        tenantId = tenantId == null ? "" : tenantId.strip();
+        appType = appType == null ? (tenantId.isEmpty() ? AppType.MULTI_TENANT : AppType.SINGLE_TENANT) : appType;
+        allowedTenants = allowedTenants == null ? Set.of() : Set.copyOf(allowedTenants);
+        if (appId.isEmpty() && !insecureLocal) {
+            throw new DocentException.InvalidInput("MicrosoftAppId is empty, which would turn off authentication of"
+                    + " Teams requests: set MicrosoftAppId and MicrosoftAppPassword, or, for the Bot Framework"
+                    + " Emulator on this machine only, DOCENT_TEAMS_INSECURE_LOCAL=true");
+        }
+        if (!appId.isEmpty() && appPassword.isBlank()) {
+            throw new DocentException.InvalidInput("MicrosoftAppPassword is required when MicrosoftAppId is set");
+        }
+        if (!appId.isEmpty() && appType == AppType.SINGLE_TENANT && tenantId.isEmpty()) {
+            throw new DocentException.InvalidInput(
+                    "MicrosoftAppTenantId is required when MicrosoftAppType is" + " SingleTenant");
+        }
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new DocentException.InvalidInput("DOCENT_TEAMS_CONCURRENCY must be between 1 and " + MAX_CONCURRENCY);
+        }
+    }
+
+    /** Settings for a registered single-tenant bot, everything else by default. */
+    public static TeamsSettings singleTenant(String appId, String appPassword, String tenantId) {
+        return new TeamsSettings(
+                appId, appPassword, AppType.SINGLE_TENANT, tenantId, Set.of(), false, DEFAULT_CONCURRENCY);
+    }
+
+    /** Settings for a registered multi-tenant bot, everything else by default. */
+    public static TeamsSettings multiTenant(String appId, String appPassword) {
+        return new TeamsSettings(appId, appPassword, AppType.MULTI_TENANT, "", Set.of(), false, DEFAULT_CONCURRENCY);
+    }
+
+    /** Settings with authentication off, for the Emulator on localhost. */
+    public static TeamsSettings insecureLocalOnly() {
+        return new TeamsSettings("", "", AppType.MULTI_TENANT, "", Set.of(), true, DEFAULT_CONCURRENCY);
+    }
+
+    /** Whether requests are authenticated (an app id is configured). */
+    public boolean authenticationEnabled() {
+        return !appId.isEmpty();
+    }
+
+    /**
+     * The tenants served: the allow-list when one is configured; else a single-tenant bot's home tenant; else
+     * every tenant (the empty set).
+     */
+    public Set<String> effectiveAllowedTenants() {
+        if (!allowedTenants.isEmpty()) {
+            return allowedTenants;
+        }
+        return authenticationEnabled() && appType == AppType.SINGLE_TENANT ? Set.of(tenantId) : Set.of();
+    }
+
+    /** A copy with another concurrency. */
+    public TeamsSettings withConcurrency(int newConcurrency) {
+        return new TeamsSettings(appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, newConcurrency);
+    }
+
+    /** A copy with a tenant allow-list. */
+    public TeamsSettings withAllowedTenants(Set<String> tenants) {
+        return new TeamsSettings(appId, appPassword, appType, tenantId, tenants, insecureLocal, concurrency);
+    }
+
+    @Override
+    public String toString() {
+        return "TeamsSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "****")
+                + ", appType=" + appType + ", tenantId=" + tenantId + ", allowedTenants=" + allowedTenants
+                + ", insecureLocal=" + insecureLocal + ", concurrency=" + concurrency + "]";
+    }
+}

@@ -1,0 +1,104 @@
+package io.docent.teams.bot;
+
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationReference;
+import io.docent.core.Answer;
+import io.docent.core.Answerer;
+import io.docent.core.ConversationStore;
+import io.docent.core.Question;
+import io.docent.core.Scope;
+import io.docent.core.Turn;
+import io.docent.teams.activity.ConversationContext;
+import io.docent.teams.card.AnswerCard;
+import io.docent.teams.feedback.FeedbackRecorder;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One question, answered off the request thread: history in, answer out, history appended, reply sent into the
+ * same conversation after the typing indicator. Every failure ends in a short reply with the reference id, and the
+ * same id in the log.
+ */
+final class AnswerJob implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerJob.class);
+    private static final long TYPING_WAIT_SECONDS = 5;
+
+    /** What every job shares. */
+    record Services(Answerer answerer, ConversationStore store, FeedbackRecorder feedback, Replies replies) {}
+
+    private final Services services;
+    private final ConversationReference reference;
+    private final ConversationContext where;
+    private final String text;
+    private final Scope scope;
+    private final String answerId;
+    private final CompletableFuture<Void> typing;
+
+    AnswerJob(
+            Services services,
+            ConversationReference reference,
+            ConversationContext where,
+            String text,
+            Scope scope,
+            String answerId,
+            CompletableFuture<Void> typing) {
+        this.services = services;
+        this.reference = reference;
+        this.where = where;
+        this.text = text;
+        this.scope = scope;
+        this.answerId = answerId;
+        this.typing = typing;
+    }
+
+    @Override
+    public void run() {
+        Activity reply = answer();
+        try {
+            typing.get(TYPING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the typing indicator is a courtesy; the answer goes out regardless
+        }
+        try {
+            services.replies().send(reference, reply).join();
+        } catch (RuntimeException e) {
+            log.error(
+                    "Teams answer {} could not be delivered to {}: {}",
+                    answerId,
+                    where.conversationId(),
+                    AnswerDispatcher.rootMessage(e));
+        }
+    }
+
+    private Activity answer() {
+        Answer answer;
+        try {
+            List<Turn> history = services.store().history(where.conversationId());
+            answer = services.answerer().answer(new Question(text, history, scope));
+        } catch (RuntimeException e) {
+            log.error("Teams answer {} failed in {}", answerId, where.conversationId(), e);
+            return Messages.text(Messages.failure(answerId));
+        }
+        if (answer.status() == Answer.Status.FAILED) {
+            log.warn("Teams answer {} failed in {}: {}", answerId, where.conversationId(), answer.text());
+            return Messages.text(answer.text() + " (reference " + answerId + ")");
+        }
+        try {
+            services.store().append(where.conversationId(), List.of(Turn.user(text), Turn.assistant(answer.text())));
+        } catch (RuntimeException e) {
+            log.warn("Teams answer {}: history not saved: {}", answerId, AnswerDispatcher.rootMessage(e));
+        }
+        services.feedback().remember(answerId, text, answer, where.place());
+        log.info(
+                "Teams answer {} in {}: {} with {} sources",
+                answerId,
+                where.kind(),
+                answer.status(),
+                answer.citations().size());
+        return AnswerCard.message(answer, answerId);
+    }
+}

@@ -1,0 +1,35 @@
+package io.docent.teams.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.docent.core.feedback.FeedbackRecord.Vote;
+import io.docent.teams.activity.ActivityJson;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A click on a feedback button, read from the card's data ({@code {"docent":"feedback","vote":"up","answerId":..}}),
+ * whether it arrived as an {@code Action.Execute} invoke or as an {@code Action.Submit} message value.
+ */
+public record FeedbackVote(String answerId, Vote vote) {
+
+    /** Answer ids are Docent's own ({@code t-} and 8 hex digits); anything else in the data is not trusted. */
+    private static final Pattern ANSWER_ID = Pattern.compile("t-[0-9a-f]{8}");
+
+    /** The vote in this data, or empty when the data is not Docent feedback. */
+    public static Optional<FeedbackVote> from(Object data) {
+        JsonNode node = ActivityJson.tree(data);
+        if (!"feedback".equals(node.path("docent").asText())
+                || !ANSWER_ID.matcher(node.path("answerId").asText()).matches()) {
+            return Optional.empty();
+        }
+        Vote vote =
+                switch (node.path("vote").asText()) {
+                    case "up" -> Vote.UP;
+                    case "down" -> Vote.DOWN;
+                    default -> null;
+                };
+        return vote == null
+                ? Optional.empty()
+                : Optional.of(new FeedbackVote(node.path("answerId").asText(), vote));
+    }
+}
