@@ -241,7 +241,7 @@ class DocentTeamsBotFlowTest {
                 .contains("\"platform\":\"teams\"")
                 .contains("\"user\":\"29:user-1\"")
                 .contains("\"question\":\"How do I get VPN access?\"")
-                .contains("\"title\":\"VPN access [IT]\"")
+                .contains("\"sources\":[\"https://wiki.example.com/it/vpn (new)\",\"/exports/hr/contractors.html\"]")
                 .contains("\"vote\":\"down\"");
         assertThat(answerer.questions()).hasSize(1);
     }
