@@ -63,10 +63,21 @@ public final class TikaExtractor {
         return t;
     });
 
+    /** How a file is parsed; replaceable in tests, to make a parse that hangs on purpose. */
+    @FunctionalInterface
+    interface Parse {
+        OfficeText apply(byte[] bytes, String fileName) throws Exception;
+    }
+
     private final Duration timeout;
     private final int maxChars;
+    private final Parse parser;
 
     public TikaExtractor(Duration timeout, int maxChars) {
+        this(timeout, maxChars, null);
+    }
+
+    TikaExtractor(Duration timeout, int maxChars, Parse parser) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
@@ -75,6 +86,7 @@ public final class TikaExtractor {
         }
         this.timeout = timeout;
         this.maxChars = maxChars;
+        this.parser = parser == null ? this::parse : parser;
     }
 
     /** Whether files with this name are read through Tika. */
@@ -89,7 +101,7 @@ public final class TikaExtractor {
      * @throws DocentException.InvalidInput when the file cannot be read, with the reason
      */
     public OfficeText extract(byte[] bytes, String fileName) {
-        Future<OfficeText> parse = PARSERS.submit(() -> parse(bytes, fileName));
+        Future<OfficeText> parse = PARSERS.submit(() -> parser.apply(bytes, fileName));
         try {
             return parse.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -101,10 +101,19 @@ class TikaExtractorTest {
 
     @Test
     void a_parse_that_takes_too_long_is_abandoned() {
-        TikaExtractor impatient = new TikaExtractor(Duration.ofNanos(1), TikaExtractor.DEFAULT_MAX_CHARS);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        TikaExtractor impatient =
+                new TikaExtractor(Duration.ofMillis(50), TikaExtractor.DEFAULT_MAX_CHARS, (bytes, name) -> {
+                    release.await(); // a parse that hangs, as a crafted PDF can
+                    throw new IllegalStateException("not reached");
+                });
 
-        assertThatThrownBy(() -> impatient.extract(OfficeFiles.pdf("Slow", null), "slow.pdf"))
-                .isInstanceOf(DocentException.InvalidInput.class)
-                .hasMessageContaining("took longer than");
+        try {
+            assertThatThrownBy(() -> impatient.extract(OfficeFiles.pdf("Slow", null), "slow.pdf"))
+                    .isInstanceOf(DocentException.InvalidInput.class)
+                    .hasMessageContaining("took longer than");
+        } finally {
+            release.countDown();
+        }
     }
 }
