@@ -59,6 +59,10 @@ final class FakeOpenAiServer implements AutoCloseable {
     final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     volatile boolean releasedInTime;
     volatile int defaultDimensions = 8;
+    /** The chat tokens streamed when no reply is queued. */
+    volatile List<String> defaultTokens = List.of("Hello", " there", ".");
+    /** Whether requests are kept in {@link #requests} (a benchmark turns this off). */
+    volatile boolean recording = true;
 
     FakeOpenAiServer(boolean https) {
         this.https = https;
@@ -128,8 +132,10 @@ final class FakeOpenAiServer implements AutoCloseable {
         try (exchange) {
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Recorded(
-                    path, exchange.getRequestURI().getQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+            if (recording) {
+                requests.add(new Recorded(
+                        path, exchange.getRequestURI().getQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+            }
             Matcher azure = AZURE_PATH.matcher(path);
             Matcher compatible = COMPATIBLE_PATH.matcher(path);
             String op;
@@ -157,7 +163,7 @@ final class FakeOpenAiServer implements AutoCloseable {
             }
             Reply reply = replies.poll();
             if (reply == null) {
-                reply = op.equals("embeddings") ? null : tokens("Hello", " there", ".");
+                reply = op.equals("embeddings") ? null : new Stream(defaultTokens, "stop", true, null);
             }
             switch (reply) {
                 case null -> embeddings(exchange, body);

@@ -1,0 +1,51 @@
+package io.docent.core.azure;
+
+import io.docent.core.ChatModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fake OpenAI-protocol server ({@link FakeOpenAiServer}) opened to benchmarks outside this package: it streams
+ * the same fixed tokens to every chat request at once and keeps no record of the requests. Not a test.
+ */
+public final class BenchmarkOpenAiServer implements AutoCloseable {
+
+    private final FakeOpenAiServer server;
+    private final boolean azure;
+
+    /**
+     * An OpenAI-compatible server over plain http ({@code azure} false, {@code /v1/chat/completions}) or an
+     * Azure OpenAI one over https with the test certificate ({@code azure} true).
+     */
+    public BenchmarkOpenAiServer(boolean azure, List<String> tokens) {
+        this.azure = azure;
+        this.server = new FakeOpenAiServer(azure);
+        server.recording = false;
+        server.defaultTokens = List.copyOf(tokens);
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    /** The real chat model client, built from {@link OpenAiSettings} as the bot builds it, against this server. */
+    public ChatModel chatModel() {
+        if (azure) {
+            var settings =
+                    AzureOpenAiChatModelTest.settings(server, FakeOpenAiServer.AZURE_KEY, Duration.ofSeconds(10));
+            return AzureOpenAiChatModel.create(settings, TestTls.get().httpClient());
+        }
+        var settings = OpenAiSettings.fromMap(Map.of(
+                        OpenAiSettings.BASE_URL, server.url() + "/v1",
+                        OpenAiSettings.API_KEY, "sk-local-bench",
+                        OpenAiSettings.MODEL, "llama3.1"))
+                .orElseThrow();
+        return AzureOpenAiChatModel.create(settings);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
