@@ -82,7 +82,10 @@ final class Scorer {
                 }
                 candidate |= inOwn || inLabel;
             }
-            if (candidate) {
+            // A unit that says nothing the question does not already say is no answer: the bare title of a child
+            // page in a section page's list ("VPN Access") matches every term and tells the reader nothing. A unit
+            // that leads in ("To get VPN access:") stays, for the steps it brings.
+            if (candidate && (u.leadsIn() || !wanted.containsAll(own.get(i)))) {
                 scores[i] = lexical / total + RANK_BONUS / (u.source() + 1);
                 candidates.add(i);
             }

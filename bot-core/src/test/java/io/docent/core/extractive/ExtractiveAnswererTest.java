@@ -46,6 +46,16 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void leaves_out_a_list_item_that_only_repeats_the_question() {
+        var draft = ask(
+                "How do I get VPN access?",
+                source(1, "VPN Access", "Open a request in the IT portal under Service Desk to get VPN access."),
+                source(2, "IT", "Pages in this section:\n\n- VPN Access\n- Laptops\n- Printers"));
+
+        assertThat(draft.text()).isEqualTo("Open a request in the IT portal under Service Desk to get VPN access. [1]");
+    }
+
+    @Test
     void cites_each_sentence_with_the_number_of_its_source_in_source_order() {
         var draft = ask(
                 "How do I install the VPN client?",
