@@ -94,6 +94,19 @@ final class IndexFailures {
                 null);
     }
 
+    /** No index in the directory, when opening one for reading only (which never creates one). */
+    static IndexUnavailable missing(Path path) {
+        return new IndexUnavailable(
+                "There is no search index at " + path + " yet. Build one with `docent index --source NAME PATH`"
+                        + " (or ask a first question, which indexes the sample handbook).",
+                null);
+    }
+
+    /** A write to an index that was opened for reading only: a programming error, not a user's. */
+    static IllegalStateException readOnly(Path path) {
+        return new IllegalStateException("The search index at " + path + " was opened for reading only");
+    }
+
     static IndexUnavailable notDocent(Path path) {
         return new IndexUnavailable(
                 "The directory " + path + " holds a Lucene index that Docent did not create (it records no"

@@ -10,6 +10,7 @@ import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -27,8 +28,44 @@ final class IndexOpener {
 
     private IndexOpener() {}
 
-    /** The parts of an open index; the caller owns them. */
+    /** The parts of an open index; the caller owns them. {@code writer} is null when opened for reading only. */
     record Opened(Directory directory, IndexWriter writer, SearcherManager searchers) {}
+
+    /**
+     * Opens an existing index for reading only: no write lock is taken, so another process (a {@code docent index}
+     * run) may write meanwhile, and a reader refreshed later sees its commits. Deleted files stay readable while a
+     * reader holds them (POSIX unlink semantics; Lucene retries when a commit changes under it while opening).
+     */
+    static Opened openReader(IndexOptions options, SearcherFactory searcherFactory) {
+        Path path = options.path();
+        Directory directory = null;
+        SearcherManager searchers = null;
+        try {
+            if (!Files.isDirectory(path)) {
+                throw IndexFailures.missing(path);
+            }
+            directory = FSDirectory.open(path);
+            if (!DirectoryReader.indexExists(directory)) {
+                refuseCommitlessIndex(directory, path);
+                throw IndexFailures.missing(path);
+            }
+            searchers = new SearcherManager(directory, searcherFactory);
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                var reader = (DirectoryReader) searcher.getIndexReader();
+                checkIdentity(
+                        IndexIdentity.fromCommitData(
+                                reader.getIndexCommit().getUserData().entrySet()),
+                        options);
+            } finally {
+                searchers.release(searcher);
+            }
+            return new Opened(directory, null, searchers);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(searchers, directory);
+            throw IndexFailures.onOpen(path, e);
+        }
+    }
 
     static Opened open(IndexOptions options, Analyzer analyzer, SearcherFactory searcherFactory) {
         Path path = options.path();
@@ -44,7 +81,7 @@ final class IndexOpener {
             boolean existed = DirectoryReader.indexExists(directory);
             writer = new IndexWriter(directory, config(options, analyzer));
             if (existed) {
-                checkIdentity(writer, options);
+                checkIdentity(IndexIdentity.fromCommitData(writer.getLiveCommitData()), options);
             } else {
                 writer.setLiveCommitData(options.identity().toCommitData().entrySet());
                 writer.commit();
@@ -66,8 +103,7 @@ final class IndexOpener {
                 .setCommitOnClose(true);
     }
 
-    private static void checkIdentity(IndexWriter writer, IndexOptions options) {
-        IndexIdentity found = IndexIdentity.fromCommitData(writer.getLiveCommitData());
+    private static void checkIdentity(IndexIdentity found, IndexOptions options) {
         IndexIdentity wanted = options.identity();
         if (found == null) {
             throw IndexFailures.notDocent(options.path());

@@ -8,10 +8,12 @@ import io.docent.core.SearchIndex;
 import io.docent.core.SearchRequest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexWriter;
@@ -40,7 +42,13 @@ import org.apache.lucene.util.IOUtils;
  * reopens at the last commit. Docent's indexer commits at the end of each sync and periodically during long ones;
  * as the index is the record of what is indexed, the next sync simply redoes lost documents.
  *
- * <p><b>Threads.</b> Every method may be called from any thread. Only one process may open a directory.
+ * <p><b>Readers beside a writer.</b> Only one process at a time may open a directory for writing (Lucene's write
+ * lock). Any number may open it {@linkplain LuceneSearchIndexBuilder#openReadOnly() for reading only}, which takes no
+ * lock: that is how {@code docent serve} answers questions while a scheduled {@code docent index} run updates the
+ * same index. A read-only index sees another process's writes once that process commits, within the refresh
+ * interval: searches check for a newer commit at most once per interval (a directory listing), never on every query.
+ *
+ * <p><b>Threads.</b> Every method may be called from any thread.
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
@@ -54,11 +62,23 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final AtomicLong writes = new AtomicLong();
     private final Object refreshLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final LongSupplier nanoClock;
+    private final long refreshIntervalNanos;
     private volatile long visibleWrites;
+    private volatile long lastRefreshNanos;
 
     LuceneSearchIndex(IndexOptions options) {
+        this(options, false, Duration.ZERO, System::nanoTime);
+    }
+
+    LuceneSearchIndex(IndexOptions options, boolean readOnly, Duration refreshInterval, LongSupplier nanoClock) {
         Analyzer analyzer = new EnglishAnalyzer();
-        IndexOpener.Opened opened = IndexOpener.open(options, analyzer, new SearcherFactory());
+        IndexOpener.Opened opened = readOnly
+                ? IndexOpener.openReader(options, new SearcherFactory())
+                : IndexOpener.open(options, analyzer, new SearcherFactory());
+        this.nanoClock = nanoClock;
+        this.refreshIntervalNanos = refreshInterval.toNanos();
+        this.lastRefreshNanos = nanoClock.getAsLong();
         this.path = options.path();
         this.identity = options.identity();
         this.directory = opened.directory();
@@ -94,6 +114,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** The index directory. */
     public Path path() {
         return path;
+    }
+
+    /** Whether this index was opened for reading only (writes throw {@link IllegalStateException}). */
+    public boolean readOnly() {
+        return writer == null;
     }
 
     @Override
@@ -133,9 +158,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         return read(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
-    /** Makes every write so far durable (an fsync of new segments). Costly: call it after a batch. */
+    /**
+     * Makes every write so far durable (an fsync of new segments). Costly: call it after a batch. Does nothing on a
+     * read-only index.
+     */
     @Override
     public void commit() {
+        if (readOnly()) {
+            return;
+        }
         try {
             writer.commit();
         } catch (IOException e) {
@@ -153,9 +184,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         try {
             searchers.close();
-            writer.close(); // commits
+            if (writer != null) {
+                writer.close(); // commits
+            }
         } catch (IOException | RuntimeException e) {
-            IOUtils.closeWhileHandlingException(writer::rollback);
+            if (writer != null) {
+                IOUtils.closeWhileHandlingException(writer::rollback);
+            }
             throw new DocentException("Could not close the search index at " + path + " cleanly: " + e, e);
         } finally {
             IOUtils.closeWhileHandlingException(directory);
@@ -164,7 +199,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public String toString() {
-        return "LuceneSearchIndex[" + path + ", " + identity.describe() + "]";
+        return "LuceneSearchIndex[" + path + ", " + identity.describe() + (readOnly() ? ", read-only" : "") + "]";
     }
 
     private static void requireDocumentId(String documentId) {
@@ -174,6 +209,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private void write(String documentId, IndexWrite action) {
+        if (readOnly()) {
+            throw IndexFailures.readOnly(path);
+        }
         try {
             action.run();
             writes.incrementAndGet();
@@ -189,7 +227,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private <T> T read(IndexRead<T> action) {
         try {
-            refreshIfWritten();
+            if (readOnly()) {
+                refreshIfStale();
+            } else {
+                refreshIfWritten();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return action.apply(searcher);
@@ -215,6 +257,19 @@ public final class LuceneSearchIndex implements SearchIndex {
                 visibleWrites = written;
             }
         }
+    }
+
+    /**
+     * Read-only: looks for another process's newer commit if the last look is older than the refresh interval.
+     * {@code maybeRefresh} returns at once when another thread is already refreshing.
+     */
+    private void refreshIfStale() throws IOException {
+        long now = nanoClock.getAsLong();
+        if (now - lastRefreshNanos < refreshIntervalNanos) {
+            return;
+        }
+        lastRefreshNanos = now;
+        searchers.maybeRefresh();
     }
 
     @FunctionalInterface

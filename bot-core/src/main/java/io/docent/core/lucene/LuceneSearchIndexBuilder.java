@@ -1,6 +1,7 @@
 package io.docent.core.lucene;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 
@@ -20,6 +21,8 @@ public final class LuceneSearchIndexBuilder {
     public static final int DEFAULT_MAX_CONN = Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN;
     public static final int DEFAULT_BEAM_WIDTH = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
     public static final double DEFAULT_RAM_BUFFER_MB = 64;
+    /** How often a read-only index looks for another process's newer commit. */
+    public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofSeconds(1);
 
     private final Path path;
     private String embeddingModel = "";
@@ -109,12 +112,40 @@ public final class LuceneSearchIndexBuilder {
     }
 
     /**
+     * Opens an existing index for searching only, without the write lock, so that another process may write to it
+     * meanwhile (see the class comment of {@link LuceneSearchIndex}). Its commits become visible here within
+     * {@code refreshInterval} (1 s by default). Writes throw {@link IllegalStateException}; commit does nothing.
+     *
+     * @throws io.docent.core.DocentException.IndexUnavailable if there is no index, or it is damaged or built for
+     *     another model
+     */
+    public LuceneSearchIndex openReadOnly() {
+        return openReadOnly(DEFAULT_REFRESH_INTERVAL);
+    }
+
+    /** {@link #openReadOnly()} with another interval between looks for newer commits ({@code ZERO}: every read). */
+    public LuceneSearchIndex openReadOnly(Duration refreshInterval) {
+        Objects.requireNonNull(refreshInterval, "refreshInterval");
+        if (refreshInterval.isNegative()) {
+            throw new IllegalArgumentException("refreshInterval must not be negative, was " + refreshInterval);
+        }
+        if (recreate) {
+            throw new IllegalStateException("an index opened for reading only cannot be recreated");
+        }
+        return new LuceneSearchIndex(options(), true, refreshInterval, System::nanoTime);
+    }
+
+    /**
      * Opens the index.
      *
      * @throws io.docent.core.DocentException.IndexUnavailable if it is locked, damaged or built for another model
      */
     public LuceneSearchIndex open() {
-        return new LuceneSearchIndex(new IndexOptions(
+        return new LuceneSearchIndex(options());
+    }
+
+    private IndexOptions options() {
+        return new IndexOptions(
                 path,
                 IndexIdentity.of(embeddingModel, dimension),
                 rrfK,
@@ -125,7 +156,7 @@ public final class LuceneSearchIndexBuilder {
                 beamWidth,
                 quantized,
                 ramBufferMb,
-                recreate));
+                recreate);
     }
 
     private static int requireAtLeast(int minimum, int value, String name) {
