@@ -61,8 +61,26 @@ public final class DocentStack implements AutoCloseable {
         return Path.of(settings.get("DOCENT_HOME", ".docent")).toAbsolutePath();
     }
 
+    /** How the embedded index is opened (Azure AI Search has no such modes). */
+    public enum IndexAccess {
+        /** Read and write, holding the index's write lock: for indexing. */
+        WRITE,
+        /** As {@link #WRITE}, after discarding the index's files: {@code docent index --rebuild}. */
+        REBUILD,
+        /**
+         * Search only, without the lock, so a {@code docent index} run may update the index meanwhile; its commits
+         * are seen within a second. For answering questions ({@code ask}, {@code chat}, {@code serve}).
+         */
+        READ
+    }
+
     public static DocentStack open(Settings settings, Path indexDirOverride) {
-        return open(settings, indexDirOverride, false);
+        return open(settings, indexDirOverride, IndexAccess.WRITE);
+    }
+
+    /** Whether the index is the embedded Lucene one (no Azure AI Search configured). */
+    public static boolean usesEmbeddedIndex(Settings settings) {
+        return AzureSearchSettings.fromMap(settings.snapshot()).isEmpty();
     }
 
     /**
@@ -70,6 +88,11 @@ public final class DocentStack implements AutoCloseable {
      * which is how a corrupt index or one built with another embedding model is rebuilt.
      */
     public static DocentStack open(Settings settings, Path indexDirOverride, boolean recreate) {
+        return open(settings, indexDirOverride, recreate ? IndexAccess.REBUILD : IndexAccess.WRITE);
+    }
+
+    /** Opens the stack with the embedded index opened as {@code access} says. */
+    public static DocentStack open(Settings settings, Path indexDirOverride, IndexAccess access) {
         Path home = home(settings);
         Map<String, String> config = settings.snapshot();
         Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(config);
@@ -80,7 +103,7 @@ public final class DocentStack implements AutoCloseable {
                 settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000));
         SearchIndex index = AzureSearchSettings.fromMap(config)
                 .<SearchIndex>map(azure -> AzureSearchIndex.open(azure, embedder))
-                .orElseGet(() -> openLucene(settings, indexDirOverride, recreate, embedder));
+                .orElseGet(() -> openLucene(settings, indexDirOverride, access, embedder));
         try {
             var normalizer = new QuestionNormalizer(
                     settings.getInt("DOCENT_MAX_QUESTION_CHARS", QuestionNormalizer.DEFAULT_MAX_CHARS, 100, 100_000));
@@ -118,11 +141,15 @@ public final class DocentStack implements AutoCloseable {
     }
 
     private static SearchIndex openLucene(
-            Settings settings, Path indexDirOverride, boolean recreate, Embedder embedder) {
+            Settings settings, Path indexDirOverride, IndexAccess access, Embedder embedder) {
         var builder = LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
                 .embeddingModel(embedder.modelName(), embedder.dimension())
                 .vectorWeight(vectorWeight(settings));
-        return (recreate ? builder.recreate() : builder).open();
+        return switch (access) {
+            case WRITE -> builder.open();
+            case REBUILD -> builder.recreate().open();
+            case READ -> builder.openReadOnly();
+        };
     }
 
     /** Weight of vector ranks against keyword ranks in hybrid fusion ({@code DOCENT_VECTOR_WEIGHT}). */

@@ -49,8 +49,7 @@ public final class AskCommand implements Callable<Integer> {
             spec.commandLine().usage(err);
             return Main.EXIT_USAGE;
         }
-        try (DocentStack stack = stackOptions.open(main.settings())) {
-            Bootstrap.ensureIndexed(stack, err);
+        try (DocentStack stack = stackOptions.openForQuestions(main.settings(), err)) {
             warnIfCut(question, stack.normalizer().maxChars(), err);
             Answer answer = stack.pipeline().answer(Question.of(question));
             if (json) {

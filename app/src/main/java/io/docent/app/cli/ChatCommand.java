@@ -51,8 +51,7 @@ public final class ChatCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean interactive = System.console() != null;
-        try (DocentStack stack = stackOptions.open(main.settings())) {
-            Bootstrap.ensureIndexed(stack, err);
+        try (DocentStack stack = stackOptions.openForQuestions(main.settings(), err)) {
             var in = new BufferedReader(new InputStreamReader(main.stdin(), Charset.defaultCharset()));
             List<Turn> history = new ArrayList<>();
             if (interactive) {

@@ -43,9 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
         int port = settings.getInt("DOCENT_PORT", 8080, 0, 65_535);
         var stopped = new CountDownLatch(1);
         var closed = new CountDownLatch(1);
-        try (DocentStack stack = stackOptions.open(settings);
+        try (DocentStack stack = stackOptions.openForQuestions(settings, err);
                 teams) {
-            Bootstrap.ensureIndexed(stack, err);
             DocentServer server = DocentServer.bind(host, port);
             SlackWiring slack = SlackWiring.start(settings, stack.pipeline(), stack.home(), server, err);
             teams.mount(server, stack.pipeline());

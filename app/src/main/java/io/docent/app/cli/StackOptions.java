@@ -2,6 +2,8 @@ package io.docent.app.cli;
 
 import io.docent.app.DocentStack;
 import io.docent.app.config.Settings;
+import io.docent.core.lucene.LuceneSearchIndex;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,6 +18,30 @@ public final class StackOptions {
 
     DocentStack open(Settings settings) {
         return DocentStack.open(settings, indexDir);
+    }
+
+    /**
+     * Opens the stack for answering questions. On the embedded default the index is opened for reading only, so a
+     * scheduled {@code docent index} can update it while questions are answered; on first use (no index, or an
+     * empty one) the sample handbook is indexed first, with the index opened for writing just for that.
+     */
+    DocentStack openForQuestions(Settings settings, PrintWriter err) {
+        if (!DocentStack.usesEmbeddedIndex(settings)) {
+            DocentStack stack = open(settings);
+            try {
+                Bootstrap.ensureIndexed(stack, err);
+                return stack;
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+        }
+        if (!LuceneSearchIndex.hasChunks(DocentStack.indexDir(settings, indexDir))) {
+            try (DocentStack writable = open(settings)) {
+                Bootstrap.ensureIndexed(writable, err);
+            }
+        }
+        return DocentStack.open(settings, indexDir, DocentStack.IndexAccess.READ);
     }
 
     DocentStack openEmpty(Settings settings) {

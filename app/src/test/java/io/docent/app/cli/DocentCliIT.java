@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docent.app.DocentStack;
 import io.docent.app.Main;
+import io.docent.app.config.Settings;
+import io.docent.core.Answer;
+import io.docent.core.Question;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
 import java.io.ByteArrayInputStream;
@@ -167,14 +171,18 @@ class DocentCliIT {
 
     @Test
     @Order(10)
-    void locked_index_is_a_clear_error_naming_the_path() {
+    void questions_are_answered_while_another_process_writes_the_index_and_a_second_writer_is_refused() {
         var embedder = new OnnxEmbedder();
         Path indexDir = home.resolve("index");
         try (var held = LuceneSearchIndex.open(indexDir, embedder.modelName(), embedder.dimension())) {
-            Run run = docent("ask", "How do I get VPN access?");
+            Run ask = docent("ask", "How do I get VPN access?");
+            Run index = docent(
+                    "index", "--source", "facilities", home.resolve("docs").toString());
 
-            assertThat(run.exit()).isEqualTo(3);
-            assertThat(run.err()).contains(indexDir.toString()).doesNotContain("\tat ");
+            assertThat(ask.exit()).as(ask.err()).isZero();
+            assertThat(ask.out()).contains("Service Desk > Access > VPN");
+            assertThat(index.exit()).isEqualTo(3);
+            assertThat(index.err()).contains(indexDir.toString()).doesNotContain("\tat ");
         }
     }
 
@@ -209,5 +217,33 @@ class DocentCliIT {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("embedded defaults");
+    }
+
+    @Test
+    @Order(13)
+    void a_stack_open_for_questions_sees_what_a_later_index_run_commits() throws Exception {
+        Path docs = Files.createDirectories(home.resolve("canteen"));
+        Files.writeString(docs.resolve("canteen.md"), """
+                # Quokka Canteen
+
+                The Quokka canteen on the third floor serves ramen on Thursdays and closes at 3 pm on Fridays.
+                """);
+        String question = "What does the Quokka canteen serve on Thursdays?";
+        try (DocentStack serving = DocentStack.open(Settings.of(env), null, DocentStack.IndexAccess.READ)) {
+            assertThat(serving.pipeline().answer(Question.of(question)).text()).doesNotContain("ramen");
+
+            Run index = docent("index", "--source", "canteen", docs.toString());
+            assertThat(index.exit()).as(index.err()).isZero();
+
+            // the read-only index looks for a newer commit at most once a second
+            Answer answer = serving.pipeline().answer(Question.of(question));
+            for (long deadline = System.nanoTime() + 10_000_000_000L;
+                    !answer.text().contains("ramen") && System.nanoTime() < deadline; ) {
+                Thread.sleep(200);
+                answer = serving.pipeline().answer(Question.of(question));
+            }
+            assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
+            assertThat(answer.text()).contains("ramen");
+        }
     }
 }

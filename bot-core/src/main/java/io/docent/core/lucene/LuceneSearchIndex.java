@@ -7,6 +7,7 @@ import io.docent.core.SearchHit;
 import io.docent.core.SearchIndex;
 import io.docent.core.SearchRequest;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -104,6 +107,26 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     public static LuceneSearchIndex openTextOnly(Path directory) {
         return builder(directory).open();
+    }
+
+    /**
+     * Whether {@code directory} holds a committed index with at least one chunk, looked at without opening it (no
+     * lock, no model check). A damaged index counts as having chunks: opening it is what reports the damage.
+     */
+    public static boolean hasChunks(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Directory dir = FSDirectory.open(directory)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return false;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                return reader.numDocs() > 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** Options beyond the defaults: fusion constant, candidate depth, HNSW parameters, rebuild. */
