@@ -1,0 +1,59 @@
+# syntax=docker/dockerfile:1
+# Docent's container image: `docent serve` by default; any other docent command as the arguments
+# (`docker run IMAGE index --source handbook /exports/handbook`).
+#
+#   docker build -t docent .
+#   docker run -p 8080:8080 -v docent-home:/var/lib/docent docent
+#
+# Two stages: Maven on a JDK builds app/target/docent.jar and its dependencies (app/target/lib/, the jar's
+# Class-Path); the runtime stage is a JRE with those files, a non-root user and DOCENT_HOME on a volume.
+# Both images are Ubuntu-based (glibc): the ONNX Runtime bundled for the embedding model ships glibc native
+# libraries, so an Alpine (musl) runtime would not load them.
+
+ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-21
+ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble
+
+FROM ${MAVEN_IMAGE} AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY bot-core/ bot-core/
+COPY indexer/ indexer/
+COPY slack-adapter/ slack-adapter/
+COPY teams-adapter/ teams-adapter/
+COPY app/ app/
+# The Maven repository is a BuildKit cache mount, so a rebuild after a code change downloads nothing.
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -DskipTests package -pl app -am \
+    && test -f app/target/docent.jar && test -d app/target/lib
+
+FROM ${RUNTIME_IMAGE}
+# A fixed numeric uid/gid, so that Kubernetes' runAsNonRoot can check it and volumes can be chowned to it.
+ARG DOCENT_UID=10001
+RUN groupadd --system --gid "${DOCENT_UID}" docent \
+    && useradd --system --uid "${DOCENT_UID}" --gid docent --home-dir /var/lib/docent --no-create-home \
+        --shell /usr/sbin/nologin docent \
+    && mkdir -p /var/lib/docent \
+    && chown docent:docent /var/lib/docent \
+    && chmod 0750 /var/lib/docent
+
+COPY --from=build /src/app/target/lib/ /opt/docent/lib/
+COPY --from=build /src/app/target/docent.jar /opt/docent/docent.jar
+COPY --chmod=0755 infra/docker/docent.sh /usr/local/bin/docent
+COPY --chmod=0755 infra/docker/healthcheck.sh /usr/local/bin/docent-healthcheck
+
+# DOCENT_JAVA_OPTS: the heap follows the container's memory limit instead of a fixed -Xmx.
+ENV DOCENT_HOME=/var/lib/docent \
+    DOCENT_PORT=8080 \
+    DOCENT_BIND=0.0.0.0 \
+    DOCENT_JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+VOLUME ["/var/lib/docent"]
+WORKDIR /var/lib/docent
+USER docent:docent
+EXPOSE 8080
+
+# /healthz through bash's /dev/tcp: the JRE image's curl and wget are not a documented part of it, and a second
+# JVM every 30 s would cost more than the service's own health endpoint. See infra/docker/healthcheck.sh.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["/usr/local/bin/docent-healthcheck"]
+
+ENTRYPOINT ["/usr/local/bin/docent"]
+CMD ["serve"]
