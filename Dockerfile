@@ -1,6 +1,5 @@
-# syntax=docker/dockerfile:1
 # Docent's container image: `docent serve` by default; any other docent command as the arguments
-# (`docker run IMAGE index --source handbook /exports/handbook`).
+# (`docker run IMAGE index --source confluence /exports/confluence`).
 #
 #   docker build -t docent .
 #   docker run -p 8080:8080 -v docent-home:/var/lib/docent docent
@@ -9,6 +8,8 @@
 # Class-Path); the runtime stage is a JRE with those files, a non-root user and DOCENT_HOME on a volume.
 # Both images are Ubuntu-based (glibc): the ONNX Runtime bundled for the embedding model ships glibc native
 # libraries, so an Alpine (musl) runtime would not load them.
+# Only classic Dockerfile instructions are used (no BuildKit cache mounts or COPY --chmod), so the same file builds
+# with `docker build`, Podman/Buildah, and `az acr build` (which `azd up` uses for a remote build).
 
 ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-21
 ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble
@@ -21,9 +22,8 @@ COPY indexer/ indexer/
 COPY slack-adapter/ slack-adapter/
 COPY teams-adapter/ teams-adapter/
 COPY app/ app/
-# The Maven repository is a BuildKit cache mount, so a rebuild after a code change downloads nothing.
-RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests package -pl app -am \
+# Tests are the CI's job (mvn -B verify); the image build only packages.
+RUN mvn -B -q -DskipTests package -pl app -am \
     && test -f app/target/docent.jar && test -d app/target/lib
 
 FROM ${RUNTIME_IMAGE}
@@ -38,8 +38,9 @@ RUN groupadd --system --gid "${DOCENT_UID}" docent \
 
 COPY --from=build /src/app/target/lib/ /opt/docent/lib/
 COPY --from=build /src/app/target/docent.jar /opt/docent/docent.jar
-COPY --chmod=0755 infra/docker/docent.sh /usr/local/bin/docent
-COPY --chmod=0755 infra/docker/healthcheck.sh /usr/local/bin/docent-healthcheck
+COPY infra/docker/docent.sh /usr/local/bin/docent
+COPY infra/docker/healthcheck.sh /usr/local/bin/docent-healthcheck
+RUN chmod 0755 /usr/local/bin/docent /usr/local/bin/docent-healthcheck
 
 # DOCENT_JAVA_OPTS: the heap follows the container's memory limit instead of a fixed -Xmx.
 ENV DOCENT_HOME=/var/lib/docent \
