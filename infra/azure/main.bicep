@@ -117,12 +117,20 @@ var secretValues = {
   'slack-signing-secret': slackSigningSecret
   'microsoft-app-password': botAppPassword
 }
-var secretSettings = union(
-  empty(slackBotToken) ? {} : { SLACK_BOT_TOKEN: 'slack-bot-token' },
-  empty(slackAppToken) ? {} : { SLACK_APP_TOKEN: 'slack-app-token' },
-  empty(slackSigningSecret) ? {} : { SLACK_SIGNING_SECRET: 'slack-signing-secret' },
-  empty(botAppPassword) ? {} : { MicrosoftAppPassword: 'microsoft-app-password' }
-)
+// Written out one by one (rather than as one-line objects) so that older Bicep versions read it too.
+var slackBotTokenSetting = {
+  SLACK_BOT_TOKEN: 'slack-bot-token'
+}
+var slackAppTokenSetting = {
+  SLACK_APP_TOKEN: 'slack-app-token'
+}
+var slackSigningSecretSetting = {
+  SLACK_SIGNING_SECRET: 'slack-signing-secret'
+}
+var botPasswordSetting = {
+  MicrosoftAppPassword: 'microsoft-app-password'
+}
+var secretSettings = union(empty(slackBotToken) ? {} : slackBotTokenSetting, empty(slackAppToken) ? {} : slackAppTokenSetting, empty(slackSigningSecret) ? {} : slackSigningSecretSetting, empty(botAppPassword) ? {} : botPasswordSetting)
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -222,35 +230,32 @@ module openAi 'modules/openai.bicep' = {
 
 // Settings of both the service and the indexer jobs. AZURE_CLIENT_ID makes DefaultAzureCredential sign in as the
 // user-assigned identity; no keys are set, so Docent uses Entra ID for Search and OpenAI (docs/azure.md).
-var commonSettings = union(
-  {
-    DOCENT_HOME: home
-    DOCENT_LOG_FORMAT: 'json'
-    AZURE_CLIENT_ID: identity.outputs.clientId
-    AZURE_SEARCH_ENDPOINT: search.outputs.endpoint
-    AZURE_SEARCH_INDEX: searchIndexName
-    AZURE_SEARCH_SEMANTIC: 'true'
-    AZURE_OPENAI_ENDPOINT: openAi.outputs.endpoint
-    AZURE_OPENAI_CHAT_DEPLOYMENT: openAi.outputs.chatDeploymentName
-    AZURE_OPENAI_EMBEDDING_DEPLOYMENT: openAi.outputs.embeddingDeploymentName
-  },
-  empty(embeddingDimensions) ? {} : { AZURE_OPENAI_EMBEDDING_DIMENSIONS: embeddingDimensions },
-  extraSettings
-)
-var serveSettings = union(
-  {
-    DOCENT_PORT: '8080'
-    DOCENT_BIND: '0.0.0.0'
-  },
-  empty(botAppId)
-    ? {}
-    : {
-        MicrosoftAppId: botAppId
-        MicrosoftAppType: 'SingleTenant'
-        MicrosoftAppTenantId: teamsTenant
-        DOCENT_TEAMS_HISTORY_DIR: '${home}/teams-history'
-      }
-)
+var backendSettings = {
+  DOCENT_HOME: home
+  DOCENT_LOG_FORMAT: 'json'
+  AZURE_CLIENT_ID: identity.outputs.clientId
+  AZURE_SEARCH_ENDPOINT: search.outputs.endpoint
+  AZURE_SEARCH_INDEX: searchIndexName
+  AZURE_SEARCH_SEMANTIC: 'true'
+  AZURE_OPENAI_ENDPOINT: openAi.outputs.endpoint
+  AZURE_OPENAI_CHAT_DEPLOYMENT: openAi.outputs.chatDeploymentName
+  AZURE_OPENAI_EMBEDDING_DEPLOYMENT: openAi.outputs.embeddingDeploymentName
+}
+var dimensionsSetting = {
+  AZURE_OPENAI_EMBEDDING_DIMENSIONS: embeddingDimensions
+}
+var commonSettings = union(backendSettings, empty(embeddingDimensions) ? {} : dimensionsSetting, extraSettings)
+var listenSettings = {
+  DOCENT_PORT: '8080'
+  DOCENT_BIND: '0.0.0.0'
+}
+var teamsSettings = {
+  MicrosoftAppId: botAppId
+  MicrosoftAppType: 'SingleTenant'
+  MicrosoftAppTenantId: teamsTenant
+  DOCENT_TEAMS_HISTORY_DIR: '${home}/teams-history'
+}
+var serveSettings = union(listenSettings, empty(botAppId) ? {} : teamsSettings)
 
 module apps 'modules/containerapps.bicep' = {
   name: 'containerapps'

@@ -61,6 +61,25 @@ var usePlaceholder = empty(image)
 var port = usePlaceholder ? 80 : 8080
 // Azure Files is mounted with the image's docent user (uid/gid 10001, see the Dockerfile) as the owner.
 var mountOptions = 'uid=10001,gid=10001,dir_mode=0750,file_mode=0640'
+// azd finds the app to deploy the `docent` service to by this tag.
+var serviceTag = {
+  'azd-service-name': 'docent'
+}
+var appTags = union(tags, serviceTag)
+var serveArgs = [
+  'serve'
+]
+// `docent index --source NAME /exports/NAME --report DOCENT_HOME/reports/NAME.json` plus the source's own options.
+var indexArgs = [
+  for source in indexSources: concat([
+    'index'
+    '--source'
+    source.name
+    '/exports/${source.name}'
+    '--report'
+    '/var/lib/docent/reports/${source.name}.json'
+  ], contains(source, 'args') ? source.args : [])
+]
 var homeMount = {
   volumeName: 'home'
   mountPath: '/var/lib/docent'
@@ -196,10 +215,7 @@ resource exportsStorage 'Microsoft.App/managedEnvironments/storages@2024-03-01' 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: appName
   location: location
-  // azd finds the app to deploy the `docent` service to by this tag.
-  tags: union(tags, {
-    'azd-service-name': 'docent'
-  })
+  tags: appTags
   identity: identityRef
   properties: {
     managedEnvironmentId: environment.id
@@ -219,9 +235,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         {
           name: 'docent'
           image: usePlaceholder ? placeholderImage : image
-          args: usePlaceholder ? [] : [
-            'serve'
-          ]
+          args: usePlaceholder ? [] : serveArgs
           env: concat(commonEnv, serveEnv, secretEnv)
           resources: {
             cpu: json(cpu)
@@ -250,12 +264,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
 }
 
 resource jobs 'Microsoft.App/jobs@2024-03-01' = [
-  for source in indexSources: {
+  for (source, i) in indexSources: {
     name: 'docent-index-${source.name}'
     location: location
-    tags: union(tags, {
-      'docent-source': source.name
-    })
+    tags: tags
     identity: identityRef
     properties: {
       environmentId: environment.id
@@ -277,17 +289,7 @@ resource jobs 'Microsoft.App/jobs@2024-03-01' = [
           {
             name: 'indexer'
             image: usePlaceholder ? placeholderImage : image
-            args: usePlaceholder ? [] : concat(
-              [
-                'index'
-                '--source'
-                source.name
-                '/exports/${source.name}'
-                '--report'
-                '/var/lib/docent/reports/${source.name}.json'
-              ],
-              source.?args ?? []
-            )
+            args: usePlaceholder ? [] : indexArgs[i]
             env: commonEnv
             resources: {
               cpu: json(indexCpu)
