@@ -110,13 +110,8 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var teamsTenant = empty(botTenantId) ? tenant().tenantId : botTenantId
 var home = '/var/lib/docent'
 
-// Key Vault secret names, and which variable each becomes; a secret left empty is neither created nor referenced.
-var secretValues = {
-  'slack-bot-token': slackBotToken
-  'slack-app-token': slackAppToken
-  'slack-signing-secret': slackSigningSecret
-  'microsoft-app-password': botAppPassword
-}
+// Key Vault secret names (keyvault.bicep), and which variable each becomes; a secret left empty is neither created
+// nor referenced.
 // Written out one by one (rather than as one-line objects) so that older Bicep versions read it too.
 var slackBotTokenSetting = {
   SLACK_BOT_TOKEN: 'slack-bot-token'
@@ -178,7 +173,10 @@ module keyVault 'modules/keyvault.bicep' = {
     name: 'kv-${resourceToken}'
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
-    secretValues: secretValues
+    slackBotToken: slackBotToken
+    slackAppToken: slackAppToken
+    slackSigningSecret: slackSigningSecret
+    botAppPassword: botAppPassword
   }
 }
 

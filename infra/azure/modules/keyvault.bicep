@@ -11,9 +11,15 @@ param identityPrincipalId string
 @description('Object id of the person running azd; empty: no role for them.')
 param userPrincipalId string = ''
 
-@description('Secret name to value. Empty values are skipped, so a platform left unconfigured creates no secret.')
+// Each secret is created only when given, so a platform left unconfigured leaves no empty secret behind.
 @secure()
-param secretValues object = {}
+param slackBotToken string = ''
+@secure()
+param slackAppToken string = ''
+@secure()
+param slackSigningSecret string = ''
+@secure()
+param botAppPassword string = ''
 
 var secretsUser = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
 var secretsOfficer = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
@@ -35,15 +41,37 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
-  for secret in items(secretValues): if (!empty(secret.value)) {
-    parent: vault
-    name: secret.key
-    properties: {
-      value: secret.value
-    }
+resource slackBotTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(slackBotToken)) {
+  parent: vault
+  name: 'slack-bot-token'
+  properties: {
+    value: slackBotToken
   }
-]
+}
+
+resource slackAppTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(slackAppToken)) {
+  parent: vault
+  name: 'slack-app-token'
+  properties: {
+    value: slackAppToken
+  }
+}
+
+resource slackSigningSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(slackSigningSecret)) {
+  parent: vault
+  name: 'slack-signing-secret'
+  properties: {
+    value: slackSigningSecret
+  }
+}
+
+resource botAppPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(botAppPassword)) {
+  parent: vault
+  name: 'microsoft-app-password'
+  properties: {
+    value: botAppPassword
+  }
+}
 
 resource identityReads 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
