@@ -6,8 +6,9 @@
 //   - one scheduled job per source: `docent index --source NAME /exports/NAME` with the exports share mounted
 //     read-only, the report written to DOCENT_HOME/reports/NAME.json.
 //
-// Until azd has pushed Docent's image (the first `azd provision`), both run a public placeholder image that listens
-// on port 80; the app then gets ingress to port 80 and no probes, because the placeholder has no /healthz. The
+// Until azd has pushed Docent's image (the first `azd provision`), both run public placeholder images (the app's
+// listens on port 80, the jobs' prints and exits); the app then gets ingress to port 80 and no probes, because the
+// placeholder has no /healthz. The
 // postdeploy hook (hooks/postdeploy.sh) provisions again with the pushed image, which sets port 8080, the probes and
 // the jobs' image.
 
@@ -57,6 +58,7 @@ param indexCpu string = '1.0'
 param indexMemory string = '2Gi'
 
 var placeholderImage = 'mcr.microsoft.com/k8se/quickstart:latest'
+var placeholderJobImage = 'mcr.microsoft.com/k8se/quickstart-jobs:latest'
 var usePlaceholder = empty(image)
 var port = usePlaceholder ? 80 : 8080
 // Azure Files is mounted with the image's docent user (uid/gid 10001, see the Dockerfile) as the owner.
@@ -288,7 +290,7 @@ resource jobs 'Microsoft.App/jobs@2024-03-01' = [
         containers: [
           {
             name: 'indexer'
-            image: usePlaceholder ? placeholderImage : image
+            image: usePlaceholder ? placeholderJobImage : image
             args: usePlaceholder ? [] : indexArgs[i]
             env: commonEnv
             resources: {
