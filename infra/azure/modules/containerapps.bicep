@@ -8,9 +8,8 @@
 //
 // Until azd has pushed Docent's image (the first `azd provision`), both run public placeholder images (the app's
 // listens on port 80, the jobs' prints and exits); the app then gets ingress to port 80 and no probes, because the
-// placeholder has no /healthz. The
-// postdeploy hook (hooks/postdeploy.sh) provisions again with the pushed image, which sets port 8080, the probes and
-// the jobs' image.
+// placeholder has no /healthz. The postdeploy hook (hooks/postdeploy.sh) provisions again with the pushed image,
+// which sets port 8080, the probes and the jobs' image.
 
 param location string
 param tags object
