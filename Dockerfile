@@ -43,10 +43,15 @@ COPY infra/docker/healthcheck.sh /usr/local/bin/docent-healthcheck
 RUN chmod 0755 /usr/local/bin/docent /usr/local/bin/docent-healthcheck
 
 # DOCENT_JAVA_OPTS: the heap follows the container's memory limit instead of a fixed -Xmx.
+# DJL_CACHE_DIR, XDG_CACHE_HOME: the tokenizer's and JNA's native libraries are unpacked under /tmp rather than the
+# user's home, so they stay off the data volume (an SMB share on Azure) and work with a read-only root file system
+# (/tmp is then an emptyDir) and with any uid.
 ENV DOCENT_HOME=/var/lib/docent \
     DOCENT_PORT=8080 \
     DOCENT_BIND=0.0.0.0 \
-    DOCENT_JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+    DOCENT_JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError" \
+    DJL_CACHE_DIR=/tmp/docent-cache/djl \
+    XDG_CACHE_HOME=/tmp/docent-cache
 VOLUME ["/var/lib/docent"]
 WORKDIR /var/lib/docent
 USER docent:docent
