@@ -69,6 +69,14 @@ public final class ServiceMetrics {
                 .description("Questions turned away because the service was at its limit or stopping")
                 .tag("platform", platform)
                 .register(registry);
+        for (Answer.Status status : Answer.Status.values()) { // every series from zero, so rates start at once
+            registry.counter(
+                    "docent_questions",
+                    "platform",
+                    platform,
+                    "status",
+                    status.name().toLowerCase(Locale.ROOT));
+        }
         return question -> {
             long start = nanoClock.getAsLong();
             Answer answer;
