@@ -25,7 +25,7 @@ import org.slf4j.MDC;
  *
  * <p>Each question gets a correlation id, put in the logging context ({@value #MDC_CORRELATION_ID}, and {@value
  * #MDC_PLATFORM}) for as long as it is answered, so every log line of the pipeline carries it, and the outcome is
- * logged with it. The catch-all turns anything the answerer throws into a {@link Answer.Status#FAILED} answer.
+ * logged with it; a caller that put an id of its own in the MDC (to return it to the user) keeps it. The catch-all turns anything the answerer throws into a {@link Answer.Status#FAILED} answer.
  */
 public final class AnswerService {
 
@@ -75,7 +75,9 @@ public final class AnswerService {
     }
 
     private Answer answer(String platform, Question question) {
-        String id = ids.get();
+        // A caller that has an id of its own (the web chat returns it to the browser) puts it in the MDC first.
+        String given = MDC.get(MDC_CORRELATION_ID);
+        String id = given != null ? given : ids.get();
         MDC.put(MDC_CORRELATION_ID, id);
         MDC.put(MDC_PLATFORM, platform);
         try {
@@ -95,7 +97,9 @@ public final class AnswerService {
                 permits.release();
             }
         } finally {
-            MDC.remove(MDC_CORRELATION_ID);
+            if (given == null) {
+                MDC.remove(MDC_CORRELATION_ID);
+            }
             MDC.remove(MDC_PLATFORM);
         }
     }

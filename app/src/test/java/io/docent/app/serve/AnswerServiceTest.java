@@ -112,6 +112,15 @@ class AnswerServiceTest {
         assertThat(MDC.get(AnswerService.MDC_CORRELATION_ID)).isNull();
         service.forPlatform("teams").answer(Question.of("q"));
         assertThat(seen.get()).isEqualTo("id-2");
+
+        MDC.put(AnswerService.MDC_CORRELATION_ID, "callers-own");
+        try {
+            service.forPlatform("web").answer(Question.of("q"));
+            assertThat(seen.get()).isEqualTo("callers-own");
+            assertThat(MDC.get(AnswerService.MDC_CORRELATION_ID)).isEqualTo("callers-own");
+        } finally {
+            MDC.remove(AnswerService.MDC_CORRELATION_ID);
+        }
     }
 
     @Test

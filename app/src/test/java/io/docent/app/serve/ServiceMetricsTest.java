@@ -68,6 +68,22 @@ class ServiceMetricsTest {
     }
 
     @Test
+    void serves_the_slack_adapters_counters_and_votes() {
+        var slack = new io.docent.slack.SlackMetrics();
+        slack.reply(Answer.Status.ANSWERED);
+        slack.reply(Answer.Status.BUSY);
+        slack.vote(FeedbackRecord.Vote.UP);
+        metrics.bindSlack(slack);
+        slack.vote(FeedbackRecord.Vote.UP);
+
+        assertThat(metrics.scrape())
+                .contains("docent_slack_answers_answered_total 1.0")
+                .contains("docent_slack_busy_replies_total 1.0")
+                .contains("docent_feedback_total{platform=\"slack\",vote=\"up\"} 2.0")
+                .contains("docent_feedback_total{platform=\"slack\",vote=\"down\"} 0.0");
+    }
+
+    @Test
     void reports_tokens_feedback_and_in_flight() {
         var tokens = new TokenCounts();
         tokens.counting((messages, maxTokens, onToken) -> new io.docent.core.ChatModel.Completion("x", false, 120, 30))
