@@ -282,6 +282,60 @@ class ServeReliabilityIT {
     }
 
     @Test
+    void shutdown_refuses_new_questions_fails_readiness_and_lets_the_answer_in_flight_finish() throws Exception {
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        slow.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        var modelCalled = new CountDownLatch(1);
+        slow.createContext("/", exchange -> {
+            try (exchange) {
+                modelCalled.countDown();
+                Thread.sleep(10_000); // past the 2 s timeout: the answer in flight ends as an honest failure
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        slow.start();
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Settings settings = settings(
+                    home,
+                    Map.of(
+                            "OPENAI_BASE_URL",
+                                    "http://127.0.0.1:" + slow.getAddress().getPort() + "/v1",
+                            "OPENAI_API_KEY", "sk-test",
+                            "OPENAI_MODEL", "local-model",
+                            "DOCENT_MODEL_TIMEOUT_SECONDS", "2"));
+            DocentService service = start(settings);
+            assertThat(service.awaitIndex(Duration.ofSeconds(60))).isTrue();
+            Future<Answer> inFlight =
+                    pool.submit(() -> service.answerer("web").answer(Question.of("How do I get VPN access?")));
+            assertThat(modelCalled.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(service.answers().inFlight()).isEqualTo(1);
+
+            long start = System.nanoTime();
+            Future<?> closing = pool.submit(service::close);
+            while (service.answers().accepting()) {
+                Thread.sleep(5);
+            }
+            HttpResponse<String> ready = get(service, "/readyz");
+            Answer late = service.answerer("web").answer(Question.of("How many days of annual leave do I get?"));
+            closing.get(30, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("shutting down");
+            assertThat(late.status()).isEqualTo(Answer.Status.BUSY);
+            assertThat(inFlight).isDone(); // close waited for it
+            assertThat(inFlight.get().status()).isEqualTo(Answer.Status.FAILED);
+            assertThat(took).isLessThan(Duration.ofSeconds(5 + 5)); // DOCENT_SHUTDOWN_GRACE=5, plus stopping
+            assertThat(service.answers().inFlight()).isZero();
+        } finally {
+            pool.shutdownNow();
+            slow.stop(0);
+        }
+    }
+
+    @Test
     void with_the_index_locked_readyz_fails_and_answers_say_the_index_is_unavailable() throws Exception {
         Path lockedHome = shared.resolve("locked");
         // another process's writer, as `docent index` holds it, on an empty index: serve must index the sample
