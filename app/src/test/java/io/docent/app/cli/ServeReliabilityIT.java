@@ -257,11 +257,18 @@ class ServeReliabilityIT {
                         String q = QUESTIONS.get(i % 5);
                         answers.add(pool.submit(() -> service.answerer("web").answer(Question.of(q))));
                     }
+                    int failed = 0;
                     for (Future<Answer> f : answers) {
                         Answer a = f.get(60, TimeUnit.SECONDS);
-                        assertThat(a.status()).isIn(Answer.Status.FAILED, Answer.Status.BUSY);
+                        // NOT_FOUND is honest too: when nothing passes the relevance gate the model is not asked
+                        // (the bike question sits near the threshold, and ONNX's float rounding varies by a hair)
+                        assertThat(a.status()).isIn(Answer.Status.FAILED, Answer.Status.BUSY, Answer.Status.NOT_FOUND);
                         assertThat(a.text()).isNotBlank().doesNotContain(apiKey);
+                        failed += a.status() == Answer.Status.FAILED ? 1 : 0;
                     }
+                    assertThat(failed)
+                            .as("answers that needed the model and said it failed")
+                            .isPositive();
                     Duration took = Duration.ofNanos(System.nanoTime() - start);
                     System.err.printf(
                             "ServeReliabilityIT: model at %s: 8 honest replies in %d ms%n", baseUrl, took.toMillis());
