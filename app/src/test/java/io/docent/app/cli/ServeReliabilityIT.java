@@ -261,7 +261,7 @@ class ServeReliabilityIT {
                     for (Future<Answer> f : answers) {
                         Answer a = f.get(60, TimeUnit.SECONDS);
                         // NOT_FOUND is honest too: when nothing passes the relevance gate the model is not asked
-                        // (the bike question sits near the threshold, and ONNX's float rounding varies by a hair)
+                        // (seen once in a full run, not in runs of this class alone)
                         assertThat(a.status()).isIn(Answer.Status.FAILED, Answer.Status.BUSY, Answer.Status.NOT_FOUND);
                         assertThat(a.text()).isNotBlank().doesNotContain(apiKey);
                         failed += a.status() == Answer.Status.FAILED ? 1 : 0;
