@@ -42,10 +42,20 @@ public final class DocentStack implements AutoCloseable {
     private final SearchIndex index;
     private final AnswerPipeline pipeline;
     private final QuestionNormalizer normalizer;
+    private final TokenCounts tokens;
+    private final boolean usesChatModel;
 
     private DocentStack(
-            Path home, Embedder embedder, SearchIndex index, AnswerPipeline pipeline, QuestionNormalizer normalizer) {
+            Path home,
+            Embedder embedder,
+            SearchIndex index,
+            AnswerPipeline pipeline,
+            QuestionNormalizer normalizer,
+            TokenCounts tokens,
+            boolean usesChatModel) {
         this.home = home;
+        this.tokens = tokens;
+        this.usesChatModel = usesChatModel;
         this.embedder = embedder;
         this.index = index;
         this.pipeline = pipeline;
@@ -120,8 +130,10 @@ public final class DocentStack implements AutoCloseable {
             var gate = new RelevanceGate(
                     settings.getDouble("DOCENT_MIN_SIMILARITY", defaultThreshold, -1, 1),
                     RelevanceGate.DEFAULT_CLOSEST_SOURCES);
+            var tokens = new TokenCounts();
             ChatModel chat = openAi.filter(o -> o.chatModel() != null)
                     .<ChatModel>map(AzureOpenAiChatModel::create)
+                    .map(tokens::counting)
                     .orElse(null);
             var pipeline = (chat == null
                             // With the embedder, sentence selection also weighs meaning, not only shared words.
@@ -133,7 +145,7 @@ public final class DocentStack implements AutoCloseable {
                     .normalizer(normalizer)
                     .gate(gate)
                     .build();
-            return new DocentStack(home, embedder, index, pipeline, normalizer);
+            return new DocentStack(home, embedder, index, pipeline, normalizer, tokens, chat != null);
         } catch (RuntimeException e) {
             index.close();
             throw e;
@@ -175,6 +187,16 @@ public final class DocentStack implements AutoCloseable {
 
     public QuestionNormalizer normalizer() {
         return normalizer;
+    }
+
+    /** The language model's token usage so far (zero on the extractive default). */
+    public TokenCounts tokens() {
+        return tokens;
+    }
+
+    /** Whether answers come from a language model (else the extractive answerer). */
+    public boolean usesChatModel() {
+        return usesChatModel;
     }
 
     @Override

@@ -32,8 +32,16 @@ public record Answer(
         /** Nothing relevant enough was found; the text says so and the citations are the closest sources. */
         NOT_FOUND,
         /** Something failed; the text is an honest short message for the user. */
-        FAILED
+        FAILED,
+        /**
+         * Not attempted: the service was at its limit of answers at once, or shutting down. The text asks the user
+         * to try again; nothing was retrieved.
+         */
+        BUSY
     }
+
+    /** What a {@link Status#BUSY} answer says. */
+    public static final String BUSY_TEXT = "Docent is busy right now; please ask again in a minute.";
 
     public Answer {
         Objects.requireNonNull(text, "text");
@@ -46,5 +54,10 @@ public record Answer(
 
     public static Answer failed(String message) {
         return new Answer(message, List.of(), Status.FAILED, "", List.of(), Map.of());
+    }
+
+    /** The answer to a question that was not attempted because the service is at its limit ({@link #BUSY_TEXT}). */
+    public static Answer busy() {
+        return new Answer(BUSY_TEXT, List.of(), Status.BUSY, "", List.of(), Map.of());
     }
 }

@@ -38,6 +38,14 @@ public interface SearchIndex extends AutoCloseable {
     long chunkCount();
 
     /**
+     * How many documents the index holds (documents with at least one chunk), or {@code -1} when the backend cannot
+     * tell cheaply. May take a while on a large index: callers that ask often cache it.
+     */
+    default long documentCount() {
+        return -1;
+    }
+
+    /**
      * Makes every write so far durable, so that a crash cannot lose it. Writes are visible before this (see above)
      * but an embedded index may keep them in memory until a commit, which is costly: call it after a batch (the end
      * of a sync, periodically during a long one), not after each document. {@link #close()} commits too. An index

@@ -44,6 +44,7 @@ public final class SlackMetrics {
             case ANSWERED -> answered.increment();
             case NOT_FOUND -> notFound.increment();
             case FAILED -> failed.increment();
+            case BUSY -> busy.increment();
         }
     }
 

@@ -57,7 +57,9 @@ public final class AskCommand implements Callable<Integer> {
             } else {
                 AnswerPrinter.printText(answer, explain, out);
             }
-            return answer.status() == Answer.Status.FAILED ? Main.EXIT_FAILURES : 0;
+            return answer.status() == Answer.Status.FAILED || answer.status() == Answer.Status.BUSY
+                    ? Main.EXIT_FAILURES
+                    : 0;
         }
     }
 

@@ -1,14 +1,12 @@
 package io.docent.app.cli;
 
-import io.docent.app.DocentStack;
 import io.docent.app.Main;
 import io.docent.app.config.Settings;
-import io.docent.app.serve.DocentServer;
-import io.docent.app.serve.SlackWiring;
-import io.docent.app.serve.TeamsWiring;
+import io.docent.app.serve.DocentService;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +15,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * Runs Docent as a service until stopped (SIGTERM or Ctrl-C): the HTTP server on {@code DOCENT_PORT} with the
- * platform endpoints that are configured. Shutdown stops taking requests, then closes the index cleanly.
+ * platform endpoints that are configured, {@code /healthz}, {@code /readyz} and {@code /metrics}. Every wrong
+ * setting is reported at once before anything starts (exit code 2). Shutdown stops taking questions, lets those in
+ * flight finish within {@code DOCENT_SHUTDOWN_GRACE} seconds, then closes the index cleanly.
  */
 @Command(
         name = "serve",
-        description = "Runs the service: Slack, Teams and health endpoints.",
+        description = "Runs the service: Slack, Teams, health, readiness and metrics endpoints.",
         mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
 
@@ -38,31 +38,21 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = main.settings();
-        TeamsWiring teams = TeamsWiring.from(settings);
-        String host = teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
-        int port = settings.getInt("DOCENT_PORT", 8080, 0, 65_535);
         var stopped = new CountDownLatch(1);
         var closed = new CountDownLatch(1);
-        try (DocentStack stack = stackOptions.openForQuestions(settings, err);
-                teams) {
-            DocentServer server = DocentServer.bind(host, port);
-            SlackWiring slack = SlackWiring.start(settings, stack.pipeline(), stack.home(), server, err);
-            teams.mount(server, stack.pipeline());
-            // The JVM halts when its shutdown hooks return: this one waits until the index is closed below.
+        DocentService service = DocentService.start(settings, () -> stackOptions.openForQuestions(settings, err), err);
+        try {
+            // The JVM halts when its shutdown hooks return: this one waits until the service has closed below.
             Thread hook = new Thread(
                     () -> {
-                        server.close();
                         stopped.countDown();
                         awaitQuietly(closed);
                     },
                     "docent-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            server.start();
-            err.println("docent: serving on http://" + host + ":" + server.port() + " (health: /healthz)");
-            err.flush();
             stopped.await();
-            slack.close();
         } finally {
+            service.close();
             closed.countDown();
         }
         return 0;
@@ -70,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(10, TimeUnit.MINUTES); // DocentService.close bounds its own wait
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

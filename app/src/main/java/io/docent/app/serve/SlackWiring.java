@@ -104,6 +104,11 @@ public final class SlackWiring implements AutoCloseable {
         }
     }
 
+    /** The adapter's counters, when Slack is running. */
+    public Optional<io.docent.slack.SlackMetrics> metrics() {
+        return Optional.ofNullable(adapter).map(SlackAdapter::metrics);
+    }
+
     /** Whether Slack is running. */
     public boolean active() {
         return adapter != null;

@@ -109,14 +109,25 @@ public final class TeamsWiring implements AutoCloseable {
 
     /** Builds the adapter on {@code answerer} and mounts it at {@value #PATH}; nothing when Teams is off. */
     public void mount(DocentServer server, Answerer answerer) {
+        mount(server, answerer, record -> {});
+    }
+
+    /** As {@link #mount(DocentServer, Answerer)}, telling {@code onFeedback} of each vote logged. */
+    public void mount(
+            DocentServer server,
+            Answerer answerer,
+            java.util.function.Consumer<io.docent.core.feedback.FeedbackRecord> onFeedback) {
         if (teams == null) {
             return;
         }
         Path home = DocentStack.home(settings);
         TeamsAdapter.Builder builder = TeamsAdapter.builder(teams, answerer, conversationStore())
                 .maxQueue(settings.getInt("DOCENT_TEAMS_QUEUE", 200, 1, 100_000))
-                .feedbackLog(JsonLinesFeedbackLog.open(Path.of(settings.get(
-                        "DOCENT_FEEDBACK_LOG", home.resolve("feedback.jsonl").toString()))));
+                .feedbackLog(JsonLinesFeedbackLog.open(
+                        Path.of(settings.get(
+                                "DOCENT_FEEDBACK_LOG",
+                                home.resolve("feedback.jsonl").toString())),
+                        onFeedback));
         settings.get("DOCENT_SCOPE_FILE").map(Path::of).map(TeamsScopes::load).ifPresent(builder::scopes);
         adapter = builder.build();
         server.route(PATH, adapter.httpHandler());

@@ -35,14 +35,25 @@ public final class JsonLinesFeedbackLog implements AutoCloseable {
     private final Path file;
     private final OutputStream out;
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.function.Consumer<FeedbackRecord> onAppend;
 
-    private JsonLinesFeedbackLog(Path file, OutputStream out) {
+    private JsonLinesFeedbackLog(Path file, OutputStream out, java.util.function.Consumer<FeedbackRecord> onAppend) {
         this.file = file;
         this.out = out;
+        this.onAppend = onAppend;
     }
 
     /** Opens {@code file} for appending, creating it and its parent directories if needed. */
     public static JsonLinesFeedbackLog open(Path file) {
+        return open(file, record -> {});
+    }
+
+    /**
+     * As {@link #open(Path)}, telling {@code onAppend} of each record once it is written (for metrics); a listener
+     * that throws does not fail the append.
+     */
+    public static JsonLinesFeedbackLog open(Path file, java.util.function.Consumer<FeedbackRecord> onAppend) {
+        java.util.Objects.requireNonNull(onAppend, "onAppend");
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -50,7 +61,7 @@ public final class JsonLinesFeedbackLog implements AutoCloseable {
             }
             OutputStream out = Files.newOutputStream(
                     file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new JsonLinesFeedbackLog(file, out);
+            return new JsonLinesFeedbackLog(file, out, onAppend);
         } catch (IOException e) {
             throw new DocentException("cannot open the feedback log " + file + ": " + e.getMessage(), e);
         }
@@ -71,6 +82,11 @@ public final class JsonLinesFeedbackLog implements AutoCloseable {
             throw new DocentException("cannot write to the feedback log " + file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+        try {
+            onAppend.accept(record);
+        } catch (RuntimeException e) {
+            // a listener is an observer: the vote is written, which is what matters
         }
     }
 

@@ -38,6 +38,28 @@ final class DocumentListing {
         return new ArrayList<>(documents.values());
     }
 
+    /** How many distinct documents have at least one live chunk, from the document-id doc values. */
+    static long count(IndexReader reader) throws IOException {
+        java.util.Set<org.apache.lucene.util.BytesRef> ids = new java.util.HashSet<>();
+        for (LeafReaderContext context : reader.leaves()) {
+            LeafReader leaf = context.reader();
+            SortedDocValues values = DocValues.getSorted(leaf, ChunkDocuments.DOCUMENT_ID);
+            boolean[] seen = new boolean[values.getValueCount()];
+            Bits live = leaf.getLiveDocs();
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    seen[values.ordValue()] = true;
+                }
+            }
+            for (int ord = 0; ord < seen.length; ord++) {
+                if (seen[ord]) {
+                    ids.add(org.apache.lucene.util.BytesRef.deepCopyOf(values.lookupOrd(ord)));
+                }
+            }
+        }
+        return ids.size();
+    }
+
     private static void listLeaf(
             LeafReader leaf, PostingsEnum postings, String source, Map<String, IndexedDocument> documents)
             throws IOException {

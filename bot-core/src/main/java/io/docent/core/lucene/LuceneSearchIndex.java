@@ -181,6 +181,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         return read(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
+    @Override
+    public long documentCount() {
+        return read(searcher -> DocumentListing.count(searcher.getIndexReader()));
+    }
+
     /**
      * Makes every write so far durable (an fsync of new segments). Costly: call it after a batch. Does nothing on a
      * read-only index.

@@ -49,7 +49,8 @@ public final class AnswerMessage {
         for (int i = 0; i < sources.size(); i++) {
             tail.add(section(SOURCES_BLOCK_PREFIX + i, sources.get(i)));
         }
-        if (answer.status() != Answer.Status.FAILED) {
+        // Failed and busy replies get no feedback buttons, which also keeps them out of the thread's history.
+        if (answer.status() == Answer.Status.ANSWERED || answer.status() == Answer.Status.NOT_FOUND) {
             tail.add(feedbackButtons(answerId));
         }
         List<String> pieces = Sections.split(body, MAX_SECTION_CHARS);

@@ -65,6 +65,15 @@ class AnswerMessageTest {
     }
 
     @Test
+    void a_busy_answer_is_its_text_alone_without_buttons_so_it_stays_out_of_the_history() {
+        SlackMessage m = AnswerMessage.of(Answer.busy(), "ans-1", null);
+
+        assertThat(m.blocks()).hasSize(1);
+        assertThat(text(m.blocks().get(0))).isEqualTo(Answer.BUSY_TEXT);
+        assertThat(m.blocks()).noneMatch(b -> b instanceof ActionsBlock);
+    }
+
+    @Test
     void keeps_every_section_under_3000_characters_and_at_most_50_blocks() {
         String paragraph = "word ".repeat(400).strip();
         String huge = String.join("\n\n", java.util.Collections.nCopies(100, paragraph));

@@ -83,6 +83,10 @@ final class AnswerJob implements Runnable {
             log.error("Teams answer {} failed in {}", answerId, where.conversationId(), e);
             return Messages.text(Messages.failure(answerId));
         }
+        if (answer.status() == Answer.Status.BUSY) {
+            log.info("Teams answer {} in {}: busy", answerId, where.conversationId());
+            return Messages.text(answer.text()); // not in the history, no feedback: it was not an answer
+        }
         if (answer.status() == Answer.Status.FAILED) {
             log.warn("Teams answer {} failed in {}: {}", answerId, where.conversationId(), answer.text());
             return Messages.text(answer.text() + " (reference " + answerId + ")");

@@ -172,6 +172,24 @@ class DocentTeamsBotFlowTest {
     }
 
     @Test
+    void a_busy_answer_is_its_text_alone_with_no_card_and_no_history() {
+        answerer.replying(q -> Answer.busy());
+        TestAdapter adapter = adapter("personal", "a:personal-busy");
+
+        new TestFlow(adapter, bot(adapter)::onTurn)
+                .send("How do I get VPN access?")
+                .assertReply(typing())
+                .assertReply(reply -> {
+                    assertThat(reply.getText()).isEqualTo(Answer.BUSY_TEXT);
+                    assertThat(reply.getAttachments()).isNullOrEmpty();
+                })
+                .startTest()
+                .join();
+
+        assertThat(store.history("a:personal-busy")).isEmpty();
+    }
+
+    @Test
     void an_answerer_that_throws_still_gets_a_reply_and_never_a_stack_trace() {
         answerer.replying(q -> {
             throw new IllegalStateException("boom at io.docent.Secret.method(Secret.java:42)");

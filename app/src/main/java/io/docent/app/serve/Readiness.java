@@ -1,0 +1,105 @@
+package io.docent.app.serve;
+
+import com.sun.net.httpserver.HttpHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code GET /readyz}: 200 when every check passes, else 503 with one line per problem. The checks (the index is
+ * open and searchable, the configured backends answer) run at most once per {@code ttl}, so probes every second or
+ * two stay cheap and never hammer a remote backend; concurrent probes share one run.
+ */
+public final class Readiness {
+
+    /** One thing that must hold for the service to take traffic. */
+    @FunctionalInterface
+    public interface Check {
+        /** What is wrong, for an operator (never a secret), or empty when this part is ready. May block briefly. */
+        Optional<String> problem();
+    }
+
+    /**
+     * {@code check}, run at most once per {@code ttl} (for checks that cost something remote, such as a model
+     * completion), its last outcome reused in between.
+     */
+    public static Check cached(Check check, Duration ttl) {
+        return new Check() {
+            private Optional<String> last;
+            private long at;
+
+            @Override
+            public synchronized Optional<String> problem() {
+                long now = System.nanoTime();
+                if (last == null || now - at >= ttl.toNanos()) {
+                    last = check.problem();
+                    at = now;
+                }
+                return last;
+            }
+        };
+    }
+
+    /** The outcome of the checks. */
+    public record Status(boolean ready, List<String> problems) {
+        public Status {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
+
+    private final List<Check> checks;
+    private final long ttlNanos;
+    private final LongSupplier nanoClock;
+    private Status last;
+    private long checkedAt;
+
+    public Readiness(List<Check> checks, Duration ttl) {
+        this(checks, ttl, System::nanoTime);
+    }
+
+    Readiness(List<Check> checks, Duration ttl, LongSupplier nanoClock) {
+        this.checks = List.copyOf(checks);
+        this.ttlNanos = ttl.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    /** The checks' outcome, run again when the last run is older than the ttl. */
+    public synchronized Status status() {
+        long now = nanoClock.getAsLong();
+        if (last == null || now - checkedAt >= ttlNanos) {
+            last = run();
+            checkedAt = nanoClock.getAsLong();
+        }
+        return last;
+    }
+
+    /** Forgets the last outcome, so that the next probe checks again (after the index opened, for one). */
+    public synchronized void invalidate() {
+        last = null;
+    }
+
+    private Status run() {
+        List<String> problems = new ArrayList<>();
+        for (Check check : checks) {
+            try {
+                check.problem().ifPresent(problems::add);
+            } catch (RuntimeException e) {
+                problems.add("a readiness check failed: " + e.getClass().getSimpleName());
+            }
+        }
+        return new Status(problems.isEmpty(), problems);
+    }
+
+    /** The handler: {@code ready} with 200, or {@code not ready} and the problems with 503, as plain text. */
+    public HttpHandler handler() {
+        return exchange -> {
+            Status status = status();
+            String body = status.ready() ? "ready\n" : "not ready\n" + String.join("\n", status.problems()) + "\n";
+            DocentServer.respond(exchange, status.ready() ? 200 : 503, "text/plain; charset=utf-8", body);
+        };
+    }
+}

@@ -1,0 +1,115 @@
+package io.docent.app.serve;
+
+import io.docent.app.DocentStack;
+import io.docent.app.config.ConfigException;
+import io.docent.app.config.Settings;
+import io.docent.core.DocentException;
+import io.docent.core.azure.AzureSearchSettings;
+import io.docent.core.azure.OpenAiSettings;
+import io.docent.core.grounded.PromptBudget;
+import io.docent.core.lucene.LuceneSearchIndexBuilder;
+import io.docent.core.onnx.CachingEmbedder;
+import io.docent.core.pipeline.QuestionNormalizer;
+import io.docent.core.pipeline.Retriever;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The settings of {@code docent serve}, read and checked all at once before anything starts, so that an operator
+ * sees every present-but-wrong setting in one go rather than one per restart. Messages name the setting and what it
+ * must be, never its value (some are secrets).
+ *
+ * @param maxConcurrentAnswers {@code DOCENT_MAX_CONCURRENT_ANSWERS}
+ * @param shutdownGrace {@code DOCENT_SHUTDOWN_GRACE} (whole seconds)
+ */
+public record ServeConfig(int maxConcurrentAnswers, Duration shutdownGrace) {
+
+    public static final String MAX_CONCURRENT_ANSWERS = "DOCENT_MAX_CONCURRENT_ANSWERS";
+    public static final String SHUTDOWN_GRACE = "DOCENT_SHUTDOWN_GRACE";
+    public static final String LOG_FORMAT = "DOCENT_LOG_FORMAT";
+    public static final String LOG_LEVEL = "DOCENT_LOG_LEVEL";
+    public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 20;
+
+    private static final Set<String> LOG_FORMATS = Set.of("plain", "json");
+    private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
+
+    /**
+     * Reads the service's settings and checks every other one {@code docent serve} will use.
+     *
+     * @throws ConfigException listing every problem found, one a line
+     */
+    public static ServeConfig read(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        int max = check(
+                problems,
+                () -> settings.getInt(MAX_CONCURRENT_ANSWERS, AnswerService.defaultMaxConcurrent(), 1, 4_096),
+                1);
+        int grace = check(problems, () -> settings.getInt(SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3_600), 0);
+        check(problems, () -> oneOf(settings, LOG_FORMAT, LOG_FORMATS), null);
+        check(problems, () -> oneOf(settings, LOG_LEVEL, LOG_LEVELS), null);
+        check(problems, () -> settings.getInt("DOCENT_PORT", 8080, 0, 65_535), null);
+        check(
+                problems,
+                () -> settings.getInt(
+                        "DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000),
+                null);
+        check(
+                problems,
+                () -> settings.getInt("DOCENT_MAX_QUESTION_CHARS", QuestionNormalizer.DEFAULT_MAX_CHARS, 100, 100_000),
+                null);
+        check(problems, () -> settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000), null);
+        check(problems, () -> settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50), null);
+        check(problems, () -> settings.getDouble("DOCENT_MIN_SIMILARITY", 0, -1, 1), null);
+        check(
+                problems,
+                () -> settings.getDouble(
+                        "DOCENT_VECTOR_WEIGHT", LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT, 0.01, 100),
+                null);
+        Map<String, String> all = settings.snapshot();
+        check(problems, () -> OpenAiSettings.fromMap(all), null);
+        check(problems, () -> AzureSearchSettings.fromMap(all), null);
+        check(problems, () -> PromptBudget.fromMap(all), null);
+        check(problems, () -> SlackWiring.settings(settings, DocentStack.home(settings)), null);
+        check(
+                problems,
+                () -> {
+                    TeamsWiring teams = TeamsWiring.from(settings);
+                    return teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
+                },
+                null);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(
+                    (problems.size() == 1 ? "a setting is wrong" : problems.size() + " settings are wrong")
+                            + " (fix them and start again):\n  - " + String.join("\n  - ", problems));
+        }
+        return new ServeConfig(max, Duration.ofSeconds(grace));
+    }
+
+    private static String oneOf(Settings settings, String key, Set<String> allowed) {
+        String value = settings.get(key, "").toLowerCase(Locale.ROOT);
+        if (!value.isEmpty() && !allowed.contains(value)) {
+            throw new ConfigException(
+                    key + " must be one of " + allowed.stream().sorted().toList());
+        }
+        return value;
+    }
+
+    private interface Read<T> {
+        T get();
+    }
+
+    private static <T> T check(List<String> problems, Read<T> read, T fallback) {
+        try {
+            return read.get();
+        } catch (ConfigException | DocentException.InvalidInput e) {
+            problems.add(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            problems.add("invalid setting: " + e.getMessage());
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,239 @@
+package io.docent.app.serve;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.docent.app.TokenCounts;
+import io.docent.core.Answer;
+import io.docent.core.Answerer;
+import io.docent.core.SearchIndex;
+import io.docent.core.feedback.FeedbackRecord;
+import io.docent.slack.SlackMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The service's metrics, served at {@code /metrics} in Prometheus's text format. Questions are counted and timed by
+ * a decorator around each platform's answerer ({@link #metered}); the index's size, the model's tokens, the Slack
+ * adapter's counters and the feedback votes are read when scraped. Meter names (Prometheus adds {@code _total},
+ * {@code _seconds}, {@code _bucket}): {@code docent_questions{platform,status}}, {@code
+ * docent_answer_seconds{platform,status}}, {@code docent_stage_seconds{stage}}, {@code docent_retrieval_hits},
+ * {@code docent_errors{platform}}, {@code docent_busy{platform}}, {@code docent_answers_in_flight}, {@code
+ * docent_index_documents}, {@code docent_index_chunks}, {@code docent_model_tokens{kind}}, {@code
+ * docent_feedback{platform,vote}}, {@code docent_slack_*}, and the JVM's.
+ */
+public final class ServiceMetrics {
+
+    /** How long the index counts are reused: counting documents walks the index. */
+    static final Duration INDEX_COUNTS_TTL = Duration.ofSeconds(30);
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final LongSupplier nanoClock;
+
+    public ServiceMetrics() {
+        this(System::nanoTime);
+    }
+
+    ServiceMetrics(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** {@code answerer}, counted and timed as {@code platform}'s. Wrap the {@link AnswerService}'s, so busy counts. */
+    public Answerer metered(String platform, Answerer answerer) {
+        Counter errors = Counter.builder("docent_errors")
+                .description("Questions that ended in an error")
+                .tag("platform", platform)
+                .register(registry);
+        Counter busy = Counter.builder("docent_busy")
+                .description("Questions turned away because the service was at its limit or stopping")
+                .tag("platform", platform)
+                .register(registry);
+        for (Answer.Status status : Answer.Status.values()) { // every series from zero, so rates start at once
+            registry.counter(
+                    "docent_questions",
+                    "platform",
+                    platform,
+                    "status",
+                    status.name().toLowerCase(Locale.ROOT));
+        }
+        return question -> {
+            long start = nanoClock.getAsLong();
+            Answer answer;
+            try {
+                answer = answerer.answer(question);
+            } catch (RuntimeException e) {
+                errors.increment();
+                count(platform, "FAILED", start);
+                throw e;
+            }
+            String status = answer.status().name();
+            count(platform, status, start);
+            switch (answer.status()) {
+                case FAILED -> errors.increment();
+                case BUSY -> busy.increment();
+                default -> record(answer);
+            }
+            return answer;
+        };
+    }
+
+    private void count(String platform, String status, long start) {
+        String tag = status.toLowerCase(Locale.ROOT);
+        registry.counter("docent_questions", "platform", platform, "status", tag)
+                .increment();
+        Timer.builder("docent_answer")
+                .description("Time to answer a question, as the platform's adapter waited for it")
+                .tags("platform", platform, "status", tag)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry)
+                .record(Duration.ofNanos(nanoClock.getAsLong() - start));
+    }
+
+    private void record(Answer answer) {
+        for (Map.Entry<String, Duration> stage : answer.timings().entrySet()) {
+            Timer.builder("docent_stage")
+                    .description("Time spent in each stage of the answer pipeline")
+                    .tag("stage", stage.getKey())
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(10_000))
+                    .maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(registry)
+                    .record(stage.getValue());
+        }
+        DistributionSummary.builder("docent_retrieval_hits")
+                .description("Passages retrieved for a question")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50)
+                .register(registry)
+                .record(answer.evidence().size());
+    }
+
+    /** Answers running now, and the limit. */
+    public void bind(AnswerService service) {
+        Gauge.builder("docent_answers_in_flight", service, AnswerService::inFlight)
+                .description("Answers being worked on now")
+                .register(registry);
+        Gauge.builder("docent_answers_max_concurrent", service, AnswerService::maxConcurrent)
+                .description("DOCENT_MAX_CONCURRENT_ANSWERS")
+                .register(registry);
+    }
+
+    /**
+     * The index's documents and chunks, counted at most every {@link #INDEX_COUNTS_TTL}; not reported (NaN) while
+     * the index is not open or the count fails.
+     */
+    public void bindIndex(Supplier<Optional<SearchIndex>> index) {
+        var documents = new Cached(() -> index.get().map(SearchIndex::documentCount));
+        var chunks = new Cached(() -> index.get().map(SearchIndex::chunkCount));
+        Gauge.builder("docent_index_documents", documents, Cached::value)
+                .description("Documents in the index")
+                .register(registry);
+        Gauge.builder("docent_index_chunks", chunks, Cached::value)
+                .description("Chunks (passages) in the index")
+                .register(registry);
+    }
+
+    /** The language model's tokens ({@code kind} prompt or completion). */
+    public void bindTokens(TokenCounts tokens) {
+        FunctionCounter.builder("docent_model_tokens", tokens, TokenCounts::promptTokens)
+                .description("Language model tokens used")
+                .tag("kind", "prompt")
+                .register(registry);
+        FunctionCounter.builder("docent_model_tokens", tokens, TokenCounts::completionTokens)
+                .description("Language model tokens used")
+                .tag("kind", "completion")
+                .register(registry);
+    }
+
+    /** The Slack adapter's own counters ({@code docent_slack_events}, ...), and its votes as feedback. */
+    public void bindSlack(SlackMetrics slack) {
+        for (String name : slack.snapshot().keySet()) {
+            FunctionCounter.builder("docent_" + name, slack, s -> s.snapshot().getOrDefault(name, 0L))
+                    .description("The Slack adapter's " + name.replace('_', ' '))
+                    .register(registry);
+        }
+        for (FeedbackRecord.Vote vote : FeedbackRecord.Vote.values()) {
+            String key = "slack_feedback_" + vote.name().toLowerCase(Locale.ROOT);
+            FunctionCounter.builder("docent_feedback", slack, s -> s.snapshot().getOrDefault(key, 0L))
+                    .description("Feedback votes")
+                    .tags("platform", "slack", "vote", vote.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+    }
+
+    /** Counts a feedback vote written to the feedback log (platforms other than Slack, which counts its own). */
+    public void feedback(FeedbackRecord record) {
+        registry.counter(
+                        "docent_feedback",
+                        "platform",
+                        record.platform(),
+                        "vote",
+                        record.vote().name().toLowerCase(Locale.ROOT))
+                .increment();
+    }
+
+    /** The metrics in Prometheus's text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** {@code GET /metrics}. */
+    public HttpHandler handler() {
+        return exchange -> DocentServer.respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape());
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** A value computed at most once per {@link #INDEX_COUNTS_TTL}. */
+    private final class Cached {
+        private final Supplier<Optional<Long>> compute;
+        private long computedAt;
+        private double value = Double.NaN;
+        private boolean computed;
+
+        Cached(Supplier<Optional<Long>> compute) {
+            this.compute = compute;
+        }
+
+        synchronized double value() {
+            long now = nanoClock.getAsLong();
+            if (!computed || now - computedAt >= INDEX_COUNTS_TTL.toNanos()) {
+                try {
+                    value = compute.get()
+                            .filter(v -> v >= 0)
+                            .map(Long::doubleValue)
+                            .orElse(Double.NaN);
+                } catch (RuntimeException e) {
+                    value = Double.NaN;
+                }
+                computed = true;
+                computedAt = now;
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.docent.app.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docent.core.Answer;
+import io.docent.core.Answerer;
+import io.docent.core.Question;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class AnswerServiceTest {
+
+    private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private static Answer answered(String text) {
+        return new Answer(text, List.of(), Answer.Status.ANSWERED, text, List.of(), null);
+    }
+
+    @Test
+    void answers_beyond_the_limit_are_told_busy_and_the_rest_are_answered() throws Exception {
+        var release = new CountDownLatch(1);
+        var running = new AtomicInteger();
+        var maxRunning = new AtomicInteger();
+        Answerer slow = q -> {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return answered("ok");
+        };
+        var service = new AnswerService(() -> slow, 3, Duration.ofMillis(50));
+        Answerer web = service.forPlatform("web");
+        List<Future<Answer>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            futures.add(pool.submit(() -> web.answer(Question.of("q"))));
+        }
+        // the seven that find no permit within 50 ms come back busy while three are held
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (futures.stream().filter(Future::isDone).count() < 7 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        long busy = 0;
+        release.countDown();
+        int answeredCount = 0;
+        for (Future<Answer> f : futures) {
+            Answer a = f.get(5, TimeUnit.SECONDS);
+            if (a.status() == Answer.Status.BUSY) {
+                busy++;
+                assertThat(a.text()).isEqualTo("Docent is busy right now; please ask again in a minute.");
+            } else {
+                answeredCount++;
+            }
+        }
+        assertThat(maxRunning.get()).isEqualTo(3);
+        assertThat(answeredCount).isEqualTo(3);
+        assertThat(busy).isEqualTo(7);
+        assertThat(service.inFlight()).isZero();
+    }
+
+    @Test
+    void an_exception_becomes_a_failed_answer_and_frees_the_permit() {
+        var service = new AnswerService(
+                () -> q -> {
+                    throw new IllegalStateException("boom");
+                },
+                1,
+                Duration.ofMillis(10));
+        Answer a = service.forPlatform("slack").answer(Question.of("q"));
+        assertThat(a.status()).isEqualTo(Answer.Status.FAILED);
+        assertThat(a.text()).doesNotContain("boom");
+        assertThat(service.inFlight()).isZero();
+        assertThat(service.forPlatform("slack").answer(Question.of("q")).status())
+                .isEqualTo(Answer.Status.FAILED);
+    }
+
+    @Test
+    void the_correlation_id_and_platform_are_in_the_mdc_while_answering_only() {
+        var seen = new AtomicReference<String>();
+        var platform = new AtomicReference<String>();
+        var ids = new AtomicInteger();
+        var service = new AnswerService(
+                () -> q -> {
+                    seen.set(MDC.get(AnswerService.MDC_CORRELATION_ID));
+                    platform.set(MDC.get(AnswerService.MDC_PLATFORM));
+                    return answered("ok");
+                },
+                2,
+                Duration.ofMillis(10),
+                () -> "id-" + ids.incrementAndGet());
+        service.forPlatform("teams").answer(Question.of("q"));
+        assertThat(seen.get()).isEqualTo("id-1");
+        assertThat(platform.get()).isEqualTo("teams");
+        assertThat(MDC.get(AnswerService.MDC_CORRELATION_ID)).isNull();
+        service.forPlatform("teams").answer(Question.of("q"));
+        assertThat(seen.get()).isEqualTo("id-2");
+
+        MDC.put(AnswerService.MDC_CORRELATION_ID, "callers-own");
+        try {
+            service.forPlatform("web").answer(Question.of("q"));
+            assertThat(seen.get()).isEqualTo("callers-own");
+            assertThat(MDC.get(AnswerService.MDC_CORRELATION_ID)).isEqualTo("callers-own");
+        } finally {
+            MDC.remove(AnswerService.MDC_CORRELATION_ID);
+        }
+    }
+
+    @Test
+    void shutdown_refuses_new_questions_and_waits_for_those_in_flight() throws Exception {
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var service = new AnswerService(
+                () -> q -> {
+                    started.countDown();
+                    try {
+                        release.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return answered("finished");
+                },
+                4,
+                Duration.ofMillis(10));
+        Future<Answer> inFlight = pool.submit(() -> service.forPlatform("web").answer(Question.of("q")));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> shutdown = pool.submit(() -> service.shutdown(Duration.ofSeconds(5)));
+        Thread.sleep(100);
+        assertThat(shutdown).isNotDone();
+        assertThat(service.forPlatform("web").answer(Question.of("later")).status())
+                .isEqualTo(Answer.Status.BUSY);
+        release.countDown();
+        assertThat(shutdown.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(inFlight.get().text()).isEqualTo("finished");
+    }
+
+    @Test
+    void shutdown_gives_up_after_its_grace() {
+        var release = new CountDownLatch(1);
+        var service = new AnswerService(
+                () -> q -> {
+                    try {
+                        release.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return answered("late");
+                },
+                1,
+                Duration.ofMillis(10));
+        pool.submit(() -> service.forPlatform("web").answer(Question.of("q")));
+        while (service.inFlight() == 0) {
+            Thread.onSpinWait();
+        }
+        long start = System.nanoTime();
+        assertThat(service.shutdown(Duration.ofMillis(200))).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        release.countDown();
+    }
+}

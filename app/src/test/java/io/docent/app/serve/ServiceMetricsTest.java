@@ -1,0 +1,102 @@
+package io.docent.app.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docent.app.TokenCounts;
+import io.docent.core.Answer;
+import io.docent.core.Answerer;
+import io.docent.core.Question;
+import io.docent.core.feedback.FeedbackRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ServiceMetricsTest {
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final ServiceMetrics metrics = new ServiceMetrics(nanos::get);
+
+    @Test
+    void counts_questions_by_platform_and_status_and_times_the_stages() {
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        timings.put("retrieve", Duration.ofMillis(12));
+        timings.put("generate", Duration.ofMillis(30));
+        Answerer answered = q -> {
+            nanos.addAndGet(Duration.ofMillis(50).toNanos());
+            return new Answer("a [1]", List.of(), Answer.Status.ANSWERED, "q", List.of(), timings);
+        };
+        metrics.metered("slack", answered).answer(Question.of("q"));
+        metrics.metered("slack", answered).answer(Question.of("q"));
+        metrics.metered("web", q -> Answer.busy()).answer(Question.of("q"));
+        metrics.metered("web", q -> Answer.failed("sorry")).answer(Question.of("q"));
+
+        String text = metrics.scrape();
+        assertThat(text)
+                .contains("docent_questions_total{platform=\"slack\",status=\"answered\"} 2.0")
+                .contains("docent_questions_total{platform=\"web\",status=\"busy\"} 1.0")
+                .contains("docent_questions_total{platform=\"web\",status=\"failed\"} 1.0")
+                .contains("docent_busy_total{platform=\"web\"} 1.0")
+                .contains("docent_errors_total{platform=\"web\"} 1.0")
+                .contains("docent_errors_total{platform=\"slack\"} 0.0")
+                .contains("docent_answer_seconds_count{platform=\"slack\",status=\"answered\"} 2")
+                .contains("docent_answer_seconds_sum{platform=\"slack\",status=\"answered\"} 0.1")
+                .contains("docent_stage_seconds_count{stage=\"retrieve\"} 2")
+                .contains("docent_stage_seconds_bucket{stage=\"generate\",le=")
+                .contains("docent_retrieval_hits_count 2")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void index_counts_are_cached_and_unknown_while_the_index_is_not_open() {
+        var calls = new AtomicLong();
+        metrics.bindIndex(() -> {
+            calls.incrementAndGet();
+            return Optional.empty();
+        });
+        assertThat(metrics.scrape()).contains("docent_index_chunks NaN");
+        long after = calls.get();
+        metrics.scrape();
+        assertThat(calls.get()).isEqualTo(after); // cached
+        nanos.addAndGet(ServiceMetrics.INDEX_COUNTS_TTL.toNanos());
+        metrics.scrape();
+        assertThat(calls.get()).isGreaterThan(after);
+    }
+
+    @Test
+    void serves_the_slack_adapters_counters_and_votes() {
+        var slack = new io.docent.slack.SlackMetrics();
+        slack.reply(Answer.Status.ANSWERED);
+        slack.reply(Answer.Status.BUSY);
+        slack.vote(FeedbackRecord.Vote.UP);
+        metrics.bindSlack(slack);
+        slack.vote(FeedbackRecord.Vote.UP);
+
+        assertThat(metrics.scrape())
+                .contains("docent_slack_answers_answered_total 1.0")
+                .contains("docent_slack_busy_replies_total 1.0")
+                .contains("docent_feedback_total{platform=\"slack\",vote=\"up\"} 2.0")
+                .contains("docent_feedback_total{platform=\"slack\",vote=\"down\"} 0.0");
+    }
+
+    @Test
+    void reports_tokens_feedback_and_in_flight() {
+        var tokens = new TokenCounts();
+        tokens.counting((messages, maxTokens, onToken) -> new io.docent.core.ChatModel.Completion("x", false, 120, 30))
+                .complete(List.of(), 100, t -> {});
+        metrics.bindTokens(tokens);
+        metrics.feedback(new FeedbackRecord(
+                Instant.EPOCH, "teams", FeedbackRecord.Vote.DOWN, "u", "c", "t", "q", "a", List.of()));
+        metrics.bind(new AnswerService(() -> q -> Answer.busy(), 7, Duration.ZERO));
+        assertThat(metrics.scrape())
+                .contains("docent_model_tokens_total{kind=\"prompt\"} 120.0")
+                .contains("docent_model_tokens_total{kind=\"completion\"} 30.0")
+                .contains("docent_feedback_total{platform=\"teams\",vote=\"down\"} 1.0")
+                .contains("docent_answers_in_flight 0.0")
+                .contains("docent_answers_max_concurrent 7.0");
+    }
+}
