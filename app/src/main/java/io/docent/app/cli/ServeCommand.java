@@ -6,6 +6,7 @@ import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentServer;
 import io.docent.app.serve.SlackWiring;
 import io.docent.app.serve.TeamsWiring;
+import io.docent.app.web.WebChat;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "serve",
-        description = "Runs the service: Slack, Teams and health endpoints.",
+        description = "Runs the service: Slack, Teams, the web chat and health endpoints.",
         mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
 
@@ -39,6 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Settings settings = main.settings();
         TeamsWiring teams = TeamsWiring.from(settings);
+        WebChat web = WebChat.from(settings);
         String host = teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
         int port = settings.getInt("DOCENT_PORT", 8080, 0, 65_535);
         var stopped = new CountDownLatch(1);
@@ -48,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
             DocentServer server = DocentServer.bind(host, port);
             SlackWiring slack = SlackWiring.start(settings, stack.pipeline(), stack.home(), server, err);
             teams.mount(server, stack.pipeline());
+            web.mount(server, stack.pipeline());
             // The JVM halts when its shutdown hooks return: this one waits until the index is closed below.
             Thread hook = new Thread(
                     () -> {
