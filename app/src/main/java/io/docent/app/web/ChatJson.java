@@ -36,6 +36,12 @@ final class ChatJson {
     private ChatJson() {}
 
     static Question parse(byte[] body, Limits limits) throws BadRequest {
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new BadRequest("the body is empty: send {\"question\": \"...\"}");
+        }
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new BadRequest("the body is empty: send a JSON object such as {\"question\": \"...\"}");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(body);
