@@ -162,10 +162,20 @@ final class WebAccess {
      */
     static boolean sameOrigin(HttpExchange exchange, Decision decision) {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        String host = exchange.getRequestHeaders().getFirst("Host");
         if (origin == null) {
             return decision.kind() == Kind.BEARER || decision.kind() == Kind.LOOPBACK;
         }
+        return originMatches(exchange, origin);
+    }
+
+    /** Whether the request carries no {@code Origin}, or one naming this server. */
+    static boolean originAbsentOrSame(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        return origin == null || originMatches(exchange, origin);
+    }
+
+    private static boolean originMatches(HttpExchange exchange, String origin) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
         try {
             URI uri = URI.create(origin);
             return host != null

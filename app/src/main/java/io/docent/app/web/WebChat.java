@@ -140,6 +140,10 @@ public final class WebChat {
         switch (exchange.getRequestMethod()) {
             case "GET" -> loginForm(exchange, 200, "");
             case "POST" -> {
+                if (!WebAccess.originAbsentOrSame(exchange)) { // login CSRF: another site signing the browser in
+                    WebResponses.text(exchange, 403, "sign in from the web chat's own page");
+                    return;
+                }
                 byte[] body = exchange.getRequestBody().readNBytes(4096);
                 signIn(
                         exchange,

@@ -154,6 +154,12 @@ class WebAccessTest {
         assertThat(form.body()).contains("<form method=\"post\" action=\"/login\">");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("That key is not right.");
+        var crossSite = send(request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("key=" + SECRET)));
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(signIn.statusCode()).isEqualTo(303);
         assertThat(signIn.headers().firstValue("Location")).hasValue("/");
         String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
