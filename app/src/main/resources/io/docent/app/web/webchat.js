@@ -136,7 +136,11 @@
     }
     const citations = Array.isArray(answer.citations) ? answer.citations : [];
     li.appendChild(answerText(String(answer.text || ""), citations, id));
-    if (citations.length) li.appendChild(citationList(citations, id));
+    if (citations.length) {
+      li.appendChild(el("p", "citations-heading",
+          status === "NOT_FOUND" ? "Closest sources (not cited):" : "Sources:"));
+      li.appendChild(citationList(citations, id));
+    }
     li.appendChild(sourcesView(answer));
     conversation.appendChild(li);
     li.scrollIntoView({block: "nearest"});
