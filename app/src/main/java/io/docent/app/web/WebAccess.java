@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * X-MS-CLIENT-PRINCIPAL-NAME} is signed in by Entra ID: Container Apps' authentication in front sets that header and
  * removes it from what clients send, which is why it is trusted only when configured. (2) A client on a loopback
  * address, when {@code Host} names loopback too (a web page on another site whose name resolves to 127.0.0.1 — DNS
- * rebinding — is refused). {@code X-Forwarded-For} is never read: a reverse proxy on the same host makes everyone
+ * rebinding — is refused, or asked to sign in when a secret is configured). {@code X-Forwarded-For} is never read: a reverse proxy on the same host makes everyone
  * local, so turn loopback off ({@code DOCENT_WEB_LOOPBACK=false}) there. (3) The secret {@code DOCENT_WEB_SECRET}, as
  * {@code Authorization: Bearer} or as the session cookie the sign-in form (or {@code ?key=}) hands out. The cookie
  * holds an expiry and an HMAC of it under the secret, never the secret itself, so changing the secret ends every
@@ -118,9 +118,13 @@ final class WebAccess {
             }
         }
         if (loopbackAllowed && isLocal.test(exchange.getRemoteAddress())) {
-            return loopbackHost(headers.getFirst("Host"))
-                    ? new Decision(Kind.LOOPBACK)
-                    : new Decision(Kind.FOREIGN_HOST);
+            if (loopbackHost(headers.getFirst("Host"))) {
+                return new Decision(Kind.LOOPBACK);
+            }
+            if (secret == null) {
+                return new Decision(Kind.FOREIGN_HOST);
+            }
+            // a public name through a proxy on this host: sign in like any other client
         }
         return new Decision(secret == null ? Kind.FORBIDDEN : Kind.UNAUTHENTICATED);
     }

@@ -259,6 +259,17 @@ class WebAccessTest {
     }
 
     @Test
+    void a_loopback_client_under_a_public_name_signs_in_when_a_secret_is_configured() throws Exception {
+        local.set(true);
+        start(withSecret());
+
+        // a reverse proxy on this host that passes the public Host on
+        String response = raw("GET / HTTP/1.1\r\nHost: docent.example.com\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 401").contains("action=\"/login\"");
+    }
+
+    @Test
     void the_secret_never_reaches_the_responses() throws Exception {
         start(withSecret());
         Map<String, String> seen = new HashMap<>();
