@@ -78,9 +78,9 @@ public final class WebChatBenchmark {
                     "%s questions, %d s per level%n",
                     distinct ? "distinct (embedding computed each time)" : "20 repeated (embedding cache hits)",
                     seconds);
-            System.out.println("| users | questions | q/s | p50 ms | p90 ms | p99 ms | max ms | statuses | loadavg"
-                    + " before -> after |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| users | questions | q/s | p50 ms | p90 ms | p99 ms | max ms | CPU ms/question |"
+                    + " mean stage ms | statuses | loadavg before -> after |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (int users : levels) {
                 run(client, uri, users, seconds, distinct, null);
             }
@@ -94,6 +94,8 @@ public final class WebChatBenchmark {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         var latencies = new ArrayList<long[]>();
         var statuses = new ConcurrentHashMap<String, LongAdder>();
+        var stageMillis = new ConcurrentHashMap<String, java.util.concurrent.atomic.DoubleAdder>();
+        long cpuBefore = processCpuNanos();
         var counter = new AtomicLong();
         var failures = new ArrayList<Throwable>();
         List<Thread> threads = new ArrayList<>();
@@ -120,9 +122,14 @@ public final class WebChatBenchmark {
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         long took = System.nanoTime() - t0;
-                        String status = response.statusCode() == 200
-                                ? JSON.readTree(response.body()).path("status").asText()
-                                : "HTTP " + response.statusCode();
+                        String status = "HTTP " + response.statusCode();
+                        if (response.statusCode() == 200) {
+                            var answer = JSON.readTree(response.body());
+                            status = answer.path("status").asText();
+                            answer.path("timings").properties().forEach(e -> stageMillis
+                                    .computeIfAbsent(e.getKey(), stage -> new java.util.concurrent.atomic.DoubleAdder())
+                                    .add(e.getValue().asDouble()));
+                        }
                         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         mine[++n] = took;
                     }
@@ -138,6 +145,7 @@ public final class WebChatBenchmark {
             t.join();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         if (!failures.isEmpty()) {
             throw new IllegalStateException("a user failed", failures.get(0));
         }
@@ -160,7 +168,7 @@ public final class WebChatBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s -> %s |%n",
+                "| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %s | %s | %s -> %s |%n",
                 users,
                 all.length,
                 all.length / elapsed,
@@ -168,9 +176,29 @@ public final class WebChatBenchmark {
                 pct(all, 90),
                 pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                all.length == 0 ? 0 : cpuSeconds * 1000 / all.length,
+                stages(stageMillis, all.length),
                 counts,
                 before,
                 loadavg());
+    }
+
+    /** The JVM's CPU time (all threads: client, server, stack), so that other work on the machine does not count. */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static String stages(Map<String, java.util.concurrent.atomic.DoubleAdder> millis, int answers) {
+        var out = new StringBuilder();
+        millis.entrySet().stream()
+                .filter(e -> answers > 0 && e.getValue().sum() / answers >= 0.5)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.append(out.isEmpty() ? "" : ", ")
+                        .append(e.getKey())
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.0f", e.getValue().sum() / answers)));
+        return out.toString();
     }
 
     private static double pct(long[] sorted, int p) {
