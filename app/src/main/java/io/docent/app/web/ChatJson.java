@@ -11,6 +11,7 @@ import io.docent.core.Question;
 import io.docent.core.Scope;
 import io.docent.core.SearchHit;
 import io.docent.core.Turn;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,11 +37,8 @@ final class ChatJson {
     private ChatJson() {}
 
     static Question parse(byte[] body, Limits limits) throws BadRequest {
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw new BadRequest("the body is empty: send {\"question\": \"...\"}");
-        }
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            throw new BadRequest("the body is empty: send a JSON object such as {\"question\": \"...\"}");
         }
         JsonNode root;
         try {
