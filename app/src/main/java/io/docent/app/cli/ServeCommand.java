@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "serve",
-        description = "Runs the service: Slack, Teams, health, readiness and metrics endpoints.",
+        description = "Runs the service: Slack, Teams, the web chat, health, readiness and metrics endpoints.",
         mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
 

@@ -2,6 +2,7 @@ package io.docent.app.serve;
 
 import io.docent.app.DocentStack;
 import io.docent.app.config.Settings;
+import io.docent.app.web.WebChat;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
@@ -108,7 +109,7 @@ public final class DocentService implements AutoCloseable {
         slack = SlackWiring.start(settings, answerer("slack"), DocentStack.home(settings), server, err);
         slack.metrics().ifPresent(metrics::bindSlack);
         teams.mount(server, answerer("teams"), metrics::feedback);
-        // The web chat mounts here: WebChat.mount(server, answerer("web")).
+        WebChat.from(settings).mount(server, answerer("web"));
         server.start();
         err.println("docent: serving on http://" + host + ":" + server.port()
                 + " (health: /healthz, readiness: /readyz, metrics: /metrics)");

@@ -3,6 +3,7 @@ package io.docent.app.serve;
 import io.docent.app.DocentStack;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
+import io.docent.app.web.WebChat;
 import io.docent.core.DocentException;
 import io.docent.core.azure.AzureSearchSettings;
 import io.docent.core.azure.OpenAiSettings;
@@ -73,6 +74,7 @@ public record ServeConfig(int maxConcurrentAnswers, Duration shutdownGrace) {
         check(problems, () -> OpenAiSettings.fromMap(all), null);
         check(problems, () -> AzureSearchSettings.fromMap(all), null);
         check(problems, () -> PromptBudget.fromMap(all), null);
+        check(problems, () -> WebChat.from(settings), null);
         check(problems, () -> SlackWiring.settings(settings, DocentStack.home(settings)), null);
         check(
                 problems,

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentService;
@@ -53,8 +54,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The reliability suite of {@code docent serve} (issue 7), on the embedded default (real Lucene index of the sample
  * handbook, the real ONNX embedder, the extractive answerer): many questions at once across Slack's Events API,
- * Teams's {@code /api/messages} and the service's answerer for the web (the web chat is on another branch: its
- * answerer is called directly), the language model's endpoint down or slow, the index locked or missing.
+ * Teams's {@code /api/messages} and the web chat's {@code POST /api/chat}, the language model's endpoint down or
+ * slow, the index locked or missing. The other tests call the web answerer directly.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ServeReliabilityIT {
@@ -70,6 +71,8 @@ class ServeReliabilityIT {
     static Path shared;
 
     private static Path home;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -159,12 +162,18 @@ class ServeReliabilityIT {
                                 .statusCode();
                     }));
                 }
-                List<Future<Answer>> web = new ArrayList<>();
+                List<Future<HttpResponse<String>>> web = new ArrayList<>();
                 for (int i = 0; i < webCount; i++) {
-                    String q = QUESTIONS.get(i % 5);
+                    String body = "{\"question\":\"" + QUESTIONS.get(i % 5) + "\",\"history\":[]}";
                     web.add(pool.submit(() -> {
                         go.await();
-                        return service.answerer("web").answer(Question.of(q));
+                        return http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/api/chat"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                     }));
                 }
                 long start = System.nanoTime();
@@ -173,10 +182,13 @@ class ServeReliabilityIT {
                     assertThat(post.get(60, TimeUnit.SECONDS)).isIn(200, 202);
                 }
                 int webBusy = 0;
-                for (Future<Answer> f : web) {
-                    Answer a = f.get(60, TimeUnit.SECONDS);
-                    assertThat(a.status()).isIn(Answer.Status.ANSWERED, Answer.Status.NOT_FOUND, Answer.Status.BUSY);
-                    webBusy += a.status() == Answer.Status.BUSY ? 1 : 0;
+                for (Future<HttpResponse<String>> f : web) {
+                    HttpResponse<String> response = f.get(60, TimeUnit.SECONDS);
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    String status =
+                            JSON.readTree(response.body()).path("status").asText();
+                    assertThat(status).as(response.body()).isIn("ANSWERED", "NOT_FOUND", "BUSY");
+                    webBusy += status.equals("BUSY") ? 1 : 0;
                 }
 
                 // Slack: one reply in each question's thread, an answer or "busy"; nothing failed

@@ -1,0 +1,125 @@
+package io.docent.app.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.docent.core.Answer;
+import io.docent.core.Answerer;
+import io.docent.core.Question;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/chat}: checks access and the request, asks the {@link Answerer} and returns its answer as JSON
+ * (see {@link ChatJson}). The request runs on the server's virtual thread, so a slow answer holds no platform
+ * thread. A failure while answering becomes a {@code FAILED} answer, never a stack trace.
+ */
+final class ChatApi implements HttpHandler {
+
+    static final String PATH = "/api/chat";
+    private static final Logger log = LoggerFactory.getLogger(ChatApi.class);
+
+    private final Answerer answerer;
+    private final WebAccess access;
+    private final ChatJson.Limits limits;
+    private final int maxBodyBytes;
+
+    ChatApi(Answerer answerer, WebAccess access, ChatJson.Limits limits, int maxBodyBytes) {
+        this.answerer = answerer;
+        this.access = access;
+        this.limits = limits;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        WebResponses.securityHeaders(exchange);
+        if (!exchange.getRequestURI().getPath().equals(PATH)) {
+            WebResponses.jsonError(exchange, 404, "no such API: " + PATH + " is the only one");
+            return;
+        }
+        WebAccess.Decision decision = access.decide(exchange);
+        if (!decision.allowed()) {
+            refuse(exchange, decision);
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("POST")) {
+            WebResponses.methodNotAllowed(exchange, "POST", true);
+            return;
+        }
+        if (!WebAccess.sameOrigin(exchange, decision)) {
+            WebResponses.jsonError(
+                    exchange,
+                    403,
+                    "cross-origin requests are refused: call the API from the web chat"
+                            + " page or with an Authorization: Bearer header");
+            return;
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
+            WebResponses.jsonError(exchange, 415, "the body must be JSON (Content-Type: application/json)");
+            return;
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        byte[] body = declaredTooLarge(length) ? null : readCapped(exchange.getRequestBody());
+        if (body == null) {
+            WebResponses.jsonError(exchange, 413, "the body is larger than " + maxBodyBytes + " bytes");
+            return;
+        }
+        Question question;
+        try {
+            question = ChatJson.parse(body, limits);
+        } catch (ChatJson.BadRequest e) {
+            WebResponses.jsonError(exchange, 400, e.getMessage());
+            return;
+        }
+        WebResponses.json(exchange, 200, ChatJson.render(answer(question)));
+    }
+
+    private Answer answer(Question question) {
+        try {
+            Answer answer = answerer.answer(question);
+            return answer != null
+                    ? answer
+                    : Answer.failed("Sorry, something went wrong while answering. Please try again.");
+        } catch (RuntimeException e) { // the contract says it never throws; a bug must not reach the user as one
+            log.error(
+                    "The web chat's question failed ({} characters, {} turns of history)",
+                    question.text().length(),
+                    question.history().size(),
+                    e);
+            return Answer.failed("Sorry, something went wrong while answering. Please try again.");
+        }
+    }
+
+    private void refuse(HttpExchange exchange, WebAccess.Decision decision) throws IOException {
+        switch (decision.kind()) {
+            case FORBIDDEN -> WebResponses.jsonError(exchange, 403, WebChat.LOCAL_ONLY_MESSAGE);
+            case FOREIGN_HOST -> WebResponses.jsonError(exchange, 403, WebChat.FOREIGN_HOST_MESSAGE);
+            default -> {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"docent\"");
+                WebResponses.jsonError(
+                        exchange,
+                        401,
+                        "sign in: send Authorization: Bearer with the web chat's"
+                                + " secret (DOCENT_WEB_SECRET), or open the page and enter it");
+            }
+        }
+    }
+
+    private boolean declaredTooLarge(String contentLength) {
+        try {
+            return contentLength != null && Long.parseLong(contentLength.strip()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false; // the server has already refused a malformed length; the capped read decides
+        }
+    }
+
+    /** The body, or {@code null} when it is larger than the cap (reading stops there). */
+    private byte[] readCapped(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(maxBodyBytes + 1);
+        return body.length > maxBodyBytes ? null : body;
+    }
+}

@@ -1,0 +1,145 @@
+package io.docent.app.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docent.core.Answer;
+import io.docent.core.Citation;
+import io.docent.core.Question;
+import io.docent.core.Scope;
+import io.docent.core.SearchHit;
+import io.docent.core.Turn;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON of {@code POST /api/chat}. In: {@code {"question": "...", "history": [{"role": "user"|"assistant",
+ * "text": "..."}]}}, oldest turn first. Out: the answer's text, status, standalone query, citations, evidence (every
+ * retrieved passage with its scores) and stage timings in milliseconds. Strings go out as JSON strings, never as
+ * markup: the page puts them into the document as text.
+ */
+final class ChatJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A request the client must fix; the message says what, without echoing the input. */
+    static final class BadRequest extends Exception {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    record Limits(int maxQuestionChars, int maxHistoryTurns, int maxTurnChars) {}
+
+    private ChatJson() {}
+
+    static Question parse(byte[] body, Limits limits) throws BadRequest {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw new BadRequest("the body is empty: send {\"question\": \"...\"}");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
+            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new BadRequest("the body is not valid JSON: " + truncate(detail, 200));
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequest("the body must be a JSON object with a \"question\" string");
+        }
+        JsonNode q = root.get("question");
+        if (q == null || !q.isTextual()) {
+            throw new BadRequest("\"question\" is missing or not a string");
+        }
+        String question = q.asText().strip();
+        if (question.isEmpty()) {
+            throw new BadRequest("\"question\" is empty");
+        }
+        if (question.length() > limits.maxQuestionChars()) {
+            throw new BadRequest("\"question\" is longer than " + limits.maxQuestionChars() + " characters");
+        }
+        return new Question(question, history(root.get("history"), limits), Scope.ALL);
+    }
+
+    private static List<Turn> history(JsonNode node, Limits limits) throws BadRequest {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new BadRequest("\"history\" must be an array of {\"role\", \"text\"} objects");
+        }
+        if (node.size() > limits.maxHistoryTurns()) {
+            throw new BadRequest("\"history\" has more than " + limits.maxHistoryTurns() + " turns");
+        }
+        List<Turn> turns = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode turn = node.get(i);
+            JsonNode role = turn.get("role");
+            JsonNode text = turn.get("text");
+            if (!turn.isObject() || role == null || text == null || !role.isTextual() || !text.isTextual()) {
+                throw new BadRequest(
+                        "history[" + i + "] must be {\"role\": \"user\"|\"assistant\", \"text\": \"...\"}");
+            }
+            if (text.asText().length() > limits.maxTurnChars()) {
+                throw new BadRequest("history[" + i + "].text is longer than " + limits.maxTurnChars() + " characters");
+            }
+            Turn.Role r =
+                    switch (role.asText()) {
+                        case "user" -> Turn.Role.USER;
+                        case "assistant" -> Turn.Role.ASSISTANT;
+                        default -> throw new BadRequest("history[" + i + "].role must be \"user\" or \"assistant\"");
+                    };
+            turns.add(new Turn(r, text.asText()));
+        }
+        return turns;
+    }
+
+    static ObjectNode render(Answer answer) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("text", answer.text());
+        root.put("status", answer.status().name());
+        root.put("standaloneQuery", answer.standaloneQuery());
+        ArrayNode citations = root.putArray("citations");
+        for (Citation c : answer.citations()) {
+            citations
+                    .addObject()
+                    .put("n", c.number())
+                    .put("title", c.title())
+                    .put("url", c.url())
+                    .put("snippet", c.snippet());
+        }
+        ArrayNode evidence = root.putArray("evidence");
+        for (SearchHit hit : answer.evidence()) {
+            evidence.addObject()
+                    .put("title", hit.chunk().title())
+                    .put("url", hit.chunk().url())
+                    .put("breadcrumb", hit.chunk().breadcrumb())
+                    .put("score", finite(hit.score()))
+                    .put("similarity", finite(hit.similarity()))
+                    .put("keywordRank", hit.textRank())
+                    .put("vectorRank", hit.vectorRank())
+                    .put("text", hit.chunk().text());
+        }
+        ObjectNode timings = root.putObject("timings");
+        answer.timings().forEach((stage, d) -> timings.put(stage, d.toNanos() / 1e6));
+        return root;
+    }
+
+    static ObjectNode error(int status, String message) {
+        return MAPPER.createObjectNode().put("error", message).put("status", status);
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static String truncate(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+}

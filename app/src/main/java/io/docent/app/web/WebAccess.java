@@ -1,0 +1,245 @@
+package io.docent.app.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Who may use the web chat, decided per request, because {@code docent serve} may listen on every interface for
+ * Slack and Teams while the web chat must not be open to the network by default.
+ *
+ * <p>In order: (1) with {@code DOCENT_WEB_TRUST_EASY_AUTH=true}, a request carrying {@code
+ * X-MS-CLIENT-PRINCIPAL-NAME} is signed in by Entra ID: Container Apps' authentication in front sets that header and
+ * removes it from what clients send, which is why it is trusted only when configured. (2) A client on a loopback
+ * address, when {@code Host} names loopback too (a web page on another site whose name resolves to 127.0.0.1 — DNS
+ * rebinding — is refused, or asked to sign in when a secret is configured). {@code X-Forwarded-For} is never read: a reverse proxy on the same host makes everyone
+ * local, so turn loopback off ({@code DOCENT_WEB_LOOPBACK=false}) there. (3) The secret {@code DOCENT_WEB_SECRET}, as
+ * {@code Authorization: Bearer} or as the session cookie the sign-in form (or {@code ?key=}) hands out. The cookie
+ * holds an expiry and an HMAC of it under the secret, never the secret itself, so changing the secret ends every
+ * session. Comparisons are constant-time.
+ */
+final class WebAccess {
+
+    static final String COOKIE = "docent_web";
+    static final String EASY_AUTH_HEADER = "X-MS-CLIENT-PRINCIPAL-NAME";
+    static final Duration SESSION = Duration.ofHours(12);
+    static final int MIN_SECRET_LENGTH = 16;
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    /** How a request was let in, or why not. */
+    enum Kind {
+        EASY_AUTH,
+        LOOPBACK,
+        BEARER,
+        COOKIE,
+        /** Not local, and no secret is configured: nothing the client can do. */
+        FORBIDDEN,
+        /** Not local, not signed in (or a wrong secret): sign in. */
+        UNAUTHENTICATED,
+        /** A loopback client, but the page's name is not a loopback one. */
+        FOREIGN_HOST
+    }
+
+    record Decision(Kind kind) {
+        boolean allowed() {
+            return switch (kind) {
+                case EASY_AUTH, LOOPBACK, BEARER, COOKIE -> true;
+                default -> false;
+            };
+        }
+
+        /** Whether the browser sends the credentials on its own, so that the request must be same-origin. */
+        boolean ambient() {
+            return kind == Kind.EASY_AUTH || kind == Kind.COOKIE || kind == Kind.LOOPBACK;
+        }
+    }
+
+    private final byte[] secret;
+    private final boolean loopbackAllowed;
+    private final boolean trustEasyAuth;
+    private final Predicate<InetSocketAddress> isLocal;
+    private final Clock clock;
+
+    WebAccess(
+            String secret,
+            boolean loopbackAllowed,
+            boolean trustEasyAuth,
+            Predicate<InetSocketAddress> isLocal,
+            Clock clock) {
+        this.secret = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
+        this.loopbackAllowed = loopbackAllowed;
+        this.trustEasyAuth = trustEasyAuth;
+        this.isLocal = isLocal;
+        this.clock = clock;
+    }
+
+    static boolean isLoopback(InetSocketAddress address) {
+        return address != null
+                && address.getAddress() != null
+                && address.getAddress().isLoopbackAddress();
+    }
+
+    boolean trustEasyAuthConfigured() {
+        return trustEasyAuth;
+    }
+
+    boolean secretConfigured() {
+        return secret != null;
+    }
+
+    Decision decide(HttpExchange exchange) {
+        var headers = exchange.getRequestHeaders();
+        String principal = headers.getFirst(EASY_AUTH_HEADER);
+        if (trustEasyAuth && principal != null && !principal.isBlank()) {
+            return new Decision(Kind.EASY_AUTH);
+        }
+        if (secret != null) {
+            String authorization = headers.getFirst("Authorization");
+            if (authorization != null
+                    && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                    && matchesSecret(authorization.substring(7).strip())) {
+                return new Decision(Kind.BEARER);
+            }
+            if (cookie(exchange).filter(this::validSession).isPresent()) {
+                return new Decision(Kind.COOKIE);
+            }
+        }
+        if (loopbackAllowed && isLocal.test(exchange.getRemoteAddress())) {
+            if (loopbackHost(headers.getFirst("Host"))) {
+                return new Decision(Kind.LOOPBACK);
+            }
+            if (secret == null) {
+                return new Decision(Kind.FOREIGN_HOST);
+            }
+            // a public name through a proxy on this host: sign in like any other client
+        }
+        return new Decision(secret == null ? Kind.FORBIDDEN : Kind.UNAUTHENTICATED);
+    }
+
+    /** Whether {@code candidate} is the secret; constant-time whatever the lengths. */
+    boolean matchesSecret(String candidate) {
+        if (secret == null || candidate == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(sha256(candidate.getBytes(StandardCharsets.UTF_8)), sha256(secret));
+    }
+
+    /** A session cookie value: its expiry (epoch seconds) and an HMAC of it under the secret. */
+    String newSession() {
+        long expires = clock.instant().plus(SESSION).getEpochSecond();
+        return expires + "." + mac(Long.toString(expires));
+    }
+
+    boolean validSession(String value) {
+        int dot = value.indexOf('.');
+        if (secret == null || dot <= 0) {
+            return false;
+        }
+        String expires = value.substring(0, dot);
+        boolean genuine = MessageDigest.isEqual(
+                mac(expires).getBytes(StandardCharsets.US_ASCII),
+                value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+        try {
+            return genuine && Long.parseLong(expires) > clock.instant().getEpochSecond();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a state-changing request comes from the page itself: its {@code Origin} names this server. Browsers
+     * send {@code Origin} with every {@code fetch} POST; a client without one (curl) is accepted only when its
+     * credentials are not ambient (a bearer token), or when it is local.
+     */
+    static boolean sameOrigin(HttpExchange exchange, Decision decision) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin == null) {
+            return decision.kind() == Kind.BEARER || decision.kind() == Kind.LOOPBACK;
+        }
+        return originMatches(exchange, origin);
+    }
+
+    /** Whether the request carries no {@code Origin}, or one naming this server. */
+    static boolean originAbsentOrSame(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        return origin == null || originMatches(exchange, origin);
+    }
+
+    private static boolean originMatches(HttpExchange exchange, String origin) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        try {
+            URI uri = URI.create(origin);
+            return host != null
+                    && uri.getRawAuthority() != null
+                    && uri.getRawAuthority().equalsIgnoreCase(host)
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static Optional<String> cookie(HttpExchange exchange) {
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+            for (String part : header.split(";")) {
+                String p = part.strip();
+                if (p.startsWith(COOKIE + "=")) {
+                    return Optional.of(p.substring(COOKIE.length() + 1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code Set-Cookie} value for a new session; {@code Secure} when the client reached us over HTTPS. */
+    String sessionCookie(HttpExchange exchange) {
+        String proto = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
+        boolean https = proto != null && proto.strip().toLowerCase(Locale.ROOT).equals("https");
+        return COOKIE + "=" + newSession() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION.toSeconds()
+                + (https ? "; Secure" : "");
+    }
+
+    private static boolean loopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip().toLowerCase(Locale.ROOT);
+        int colon = name.lastIndexOf(':');
+        if (colon > 0 && colon > name.lastIndexOf(']')) {
+            name = name.substring(0, colon);
+        }
+        return LOOPBACK_HOSTS.contains(name);
+    }
+
+    private String mac(String data) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(hmac.doFinal(data.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.docent.app.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.docent.app.config.ConfigException;
+import io.docent.app.config.Settings;
+import io.docent.app.serve.DocentServer;
+import io.docent.core.Answerer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web chat in {@code docent serve}: the page at {@code /} with its script and style, the sign-in form at
+ * {@code /login}, and {@code POST /api/chat}. On unless {@code DOCENT_WEB=off}.
+ *
+ * <p>Settings: {@code DOCENT_WEB} (on/off), {@code DOCENT_WEB_SECRET} (at least {@value
+ * WebAccess#MIN_SECRET_LENGTH} characters; lets clients that are not local in), {@code DOCENT_WEB_TRUST_EASY_AUTH}
+ * (true only behind Container Apps' authentication), {@code DOCENT_WEB_LOOPBACK} (default true: loopback clients
+ * need no secret), {@code DOCENT_WEB_MAX_QUESTION_CHARS}, {@code DOCENT_WEB_MAX_HISTORY_TURNS}. See {@link
+ * WebAccess} for how access is decided.
+ */
+public final class WebChat {
+
+    static final String LOCAL_ONLY_MESSAGE = "The web chat answers only on this machine (http://localhost). To open it"
+            + " to other machines, set DOCENT_WEB_SECRET to a long random secret, or put Entra ID sign-in in front"
+            + " (Azure Container Apps authentication) and set DOCENT_WEB_TRUST_EASY_AUTH=true.";
+    static final String FOREIGN_HOST_MESSAGE =
+            "Open the web chat as http://localhost (or 127.0.0.1) on this machine: other host names are refused.";
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_TURN_CHARS = 8_000;
+    private static final Logger log = LoggerFactory.getLogger(WebChat.class);
+    private static final String RESOURCES = "/io/docent/app/web/";
+    private static final Map<String, String> ASSETS = Map.of(
+            "/webchat.js", "application/javascript; charset=utf-8",
+            "/webchat.css", "text/css; charset=utf-8");
+
+    private final boolean enabled;
+    private final WebAccess access;
+    private final ChatJson.Limits limits;
+
+    private WebChat(boolean enabled, WebAccess access, ChatJson.Limits limits) {
+        this.enabled = enabled;
+        this.access = access;
+        this.limits = limits;
+    }
+
+    /** Reads and checks the web chat's settings (a wrong one stops start-up, named, its value never shown). */
+    public static WebChat from(Settings settings) {
+        return from(settings, WebAccess::isLoopback, Clock.systemUTC());
+    }
+
+    /** As {@link #from(Settings)}, with the decision whether a client is local and the clock injected (tests). */
+    static WebChat from(Settings settings, Predicate<InetSocketAddress> isLocal, Clock clock) {
+        boolean enabled = settings.getBoolean("DOCENT_WEB", true);
+        Optional<String> secret = settings.get("DOCENT_WEB_SECRET");
+        if (secret.isPresent() && secret.get().length() < WebAccess.MIN_SECRET_LENGTH) {
+            throw new ConfigException("DOCENT_WEB_SECRET must be at least " + WebAccess.MIN_SECRET_LENGTH
+                    + " characters long (use a random one, e.g. openssl rand -base64 32)");
+        }
+        var access = new WebAccess(
+                secret.orElse(null),
+                settings.getBoolean("DOCENT_WEB_LOOPBACK", true),
+                settings.getBoolean("DOCENT_WEB_TRUST_EASY_AUTH", false),
+                isLocal,
+                clock);
+        var limits = new ChatJson.Limits(
+                settings.getInt("DOCENT_WEB_MAX_QUESTION_CHARS", 2_000, 1, 20_000),
+                settings.getInt("DOCENT_WEB_MAX_HISTORY_TURNS", 20, 0, 200),
+                MAX_TURN_CHARS);
+        return new WebChat(enabled, access, limits);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Mounts the page and the API on {@code server}; nothing when the web chat is off. */
+    public void mount(DocentServer server, Answerer answerer) {
+        if (!enabled) {
+            log.info("Web chat: off (DOCENT_WEB=off)");
+            return;
+        }
+        server.route(ChatApi.PATH, new ChatApi(answerer, access, limits, MAX_BODY_BYTES));
+        server.route("/", this::page);
+        log.info(
+                "Web chat: GET / and POST {} (local clients{}{})",
+                ChatApi.PATH,
+                access.secretConfigured() ? ", and others with DOCENT_WEB_SECRET" : " only",
+                access.trustEasyAuthConfigured() ? ", Entra ID users via Easy Auth" : "");
+    }
+
+    private void page(HttpExchange exchange) throws IOException {
+        WebResponses.securityHeaders(exchange);
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        if (path.equals("/login")) {
+            login(exchange);
+            return;
+        }
+        if (!path.equals("/") && !ASSETS.containsKey(path)) {
+            WebResponses.text(exchange, 404, "not found");
+            return;
+        }
+        if (!method.equals("GET")) {
+            WebResponses.methodNotAllowed(exchange, "GET", false);
+            return;
+        }
+        if (path.equals("/webchat.css")) { // the sign-in form needs it too; nothing secret in it
+            resource(exchange, "webchat.css", ASSETS.get(path), 200);
+            return;
+        }
+        Optional<String> key = queryParameter(exchange, "key");
+        if (path.equals("/") && key.isPresent()) {
+            signIn(exchange, key.get());
+            return;
+        }
+        WebAccess.Decision decision = access.decide(exchange);
+        if (!decision.allowed()) {
+            refuse(exchange, decision);
+            return;
+        }
+        if (path.equals("/")) {
+            resource(exchange, "index.html", "text/html; charset=utf-8", 200);
+        } else {
+            resource(exchange, path.substring(1), ASSETS.get(path), 200);
+        }
+    }
+
+    /** {@code POST /login} with the form field {@code key}; {@code GET /login} shows the form. */
+    private void login(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestMethod()) {
+            case "GET" -> loginForm(exchange, 200, "");
+            case "POST" -> {
+                if (!WebAccess.originAbsentOrSame(exchange)) { // login CSRF: another site signing the browser in
+                    WebResponses.text(exchange, 403, "sign in from the web chat's own page");
+                    return;
+                }
+                byte[] body = exchange.getRequestBody().readNBytes(4096);
+                signIn(
+                        exchange,
+                        formField(new String(body, StandardCharsets.UTF_8), "key")
+                                .orElse(""));
+            }
+            default -> WebResponses.methodNotAllowed(exchange, "GET, POST", false);
+        }
+    }
+
+    private void signIn(HttpExchange exchange, String key) throws IOException {
+        if (!access.secretConfigured()) {
+            WebResponses.text(exchange, 403, LOCAL_ONLY_MESSAGE);
+        } else if (access.matchesSecret(key)) {
+            exchange.getResponseHeaders().add("Set-Cookie", access.sessionCookie(exchange));
+            exchange.getResponseHeaders().set("Location", "/");
+            exchange.sendResponseHeaders(303, -1);
+        } else {
+            log.warn(
+                    "Web chat: a wrong key from {}",
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
+            loginForm(exchange, 401, "That key is not right.");
+        }
+    }
+
+    private void refuse(HttpExchange exchange, WebAccess.Decision decision) throws IOException {
+        switch (decision.kind()) {
+            case FORBIDDEN -> WebResponses.text(exchange, 403, LOCAL_ONLY_MESSAGE);
+            case FOREIGN_HOST -> WebResponses.text(exchange, 403, FOREIGN_HOST_MESSAGE);
+            default -> loginForm(exchange, 401, "");
+        }
+    }
+
+    private void loginForm(HttpExchange exchange, int status, String message) throws IOException {
+        if (!access.secretConfigured()) {
+            WebResponses.text(exchange, 403, LOCAL_ONLY_MESSAGE);
+            return;
+        }
+        // the message is one of this class's constants, never anything the client sent
+        String html = read("login.html").replace("<!--MESSAGE-->", message);
+        WebResponses.bytes(exchange, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void resource(HttpExchange exchange, String name, String type, int status) throws IOException {
+        WebResponses.bytes(exchange, status, type, read(name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String read(String name) {
+        try (InputStream in = WebChat.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the web chat's resource " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<String> queryParameter(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        return query == null ? Optional.empty() : formField(query, name);
+    }
+
+    private static Optional<String> formField(String encoded, String name) {
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                try {
+                    return Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    return Optional.of("");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

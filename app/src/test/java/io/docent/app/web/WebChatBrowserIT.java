@@ -1,0 +1,168 @@
+package io.docent.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.docent.app.serve.DocentServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web chat in a real browser: Debian's headless Chromium, driven through its chromedriver, against the real
+ * embedded default over the sample handbook. Skipped (an assumption, reported as such) where either is missing;
+ * {@code .ci/run} installs them. The driver path is set explicitly, so Selenium Manager never runs or downloads.
+ */
+class WebChatBrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("DOCENT_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("DOCENT_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    @TempDir
+    static Path profile;
+
+    static DocentServer server;
+    static WebDriver browser;
+
+    static final boolean BROWSER_INSTALLED = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+
+    @BeforeAll
+    static void start() {
+        if (!BROWSER_INSTALLED) {
+            return; // each test reports itself skipped (an assumption failing here would report no tests at all)
+        }
+        server = SampleStack.serveWebChat();
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1200,900",
+                        "--user-data-dir=" + new File(profile.toFile(), "chromium"));
+        browser = new ChromeDriver(service, options);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        assumeTrue(
+                BROWSER_INSTALLED,
+                "no browser: install Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    /** Types {@code question}, sends it with Enter, and returns the answer that appears for it. */
+    static WebElement ask(String question) {
+        int before = answers().size();
+        WebElement box = browser.findElement(By.id("question"));
+        box.sendKeys(question);
+        box.sendKeys(Keys.ENTER);
+        waiting().until(d -> answers().size() > before);
+        return answers().get(before);
+    }
+
+    static List<WebElement> answers() {
+        return browser.findElements(By.cssSelector("#conversation li.turn.answer"));
+    }
+
+    @Test
+    void asks_follows_up_and_opens_the_sources_view() {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        assertThat(browser.getTitle()).isEqualTo("Docent");
+
+        // a question: a cited answer, its [1] a link to the citation, the citation a link to the source
+        WebElement first = ask("How do I get VPN access?");
+        assertThat(first.getAttribute("data-status")).isEqualTo("ANSWERED");
+        WebElement marker = first.findElement(By.cssSelector(".answer-text a.cite"));
+        assertThat(marker.getText()).isEqualTo("[1]");
+        WebElement citation = first.findElement(By.cssSelector(".citations li"));
+        assertThat(citation.getText()).contains("VPN Access");
+        assertThat(citation.findElement(By.tagName("a")).getAttribute("href")).startsWith("file:");
+        marker.click();
+        assertThat(browser.getCurrentUrl()).endsWith("#" + citation.getAttribute("id"));
+
+        // a follow-up: the page sent the conversation, so the search query carries "VPN" from the first question
+        WebElement followUp = ask("and for contractors?");
+        assertThat(followUp.getAttribute("data-status")).isEqualTo("ANSWERED");
+        assertThat(followUp.findElement(By.className("answer-text")).getText()).containsIgnoringCase("sponsor");
+
+        // the sources view: closed at first, then the query, the timings and the passages with their scores
+        WebElement sources = followUp.findElement(By.cssSelector("details.sources"));
+        WebElement passages = sources.findElement(By.className("passages"));
+        assertThat(passages.isDisplayed()).isFalse();
+        sources.findElement(By.tagName("summary")).click();
+        waiting().until(ExpectedConditions.visibilityOf(passages));
+        assertThat(sources.findElement(By.className("standalone-query")).getText())
+                .containsIgnoringCase("vpn")
+                .containsIgnoringCase("contractors");
+        assertThat(sources.findElement(By.className("timings")).getText())
+                .contains("retrieve")
+                .contains(" ms");
+        List<WebElement> hits = passages.findElements(By.className("passage"));
+        assertThat(hits).hasSizeGreaterThan(1);
+        assertThat(hits.get(0).findElement(By.className("score")).getText()).matches("score -?\\d+\\.\\d{4}");
+        assertThat(hits.get(0).findElement(By.className("text")).getText()).isNotBlank();
+    }
+
+    @Test
+    void typed_markup_is_shown_as_text_and_new_conversation_starts_over() {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        String markup = "<img src=x id=injected> what is the <b>password</b> policy?";
+
+        ask(markup);
+
+        WebElement conversation = browser.findElement(By.id("conversation"));
+        assertThat(conversation.findElements(By.id("injected"))).isEmpty();
+        assertThat(conversation.findElements(By.tagName("b"))).isEmpty();
+        assertThat(conversation.findElement(By.cssSelector("li.turn.user")).getText())
+                .contains(markup);
+
+        browser.findElement(By.id("new-conversation")).click();
+
+        assertThat(browser.findElements(By.cssSelector("#conversation li"))).isEmpty();
+        WebElement alone = ask("and for contractors?");
+        alone.findElement(By.cssSelector("details.sources summary")).click();
+        assertThat(alone.findElement(By.className("standalone-query")).getText())
+                .doesNotContainIgnoringCase("password");
+    }
+}
