@@ -147,10 +147,13 @@ public final class ServiceMetrics {
     public void bindIndex(Supplier<Optional<SearchIndex>> index) {
         var documents = new Cached(() -> index.get().map(SearchIndex::documentCount));
         var chunks = new Cached(() -> index.get().map(SearchIndex::chunkCount));
+        // Micrometer holds a gauge's object weakly: nothing else refers to these two, so hold them strongly.
         Gauge.builder("docent_index_documents", documents, Cached::value)
+                .strongReference(true)
                 .description("Documents in the index")
                 .register(registry);
         Gauge.builder("docent_index_chunks", chunks, Cached::value)
+                .strongReference(true)
                 .description("Chunks (passages) in the index")
                 .register(registry);
     }

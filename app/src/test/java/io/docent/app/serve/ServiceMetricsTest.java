@@ -6,6 +6,7 @@ import io.docent.app.TokenCounts;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
+import io.docent.core.SearchIndex;
 import io.docent.core.feedback.FeedbackRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,46 @@ class ServiceMetricsTest {
         nanos.addAndGet(ServiceMetrics.INDEX_COUNTS_TTL.toNanos());
         metrics.scrape();
         assertThat(calls.get()).isGreaterThan(after);
+    }
+
+    @Test
+    void index_counts_survive_garbage_collection() {
+        metrics.bindIndex(() -> Optional.of(new SearchIndex() {
+            @Override
+            public void replaceDocument(String documentId, java.util.List<io.docent.core.Chunk> chunks) {}
+
+            @Override
+            public void deleteDocument(String documentId) {}
+
+            @Override
+            public java.util.List<io.docent.core.IndexedDocument> listDocuments(String source) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public java.util.List<io.docent.core.SearchHit> search(io.docent.core.SearchRequest request) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public long chunkCount() {
+                return 42;
+            }
+
+            @Override
+            public long documentCount() {
+                return 7;
+            }
+
+            @Override
+            public void close() {}
+        }));
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // the gauges' state must not be only weakly reachable
+        }
+        nanos.addAndGet(ServiceMetrics.INDEX_COUNTS_TTL.toNanos());
+
+        assertThat(metrics.scrape()).contains("docent_index_chunks 42.0").contains("docent_index_documents 7.0");
     }
 
     @Test
