@@ -1,6 +1,7 @@
 package io.docent.core.extractive;
 
 import io.docent.core.AnswerGenerator;
+import io.docent.core.AnswerGenerator.Source;
 import io.docent.core.Embedder;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The embedded default {@link AnswerGenerator}: answers without a language model by quoting the sentences of the
@@ -61,6 +63,7 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
             "either",
             "neither");
 
+    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*+•]|\\d+[.)])\\s+");
     private static final Draft NOT_GROUNDED = new Draft("", false, 0, 0);
 
     private final int maxChars;
@@ -90,8 +93,16 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
     @Override
     public Draft generate(Request request) {
         List<Unit> units = new ArrayList<>();
+        Set<String> titles = new HashSet<>();
+        for (Source source : request.sources()) {
+            titles.add(normalized(source.hit().chunk().title()));
+        }
         for (int i = 0; i < request.sources().size(); i++) {
-            units.addAll(Segmenter.units(i, request.sources().get(i)));
+            for (Unit u : Segmenter.units(i, request.sources().get(i))) {
+                if (!isPageLink(u, titles)) {
+                    units.add(u);
+                }
+            }
         }
         double[] scores = scorer.score(request.standaloneQuery(), units);
         List<Integer> ranked = ranked(scores);
@@ -99,6 +110,19 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
             return NOT_GROUNDED;
         }
         return Draft.of(render(units, select(units, scores, ranked)));
+    }
+
+    /**
+     * A list item that is only the title of a page among the sources: a section page's list of its child pages
+     * ("- Annual Leave Policy"). Quoted, it reads as a stray heading; the page itself is a source when it matters.
+     */
+    private static boolean isPageLink(Unit u, Set<String> titles) {
+        return u.kind() == Unit.Kind.ITEM
+                && titles.contains(normalized(BULLET.matcher(u.text()).replaceFirst("")));
+    }
+
+    private static String normalized(String text) {
+        return text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /** Candidates, best first; ties go to the earlier unit, which is the better source or the earlier position. */

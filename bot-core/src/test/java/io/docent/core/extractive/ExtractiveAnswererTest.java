@@ -56,6 +56,16 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void leaves_out_a_list_item_that_is_only_the_title_of_another_source() {
+        var draft = ask(
+                "How many days of annual leave do I get?",
+                source(1, "Annual Leave Policy", "Employees get 25 days of annual leave per year."),
+                source(2, "HR", "Pages in this section:\n\n- Annual Leave Policy\n- Parental Leave"));
+
+        assertThat(draft.text()).isEqualTo("Employees get 25 days of annual leave per year. [1]");
+    }
+
+    @Test
     void cites_each_sentence_with_the_number_of_its_source_in_source_order() {
         var draft = ask(
                 "How do I install the VPN client?",
