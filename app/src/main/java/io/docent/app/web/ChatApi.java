@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class ChatApi implements HttpHandler {
 
     static final String PATH = "/api/chat";
+    /** How much of a too-large body is read and dropped so that its client gets the 413; beyond, the connection ends. */
+    static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(ChatApi.class);
 
     private final Answerer answerer;
@@ -65,6 +68,9 @@ final class ChatApi implements HttpHandler {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         byte[] body = declaredTooLarge(length) ? null : readCapped(exchange.getRequestBody());
         if (body == null) {
+            // Read the rest (up to a bound) before answering: the server closes a connection with more than 64 KB
+            // unread, and a close with unread data resets it, so the client could lose the 413 it is sent.
+            discard(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
             WebResponses.jsonError(exchange, 413, "the body is larger than " + maxBodyBytes + " bytes");
             return;
         }
@@ -114,6 +120,15 @@ final class ChatApi implements HttpHandler {
             return contentLength != null && Long.parseLong(contentLength.strip()) > maxBodyBytes;
         } catch (NumberFormatException e) {
             return false; // the server has already refused a malformed length; the capped read decides
+        }
+    }
+
+    private static void discard(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long left = limit;
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 
