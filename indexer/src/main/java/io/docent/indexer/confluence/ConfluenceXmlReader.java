@@ -3,6 +3,7 @@ package io.docent.indexer.confluence;
 import io.docent.core.DocentException;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.ReaderSettings;
 import io.docent.indexer.tika.TikaExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -194,16 +195,13 @@ public final class ConfluenceXmlReader implements DocumentReader {
 
         /** The Confluence's address ({@code https://wiki.example.com/}, {@code --base-url}), for citation links. */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            this.baseUrl = ReaderSettings.baseUrl(baseUrl);
             return this;
         }
 
         /** A page body longer than this many characters fails its page; default {@link #DEFAULT_MAX_BODY_CHARS}. */
         public Builder maxBodyChars(int maxBodyChars) {
-            if (maxBodyChars < 1) {
-                throw new IllegalArgumentException("maxBodyChars must be >= 1, was " + maxBodyChars);
-            }
-            this.maxBodyChars = maxBodyChars;
+            this.maxBodyChars = (int) ReaderSettings.positive(maxBodyChars, "maxBodyChars");
             return this;
         }
 
@@ -215,24 +213,18 @@ public final class ConfluenceXmlReader implements DocumentReader {
 
         /** Attachments larger than this are skipped with a reason; default 50 MB. */
         public Builder maxFileBytes(long maxFileBytes) {
-            if (maxFileBytes < 1) {
-                throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
-            }
-            this.maxFileBytes = maxFileBytes;
+            this.maxFileBytes = ReaderSettings.positive(maxFileBytes, "maxFileBytes");
             return this;
         }
 
         /** How long one attachment may take to parse; default 60 s. */
         public Builder parseTimeout(Duration parseTimeout) {
-            this.parseTimeout = Objects.requireNonNull(parseTimeout, "parseTimeout");
+            this.parseTimeout = ReaderSettings.positive(parseTimeout, "parseTimeout");
             return this;
         }
 
         public ConfluenceXmlReader build() {
-            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
-                throw new IllegalArgumentException(
-                        "baseUrl must be an absolute URL such as https://wiki.example.com/, was " + baseUrl);
-            }
+            ReaderSettings.requireAbsolute(baseUrl);
             return new ConfluenceXmlReader(this);
         }
     }

@@ -1,5 +1,6 @@
 package io.docent.indexer.export;
 
+import io.docent.indexer.ReaderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -116,35 +117,32 @@ public final class ExportOptions {
 
         /** Citation URLs are built on this ({@code --base-url}), where the export has none of its own. */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            this.baseUrl = ReaderSettings.baseUrl(baseUrl);
             return this;
         }
 
         public Builder maxFileBytes(long bytes) {
-            this.maxFileBytes = positive(bytes, "maxFileBytes");
+            this.maxFileBytes = ReaderSettings.positive(bytes, "maxFileBytes");
             return this;
         }
 
         public Builder maxZipBytes(long bytes) {
-            this.maxZipBytes = positive(bytes, "maxZipBytes");
+            this.maxZipBytes = ReaderSettings.positive(bytes, "maxZipBytes");
             return this;
         }
 
         public Builder maxCompressionRatio(int ratio) {
-            this.maxCompressionRatio = (int) positive(ratio, "maxCompressionRatio");
+            this.maxCompressionRatio = (int) ReaderSettings.positive(ratio, "maxCompressionRatio");
             return this;
         }
 
         public Builder maxZipEntries(int entries) {
-            this.maxZipEntries = (int) positive(entries, "maxZipEntries");
+            this.maxZipEntries = (int) ReaderSettings.positive(entries, "maxZipEntries");
             return this;
         }
 
         public Builder parseTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("parseTimeout must be positive, was " + timeout);
-            }
-            this.parseTimeout = timeout;
+            this.parseTimeout = ReaderSettings.positive(timeout, "parseTimeout");
             return this;
         }
 
@@ -154,18 +152,8 @@ public final class ExportOptions {
         }
 
         public ExportOptions build() {
-            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
-                throw new IllegalArgumentException(
-                        "baseUrl must be an absolute URL such as https://wiki.example.com/, was " + baseUrl);
-            }
+            ReaderSettings.requireAbsolute(baseUrl);
             return new ExportOptions(this);
-        }
-
-        private static long positive(long value, String name) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be >= 1, was " + value);
-            }
-            return value;
         }
     }
 

@@ -5,6 +5,7 @@ import io.docent.core.SourceDocument;
 import io.docent.indexer.ContentHash;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.ReaderSettings;
 import io.docent.indexer.tika.OfficeText;
 import io.docent.indexer.tika.TikaExtractor;
 import java.io.IOException;
@@ -209,16 +210,13 @@ public final class FolderReader implements DocumentReader {
 
         /** Citation URLs become this plus the relative path ({@code --base-url}); by default, {@code file:} URIs. */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            this.baseUrl = ReaderSettings.baseUrl(baseUrl);
             return this;
         }
 
         /** Files larger than this are skipped with a reason; default {@link #DEFAULT_MAX_FILE_BYTES}. */
         public Builder maxFileBytes(long maxFileBytes) {
-            if (maxFileBytes < 1) {
-                throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
-            }
-            this.maxFileBytes = maxFileBytes;
+            this.maxFileBytes = ReaderSettings.positive(maxFileBytes, "maxFileBytes");
             return this;
         }
 
@@ -233,18 +231,12 @@ public final class FolderReader implements DocumentReader {
 
         /** How long one Office or PDF file may take to parse; default {@link #DEFAULT_PARSE_TIMEOUT}. */
         public Builder parseTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("parseTimeout must be positive, was " + timeout);
-            }
-            this.parseTimeout = timeout;
+            this.parseTimeout = ReaderSettings.positive(timeout, "parseTimeout");
             return this;
         }
 
         public FolderReader build() {
-            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
-                throw new IllegalArgumentException(
-                        "baseUrl must be an absolute URL such as https://wiki.example.com/," + " was " + baseUrl);
-            }
+            ReaderSettings.requireAbsolute(baseUrl);
             return new FolderReader(this);
         }
     }

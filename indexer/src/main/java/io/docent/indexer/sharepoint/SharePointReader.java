@@ -5,6 +5,7 @@ import io.docent.core.SourceDocument;
 import io.docent.indexer.ContentHash;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.ReaderSettings;
 import io.docent.indexer.files.FolderReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -193,17 +194,19 @@ public final class SharePointReader implements DocumentReader {
 
         /** Citation URLs of files without a driveItem {@code webUrl}: this plus the path ({@code --base-url}). */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            this.baseUrl = ReaderSettings.baseUrl(baseUrl);
             return this;
         }
 
+        /** Files larger than this are skipped with a reason; default {@link FolderReader#DEFAULT_MAX_FILE_BYTES}. */
         public Builder maxFileBytes(long maxFileBytes) {
-            this.maxFileBytes = maxFileBytes;
+            this.maxFileBytes = ReaderSettings.positive(maxFileBytes, "maxFileBytes");
             return this;
         }
 
+        /** How long one Office or PDF file may take to parse; default {@link FolderReader#DEFAULT_PARSE_TIMEOUT}. */
         public Builder parseTimeout(Duration parseTimeout) {
-            this.parseTimeout = parseTimeout;
+            this.parseTimeout = ReaderSettings.positive(parseTimeout, "parseTimeout");
             return this;
         }
 
@@ -214,6 +217,7 @@ public final class SharePointReader implements DocumentReader {
         }
 
         public SharePointReader build() {
+            ReaderSettings.requireAbsolute(baseUrl);
             return new SharePointReader(this);
         }
     }
