@@ -1,5 +1,6 @@
 package io.docent.indexer.export;
 
+import io.docent.indexer.ReaderBuilder;
 import io.docent.indexer.ReaderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.util.Objects;
 public final class ExportOptions {
 
     /** Files larger than this are skipped with a reason: 50 MB. */
-    public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_FILE_BYTES = ReaderBuilder.DEFAULT_MAX_FILE_BYTES;
 
     /** A zip may expand to at most this much in all: 20 GB. */
     public static final long DEFAULT_MAX_ZIP_BYTES = 20L * 1024 * 1024 * 1024;
@@ -25,7 +26,7 @@ public final class ExportOptions {
     public static final int DEFAULT_MAX_ZIP_ENTRIES = 1_000_000;
 
     /** One Office or PDF file may take this long to parse: 60 s. */
-    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_PARSE_TIMEOUT = ReaderBuilder.DEFAULT_PARSE_TIMEOUT;
 
     private final ExportFormat format;
     private final String baseUrl;
