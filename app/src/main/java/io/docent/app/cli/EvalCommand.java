@@ -123,8 +123,9 @@ public final class EvalCommand implements Callable<Integer> {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 err.printf(
                         Locale.ROOT,
-                        "docent eval: indexed %d documents in %.1f s (%.1f docs/s)%n",
+                        "docent eval: indexed %d documents (%d chunks) in %.1f s (%.1f docs/s)%n",
                         n,
+                        index.chunkCount(),
                         seconds,
                         n / seconds);
             }
