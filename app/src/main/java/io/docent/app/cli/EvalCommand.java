@@ -13,6 +13,8 @@ import io.docent.core.SearchIndex;
 import io.docent.core.SearchMode;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
+import io.docent.indexer.chunking.Chunker;
+import io.docent.indexer.chunking.ChunkerSettings;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Retrieval quality over a BEIR-format dataset. The corpus is indexed once into {@code DOCENT_HOME/eval/} (reused on
- * later runs with the same dataset and model), then each mode is scored.
+ * later runs with the same dataset, model, chunking and corpus limit), then each mode is scored. By default each
+ * document is one chunk, as BEIR's reference numbers are computed; {@code --chunk-tokens} cuts documents with the
+ * indexer's {@link Chunker} at that target size, to compare chunk sizes.
  */
 @Command(
         name = "eval",
@@ -58,6 +62,20 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N queries.")
     Integer limit;
 
+    @Option(
+            names = "--chunk-tokens",
+            paramLabel = "N",
+            description = "Cut documents with the indexer's chunker at a target of N tokens (default size: "
+                    + ChunkerSettings.DEFAULT_TARGET_TOKENS + "; without this option each document is one chunk).")
+    Integer chunkTokens;
+
+    @Option(
+            names = "--corpus-limit",
+            paramLabel = "N",
+            description = "Index only N corpus documents: every one judged for the evaluated queries, then the first"
+                    + " others (a smaller, easier corpus, for quicker comparisons).")
+    Integer corpusLimit;
+
     @Spec
     CommandSpec spec;
 
@@ -77,15 +95,25 @@ public final class EvalCommand implements Callable<Integer> {
         if (limit != null) {
             data = data.limitQueries(limit);
         }
+        if (corpusLimit != null) {
+            data = data.limitCorpus(corpusLimit);
+        }
+        Chunker chunker;
+        try {
+            chunker = chunkTokens == null ? null : new Chunker(ChunkerSettings.forTarget(chunkTokens));
+        } catch (IllegalArgumentException e) {
+            err.println("docent eval: --chunk-tokens " + chunkTokens + ": " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
         Settings settings = main.settings();
         Embedder embedder = new OnnxEmbedder();
-        Path dir = DocentStack.home(settings).resolve("eval").resolve(cacheKey(data, embedder));
+        Path dir = DocentStack.home(settings).resolve("eval").resolve(cacheKey(data, embedder, chunker));
         List<ModeResult> results = new ArrayList<>();
         try (SearchIndex index = LuceneSearchIndex.builder(dir)
                 .embeddingModel(embedder.modelName(), embedder.dimension())
                 .vectorWeight(DocentStack.vectorWeight(settings))
                 .open()) {
-            var evaluator = new RetrievalEvaluator(index, embedder);
+            var evaluator = new RetrievalEvaluator(index, embedder, chunker);
             if (index.chunkCount() == 0) {
                 err.println("docent eval: indexing " + data.name() + " into " + dir + " (once; later runs reuse it)");
                 long start = System.nanoTime();
@@ -95,8 +123,9 @@ public final class EvalCommand implements Callable<Integer> {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 err.printf(
                         Locale.ROOT,
-                        "docent eval: indexed %d documents in %.1f s (%.1f docs/s)%n",
+                        "docent eval: indexed %d documents (%d chunks) in %.1f s (%.1f docs/s)%n",
                         n,
+                        index.chunkCount(),
                         seconds,
                         n / seconds);
             }
@@ -174,12 +203,30 @@ public final class EvalCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String cacheKey(BeirDataset data, Embedder embedder) {
+    /** The index folder's name: unchanged for the default (whole documents, whole corpus), so old caches stay valid. */
+    static String cacheKey(BeirDataset data, Embedder embedder, Chunker chunker) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update(data.dir().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
             digest.update(embedder.modelName().getBytes(StandardCharsets.UTF_8));
-            return data.name() + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            if (data.corpusLimit() != 0) {
+                // the judged documents kept depend on the queries kept
+                digest.update(("corpus-limit:" + data.corpusLimit() + ":" + data.split() + ":"
+                                + String.join(",", data.queries().keySet()))
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            String chunking = chunker == null
+                    ? ""
+                    : "-c" + chunker.settings().targetTokens() + "-"
+                            + HexFormat.of()
+                                    .formatHex(MessageDigest.getInstance("SHA-256")
+                                            .digest(chunker.settings()
+                                                    .fingerprint()
+                                                    .getBytes(StandardCharsets.UTF_8)))
+                                    .substring(0, 6);
+            String subset = data.corpusLimit() == 0 ? "" : "-n" + data.corpusLimit();
+            return data.name() + subset + chunking + "-"
+                    + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -10,17 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * A BEIR-format dataset: the corpus is streamed (it can be large), queries and relevance judgements are loaded.
  * Only queries that have judgements in the chosen split are kept.
+ *
+ * @param corpusLimit 0 for the whole corpus; otherwise every document judged for a kept query is streamed, and the
+ *     first others in file order until this many in all (a smaller, easier corpus, for quicker comparisons)
  */
-public record BeirDataset(Path dir, String name, String split, Map<String, String> queries, Qrels qrels) {
+public record BeirDataset(
+        Path dir, String name, String split, Map<String, String> queries, Qrels qrels, int corpusLimit) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,24 +62,45 @@ public record BeirDataset(Path dir, String name, String split, Map<String, Strin
                 queries.put(id, node.path("text").asText());
             }
         });
-        return new BeirDataset(dir, dir.getFileName().toString(), split, queries, qrels);
+        return new BeirDataset(dir, dir.getFileName().toString(), split, queries, qrels, 0);
     }
 
     /** This dataset with only its first {@code n} queries (for a quick run). */
     public BeirDataset limitQueries(int n) {
         Map<String, String> first = new LinkedHashMap<>();
         queries.entrySet().stream().limit(Math.max(0, n)).forEach(e -> first.put(e.getKey(), e.getValue()));
-        return new BeirDataset(dir, name, split, first, qrels);
+        return new BeirDataset(dir, name, split, first, qrels, corpusLimit);
     }
 
-    /** Streams the corpus, one document at a time. */
+    /**
+     * This dataset with its corpus cut to {@code n} documents: all those judged for its queries, then the first
+     * others in file order. Queries should be limited first, so their judged documents are the ones kept.
+     */
+    public BeirDataset limitCorpus(int n) {
+        if (n < 1) {
+            throw new DocentException.InvalidInput("the corpus limit must be >= 1, was " + n);
+        }
+        return new BeirDataset(dir, name, split, queries, qrels, n);
+    }
+
+    /** Streams the corpus (or its first {@link #corpusLimit} documents as described there), one at a time. */
     public void forEachDoc(Consumer<Doc> consumer) {
-        forEachJsonLine(
-                dir.resolve("corpus.jsonl"),
-                node -> consumer.accept(new Doc(
-                        node.path("_id").asText(),
-                        node.path("title").asText(""),
-                        node.path("text").asText(""))));
+        Set<String> judged = new HashSet<>();
+        queries.keySet()
+                .forEach(q ->
+                        judged.addAll(qrels.byQuery().getOrDefault(q, Map.of()).keySet()));
+        int[] othersLeft = {corpusLimit == 0 ? Integer.MAX_VALUE : Math.max(0, corpusLimit - judged.size())};
+        forEachJsonLine(dir.resolve("corpus.jsonl"), node -> {
+            String id = node.path("_id").asText();
+            if (corpusLimit != 0 && !judged.contains(id)) {
+                if (othersLeft[0] == 0) {
+                    return;
+                }
+                othersLeft[0]--;
+            }
+            consumer.accept(
+                    new Doc(id, node.path("title").asText(""), node.path("text").asText("")));
+        });
     }
 
     private static Qrels readQrels(Path file) {

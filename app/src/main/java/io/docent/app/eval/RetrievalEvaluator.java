@@ -7,6 +7,8 @@ import io.docent.core.SearchHit;
 import io.docent.core.SearchIndex;
 import io.docent.core.SearchMode;
 import io.docent.core.SearchRequest;
+import io.docent.core.SourceDocument;
+import io.docent.indexer.chunking.Chunker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -15,21 +17,32 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
- * Runs a {@link BeirDataset}'s queries against a {@link SearchIndex} and scores the rankings. Each corpus document
- * is indexed as one chunk (title and text), as BEIR's reference numbers are computed. Latency is measured per query
- * as the caller would see it: query embedding (uncached) plus search.
+ * Runs a {@link BeirDataset}'s queries against a {@link SearchIndex} and scores the rankings. By default each corpus
+ * document is indexed as one chunk (title and text), as BEIR's reference numbers are computed; given a
+ * {@link Chunker}, documents are cut as {@code docent index} cuts them, and a document ranks where its best chunk
+ * ranks (the search then goes {@value #CHUNKED_DEPTH} chunks deep, so that about {@value #DEPTH} documents are still
+ * ranked). Latency is measured per query as the caller would see it: query embedding (uncached) plus search.
  */
 public final class RetrievalEvaluator {
 
     public static final int DEPTH = 100;
+    static final int CHUNKED_DEPTH = 3 * DEPTH;
     private static final int EMBED_BATCH = 64;
 
     private final SearchIndex index;
     private final Embedder embedder;
+    private final Chunker chunker;
 
+    /** Each document is one chunk. */
     public RetrievalEvaluator(SearchIndex index, Embedder embedder) {
+        this(index, embedder, null);
+    }
+
+    /** Documents are cut by {@code chunker}; {@code null} for one chunk per document. */
+    public RetrievalEvaluator(SearchIndex index, Embedder embedder, Chunker chunker) {
         this.index = index;
         this.embedder = embedder;
+        this.chunker = chunker;
     }
 
     /** Scores of one mode: the means over all judged queries, and latency percentiles in milliseconds. */
@@ -63,19 +76,35 @@ public final class RetrievalEvaluator {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Chunk> chunks = batch.stream()
-                .map(d -> new Chunk(
-                        d.id() + "#0", d.id(), source, "", d.title(), "", "", d.text(), 0, "", null, null, null))
-                .toList();
-        List<float[]> vectors = embedder.embedPassages(
-                chunks.stream().map(Chunk::textForEmbedding).toList());
-        for (int i = 0; i < chunks.size(); i++) {
-            index.replaceDocument(
-                    chunks.get(i).documentId(), List.of(chunks.get(i).withEmbedding(vectors.get(i))));
+        List<List<Chunk>> perDoc = batch.stream().map(d -> chunks(source, d)).toList();
+        List<Chunk> all = perDoc.stream().flatMap(List::stream).toList();
+        List<float[]> vectors = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += EMBED_BATCH) {
+            vectors.addAll(embedder.embedPassages(all.subList(from, Math.min(all.size(), from + EMBED_BATCH)).stream()
+                    .map(Chunk::textForEmbedding)
+                    .toList()));
+        }
+        int next = 0;
+        for (List<Chunk> chunks : perDoc) {
+            List<Chunk> embedded = new ArrayList<>(chunks.size());
+            for (Chunk chunk : chunks) {
+                embedded.add(chunk.withEmbedding(vectors.get(next++)));
+            }
+            index.replaceDocument(embedded.getFirst().documentId(), embedded);
         }
         int n = batch.size();
         batch.clear();
         return n;
+    }
+
+    private List<Chunk> chunks(String source, BeirDataset.Doc d) {
+        if (chunker == null) {
+            return List.of(
+                    new Chunk(d.id() + "#0", d.id(), source, "", d.title(), "", "", d.text(), 0, "", null, null, null));
+        }
+        String title = d.title().isBlank() ? d.id() : d.title();
+        return chunker.chunk(
+                new SourceDocument(d.id(), source, "", title, "", List.of(), d.text(), "eval", null, null, null));
     }
 
     public ModeResult evaluate(BeirDataset dataset, SearchMode mode) {
@@ -87,7 +116,8 @@ public final class RetrievalEvaluator {
             long start = System.nanoTime();
             float[] vector = mode == SearchMode.TEXT ? null : embedder.embedQuery(query.getValue());
             String text = mode == SearchMode.VECTOR ? null : query.getValue();
-            List<SearchHit> hits = index.search(new SearchRequest(text, vector, mode, DEPTH, Scope.ALL));
+            int depth = chunker == null ? DEPTH : CHUNKED_DEPTH;
+            List<SearchHit> hits = index.search(new SearchRequest(text, vector, mode, depth, Scope.ALL));
             latencies[q++] = System.nanoTime() - start;
             List<String> ranked = documentIds(hits);
             Map<String, Integer> relevant = qrels.get(query.getKey());
@@ -112,7 +142,7 @@ public final class RetrievalEvaluator {
     private static List<String> documentIds(List<SearchHit> hits) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         hits.forEach(h -> ids.add(h.chunk().documentId()));
-        return List.copyOf(ids);
+        return ids.stream().limit(DEPTH).toList();
     }
 
     static double percentile(long[] sortedNanos, int p) {

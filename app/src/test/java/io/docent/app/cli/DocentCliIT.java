@@ -211,6 +211,49 @@ class DocentCliIT {
     }
 
     @Test
+    @Order(11)
+    void eval_with_chunk_tokens_cuts_documents_and_ranks_each_by_its_best_chunk() throws Exception {
+        Path dataset = Files.createDirectories(home.resolve("long-beir/qrels"));
+        String cats = "Cats are small domesticated felines. ".repeat(3)
+                + "A kitten sleeps for most of the day and plays at dusk. ".repeat(4)
+                + "Cats purr when they are content, and sometimes when they are hurt. "
+                + "Their whiskers sense the width of a gap before they try to pass it. ".repeat(3);
+        Files.writeString(home.resolve("long-beir/corpus.jsonl"), """
+                {"_id":"d1","title":"Cats","text":"%s"}
+                {"_id":"d2","title":"Rockets","text":"Rockets burn propellant to produce thrust in space."}
+                {"_id":"d3","title":"Bread","text":"Bread is baked from flour, water and yeast."}
+                """.formatted(cats));
+        Files.writeString(home.resolve("long-beir/queries.jsonl"), """
+                {"_id":"q1","text":"Which pets purr?"}
+                {"_id":"q2","text":"how does a rocket engine create thrust"}
+                """);
+        Files.writeString(dataset.resolve("test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
+
+        Run run = docent("eval", "--dataset", home.resolve("long-beir").toString(), "--chunk-tokens", "40", "--json");
+        Run tooSmall =
+                docent("eval", "--dataset", home.resolve("long-beir").toString(), "--chunk-tokens", "10", "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("hybrid").path("ndcg@10").asDouble()).isEqualTo(1.0);
+        assertThat(json.path("bm25").path("recall@100").asDouble()).isEqualTo(1.0);
+        Path indexDir;
+        try (var dirs = Files.list(home.resolve("eval"))) {
+            indexDir = dirs.filter(d -> d.getFileName().toString().startsWith("long-beir-c40-"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        var embedder = new OnnxEmbedder();
+        try (var index = LuceneSearchIndex.open(indexDir, embedder.modelName(), embedder.dimension())) {
+            assertThat(index.chunkCount())
+                    .as("the cat page is cut into several chunks")
+                    .isGreaterThan(4);
+        }
+        assertThat(tooSmall.exit()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(tooSmall.err()).contains("--chunk-tokens 10").contains("maxTokens must be >= 32");
+    }
+
+    @Test
     @Order(12)
     void doctor_without_cloud_settings_reports_the_embedded_defaults() {
         Run run = docent("doctor");

@@ -3,14 +3,14 @@ package io.docent.indexer.confluence;
 import io.docent.core.DocentException;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.ReaderBuilder;
+import io.docent.indexer.ReaderSettings;
 import io.docent.indexer.tika.TikaExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,14 +67,14 @@ public final class ConfluenceXmlReader implements DocumentReader {
     private final TikaExtractor tika;
 
     private ConfluenceXmlReader(Builder builder) {
-        Path root = builder.root.toAbsolutePath().normalize();
+        Path root = builder.root().toAbsolutePath().normalize();
         this.folder =
                 root.getFileName() != null && root.getFileName().toString().equals(ENTITIES) ? root.getParent() : root;
-        this.baseUrl = builder.baseUrl;
+        this.baseUrl = builder.baseUrl();
         this.maxBodyChars = builder.maxBodyChars;
-        this.pathUrls = builder.pathUrls;
-        this.maxFileBytes = builder.maxFileBytes;
-        this.tika = new TikaExtractor(builder.parseTimeout, TikaExtractor.DEFAULT_MAX_CHARS);
+        this.pathUrls = builder.pathUrls();
+        this.maxFileBytes = builder.maxFileBytes();
+        this.tika = new TikaExtractor(builder.parseTimeout(), TikaExtractor.DEFAULT_MAX_CHARS);
     }
 
     /** A reader of the export in {@code root} (the folder, or its {@code entities.xml}), with defaults. */
@@ -180,59 +180,26 @@ public final class ConfluenceXmlReader implements DocumentReader {
     }
 
     /** Settings of a {@link ConfluenceXmlReader}. */
-    public static final class Builder {
-        private final Path root;
-        private String baseUrl;
+    public static final class Builder extends ReaderBuilder<Builder> {
         private int maxBodyChars = DEFAULT_MAX_BODY_CHARS;
-        private boolean pathUrls;
-        private long maxFileBytes = 50L * 1024 * 1024;
-        private Duration parseTimeout = Duration.ofSeconds(60);
-
-        private Builder(Path root) {
-            this.root = Objects.requireNonNull(root, "root");
-        }
-
-        /** The Confluence's address ({@code https://wiki.example.com/}, {@code --base-url}), for citation links. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
-            return this;
-        }
 
         /** A page body longer than this many characters fails its page; default {@link #DEFAULT_MAX_BODY_CHARS}. */
         public Builder maxBodyChars(int maxBodyChars) {
-            if (maxBodyChars < 1) {
-                throw new IllegalArgumentException("maxBodyChars must be >= 1, was " + maxBodyChars);
-            }
-            this.maxBodyChars = maxBodyChars;
+            this.maxBodyChars = (int) ReaderSettings.positive(maxBodyChars, "maxBodyChars");
             return this;
         }
 
-        /** Without a base URL, cite {@code entities.xml#pageId=ID} rather than a {@code file:} URI (for a zip). */
-        public Builder pathUrls(boolean pathUrls) {
-            this.pathUrls = pathUrls;
-            return this;
+        private Builder(Path root) {
+            super(root);
         }
 
-        /** Attachments larger than this are skipped with a reason; default 50 MB. */
-        public Builder maxFileBytes(long maxFileBytes) {
-            if (maxFileBytes < 1) {
-                throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
-            }
-            this.maxFileBytes = maxFileBytes;
-            return this;
-        }
-
-        /** How long one attachment may take to parse; default 60 s. */
-        public Builder parseTimeout(Duration parseTimeout) {
-            this.parseTimeout = Objects.requireNonNull(parseTimeout, "parseTimeout");
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public ConfluenceXmlReader build() {
-            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
-                throw new IllegalArgumentException(
-                        "baseUrl must be an absolute URL such as https://wiki.example.com/, was " + baseUrl);
-            }
+            validate();
             return new ConfluenceXmlReader(this);
         }
     }

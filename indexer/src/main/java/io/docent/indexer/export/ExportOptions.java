@@ -1,5 +1,7 @@
 package io.docent.indexer.export;
 
+import io.docent.indexer.ReaderBuilder;
+import io.docent.indexer.ReaderSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import java.util.Objects;
 public final class ExportOptions {
 
     /** Files larger than this are skipped with a reason: 50 MB. */
-    public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_FILE_BYTES = ReaderBuilder.DEFAULT_MAX_FILE_BYTES;
 
     /** A zip may expand to at most this much in all: 20 GB. */
     public static final long DEFAULT_MAX_ZIP_BYTES = 20L * 1024 * 1024 * 1024;
@@ -24,7 +26,7 @@ public final class ExportOptions {
     public static final int DEFAULT_MAX_ZIP_ENTRIES = 1_000_000;
 
     /** One Office or PDF file may take this long to parse: 60 s. */
-    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_PARSE_TIMEOUT = ReaderBuilder.DEFAULT_PARSE_TIMEOUT;
 
     private final ExportFormat format;
     private final String baseUrl;
@@ -116,35 +118,32 @@ public final class ExportOptions {
 
         /** Citation URLs are built on this ({@code --base-url}), where the export has none of its own. */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
+            this.baseUrl = ReaderSettings.baseUrl(baseUrl);
             return this;
         }
 
         public Builder maxFileBytes(long bytes) {
-            this.maxFileBytes = positive(bytes, "maxFileBytes");
+            this.maxFileBytes = ReaderSettings.positive(bytes, "maxFileBytes");
             return this;
         }
 
         public Builder maxZipBytes(long bytes) {
-            this.maxZipBytes = positive(bytes, "maxZipBytes");
+            this.maxZipBytes = ReaderSettings.positive(bytes, "maxZipBytes");
             return this;
         }
 
         public Builder maxCompressionRatio(int ratio) {
-            this.maxCompressionRatio = (int) positive(ratio, "maxCompressionRatio");
+            this.maxCompressionRatio = (int) ReaderSettings.positive(ratio, "maxCompressionRatio");
             return this;
         }
 
         public Builder maxZipEntries(int entries) {
-            this.maxZipEntries = (int) positive(entries, "maxZipEntries");
+            this.maxZipEntries = (int) ReaderSettings.positive(entries, "maxZipEntries");
             return this;
         }
 
         public Builder parseTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("parseTimeout must be positive, was " + timeout);
-            }
-            this.parseTimeout = timeout;
+            this.parseTimeout = ReaderSettings.positive(timeout, "parseTimeout");
             return this;
         }
 
@@ -154,18 +153,8 @@ public final class ExportOptions {
         }
 
         public ExportOptions build() {
-            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
-                throw new IllegalArgumentException(
-                        "baseUrl must be an absolute URL such as https://wiki.example.com/, was " + baseUrl);
-            }
+            ReaderSettings.requireAbsolute(baseUrl);
             return new ExportOptions(this);
-        }
-
-        private static long positive(long value, String name) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be >= 1, was " + value);
-            }
-            return value;
         }
     }
 

@@ -5,6 +5,7 @@ import io.docent.core.SourceDocument;
 import io.docent.indexer.ContentHash;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.ReaderBuilder;
 import io.docent.indexer.tika.OfficeText;
 import io.docent.indexer.tika.TikaExtractor;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +46,10 @@ import org.slf4j.LoggerFactory;
 public final class FolderReader implements DocumentReader {
 
     /** Files larger than this are skipped with a reason: 50 MB. */
-    public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_FILE_BYTES = ReaderBuilder.DEFAULT_MAX_FILE_BYTES;
 
     /** One Office or PDF file may take this long to parse: 60 s. */
-    public static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_PARSE_TIMEOUT = ReaderBuilder.DEFAULT_PARSE_TIMEOUT;
 
     private static final Logger log = LoggerFactory.getLogger(FolderReader.class);
 
@@ -60,11 +60,11 @@ public final class FolderReader implements DocumentReader {
     private final TikaExtractor tika;
 
     private FolderReader(Builder builder) {
-        this.root = builder.root.toAbsolutePath().normalize();
-        this.baseUrl = builder.baseUrl;
-        this.maxFileBytes = builder.maxFileBytes;
-        this.pathUrls = builder.pathUrls;
-        this.tika = new TikaExtractor(builder.parseTimeout, TikaExtractor.DEFAULT_MAX_CHARS);
+        this.root = builder.root().toAbsolutePath().normalize();
+        this.baseUrl = builder.baseUrl();
+        this.maxFileBytes = builder.maxFileBytes();
+        this.pathUrls = builder.pathUrls();
+        this.tika = new TikaExtractor(builder.parseTimeout(), TikaExtractor.DEFAULT_MAX_CHARS);
     }
 
     /** A reader of the folder at {@code root}, with defaults. */
@@ -196,55 +196,18 @@ public final class FolderReader implements DocumentReader {
     }
 
     /** Settings of a {@link FolderReader}. */
-    public static final class Builder {
-        private final Path root;
-        private String baseUrl;
-        private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
-        private boolean pathUrls;
-        private Duration parseTimeout = DEFAULT_PARSE_TIMEOUT;
-
+    public static final class Builder extends ReaderBuilder<Builder> {
         private Builder(Path root) {
-            this.root = Objects.requireNonNull(root, "root");
+            super(root);
         }
 
-        /** Citation URLs become this plus the relative path ({@code --base-url}); by default, {@code file:} URIs. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
-            return this;
-        }
-
-        /** Files larger than this are skipped with a reason; default {@link #DEFAULT_MAX_FILE_BYTES}. */
-        public Builder maxFileBytes(long maxFileBytes) {
-            if (maxFileBytes < 1) {
-                throw new IllegalArgumentException("maxFileBytes must be >= 1, was " + maxFileBytes);
-            }
-            this.maxFileBytes = maxFileBytes;
-            return this;
-        }
-
-        /**
-         * Without a base URL, cite the path inside the export instead of a {@code file:} URI: for an export read
-         * from a temporary copy (an extracted zip), whose files will not be there to open.
-         */
-        public Builder pathUrls(boolean pathUrls) {
-            this.pathUrls = pathUrls;
-            return this;
-        }
-
-        /** How long one Office or PDF file may take to parse; default {@link #DEFAULT_PARSE_TIMEOUT}. */
-        public Builder parseTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("parseTimeout must be positive, was " + timeout);
-            }
-            this.parseTimeout = timeout;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public FolderReader build() {
-            if (baseUrl != null && !baseUrl.matches("(?i)^[a-z][a-z0-9+.-]*://.+")) {
-                throw new IllegalArgumentException(
-                        "baseUrl must be an absolute URL such as https://wiki.example.com/," + " was " + baseUrl);
-            }
+            validate();
             return new FolderReader(this);
         }
     }

@@ -5,11 +5,11 @@ import io.docent.core.SourceDocument;
 import io.docent.indexer.ContentHash;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
+import io.docent.indexer.ReaderBuilder;
 import io.docent.indexer.files.FolderReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +46,14 @@ public final class SharePointReader implements DocumentReader {
     private final boolean pathUrls;
 
     private SharePointReader(Builder b) {
-        this.root = b.root.toAbsolutePath().normalize();
-        this.baseUrl = b.baseUrl;
-        this.pathUrls = b.pathUrls;
+        this.root = b.root().toAbsolutePath().normalize();
+        this.baseUrl = b.baseUrl();
+        this.pathUrls = b.pathUrls();
         this.files = FolderReader.builder(root)
-                .baseUrl(b.baseUrl)
-                .maxFileBytes(b.maxFileBytes)
-                .parseTimeout(b.parseTimeout)
-                .pathUrls(b.pathUrls)
+                .baseUrl(b.baseUrl())
+                .maxFileBytes(b.maxFileBytes())
+                .parseTimeout(b.parseTimeout())
+                .pathUrls(b.pathUrls())
                 .build();
     }
 
@@ -180,40 +180,18 @@ public final class SharePointReader implements DocumentReader {
     }
 
     /** Settings of a {@link SharePointReader}. */
-    public static final class Builder {
-        private final Path root;
-        private String baseUrl;
-        private long maxFileBytes = FolderReader.DEFAULT_MAX_FILE_BYTES;
-        private Duration parseTimeout = FolderReader.DEFAULT_PARSE_TIMEOUT;
-        private boolean pathUrls;
-
+    public static final class Builder extends ReaderBuilder<Builder> {
         private Builder(Path root) {
-            this.root = Objects.requireNonNull(root, "root");
+            super(root);
         }
 
-        /** Citation URLs of files without a driveItem {@code webUrl}: this plus the path ({@code --base-url}). */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip();
-            return this;
-        }
-
-        public Builder maxFileBytes(long maxFileBytes) {
-            this.maxFileBytes = maxFileBytes;
-            return this;
-        }
-
-        public Builder parseTimeout(Duration parseTimeout) {
-            this.parseTimeout = parseTimeout;
-            return this;
-        }
-
-        /** Without a base URL or {@code webUrl}, cite the path inside the export (for a zip). */
-        public Builder pathUrls(boolean pathUrls) {
-            this.pathUrls = pathUrls;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public SharePointReader build() {
+            validate();
             return new SharePointReader(this);
         }
     }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * leave the index exactly as an uninterrupted run would: the same documents with the same content hashes and chunk
  * counts, and no chunk more in all (no duplicates, no orphans).
  *
- * <p>Subclasses name the index: {@code FileSearchIndexKillNineTest} runs it now against a file-per-document test
- * double; a {@code LuceneSearchIndex} subclass is to be added where that index lives (it is not on this branch).
+ * <p>Subclasses name the index: {@code FileSearchIndexKillNineTest} runs it against a file-per-document test double,
+ * {@code LuceneSearchIndexKillNineTest} and {@code LuceneSearchIndexCommittingKillNineTest} against the real
+ * {@code LuceneSearchIndex} (committed at the end of a sync, and every few writes).
  */
 public abstract class KillNineConvergenceContract {
 
