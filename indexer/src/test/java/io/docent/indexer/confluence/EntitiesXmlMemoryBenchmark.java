@@ -1,10 +1,12 @@
 package io.docent.indexer.confluence;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.docent.core.SourceDocument;
 import io.docent.indexer.DocumentReader;
 import io.docent.indexer.ReadFailure;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -12,6 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Not a test (benchmarks are not tests): generates a large {@code entities.xml} shaped like a real export (every page
@@ -24,6 +31,11 @@ import java.util.Locale;
  *
  * <p>Arguments: the size to generate in MB (default 200) and a folder (default: a new temp folder); an existing
  * {@code entities.xml} of at least that size there is reused.
+ *
+ * <p>Two heap figures are printed: the sum of the heap pools' peaks (an overstatement: the pools peak at different
+ * moments, and G1 lets garbage pile up to whatever heap it is given) and the most heap in use right after any
+ * collection during the read (an upper bound of the live set, from GC notifications). Embedding and indexing are left
+ * out on purpose: this measures the reader's memory, which is what a multi-gigabyte export puts at risk.
  */
 public final class EntitiesXmlMemoryBenchmark {
 
@@ -46,6 +58,9 @@ public final class EntitiesXmlMemoryBenchmark {
                     (System.nanoTime() - t0) / 1e9);
         }
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong maxAfterGc = new AtomicLong();
+        AtomicLong collections = new AtomicLong();
+        watchCollections(maxAfterGc, collections);
         long[] counts = new long[3];
         long t0 = System.nanoTime();
         ConfluenceXmlReader.of(dir).read("bench", new DocumentReader.Sink() {
@@ -68,7 +83,8 @@ public final class EntitiesXmlMemoryBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "read %.0f MB: %d documents (%d failed), %.0f MB of text, in %.1f s (%.1f MB/s);"
-                        + " peak heap (sum of pool peaks) %.0f MB, max heap %.0f MB%n",
+                        + " peak heap (sum of pool peaks) %.0f MB, max heap %.0f MB;"
+                        + " most heap in use after a collection %.0f MB (%d collections)%n",
                 Files.size(file) / 1048576.0,
                 counts[0],
                 counts[2],
@@ -76,7 +92,37 @@ public final class EntitiesXmlMemoryBenchmark {
                 seconds,
                 Files.size(file) / 1048576.0 / seconds,
                 peak / 1048576.0,
-                Runtime.getRuntime().maxMemory() / 1048576.0);
+                Runtime.getRuntime().maxMemory() / 1048576.0,
+                maxAfterGc.get() / 1048576.0,
+                collections.get());
+    }
+
+    /** Records, for every collection from now on, the heap in use when it ended (all pools summed). */
+    private static void watchCollections(AtomicLong maxAfterGc, AtomicLong collections) {
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    return;
+                                }
+                                var info = GarbageCollectionNotificationInfo.from(
+                                        (CompositeData) notification.getUserData());
+                                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                        .filter(e -> heapPools.contains(e.getKey()))
+                                        .mapToLong(e -> e.getValue().getUsed())
+                                        .sum();
+                                collections.incrementAndGet();
+                                maxAfterGc.accumulateAndGet(used, Math::max);
+                            },
+                            null,
+                            null);
+        }
     }
 
     /** Writes pages until the file reaches {@code bytes}; returns how many current pages it holds. */
