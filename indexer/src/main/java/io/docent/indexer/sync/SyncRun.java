@@ -39,7 +39,9 @@ final class SyncRun implements DocumentReader.Sink {
     private final Embedder embedder;
     private final Chunker chunker;
     private final int batchSize;
+    private final int commitEvery;
     private final SyncProgress progress;
+    private int writtenSinceCommit;
 
     /** Index document ids by reader id: what the index held for this source when the run started. */
     final Map<String, IndexedDocument> indexed = new HashMap<>();
@@ -70,7 +72,9 @@ final class SyncRun implements DocumentReader.Sink {
             Embedder embedder,
             Chunker chunker,
             int batchSize,
+            int commitEvery,
             SyncProgress progress) {
+        this.commitEvery = commitEvery;
         this.source = source;
         this.index = index;
         this.embedder = embedder;
@@ -203,6 +207,10 @@ final class SyncRun implements DocumentReader.Sink {
             PendingDocument p = pending.removeFirst();
             index.replaceDocument(p.indexId, p.chunks);
             chunksWritten += p.chunks.size();
+            if (++writtenSinceCommit >= commitEvery) {
+                index.commit();
+                writtenSinceCommit = 0;
+            }
             if (p.isNew) {
                 added++;
             } else {

@@ -289,6 +289,17 @@ class SourceSyncTest {
     }
 
     @Test
+    void a_long_run_commits_every_few_documents_so_a_crash_keeps_what_it_wrote() {
+        SourceSync committing =
+                SourceSync.builder(index, embedder).commitEvery(3).build();
+
+        committing.run("hb", tenDocuments());
+
+        assertThat(index.commitCalls).hasValue(3); // after documents 3, 6 and 9; the caller commits the end
+        assertThat(index.replaceCalls).hasValue(10);
+    }
+
+    @Test
     void duration_and_throughput_come_from_the_injected_clock() {
         SourceSync timed = SourceSync.builder(index, embedder)
                 .clock(new SteppingClock(Instant.parse("2026-03-04T10:00:00Z"), Duration.ofSeconds(2)))

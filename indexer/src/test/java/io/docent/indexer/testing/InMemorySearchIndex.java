@@ -24,6 +24,12 @@ public final class InMemorySearchIndex implements SearchIndex {
     private final Map<String, List<Chunk>> documents = new ConcurrentHashMap<>();
     public final AtomicInteger replaceCalls = new AtomicInteger();
     public final AtomicInteger deleteCalls = new AtomicInteger();
+    public final AtomicInteger commitCalls = new AtomicInteger();
+
+    @Override
+    public void commit() {
+        commitCalls.incrementAndGet();
+    }
 
     @Override
     public void replaceDocument(String documentId, List<Chunk> chunks) {
