@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param standaloneQuery the search query the question was turned into (after follow-up rewriting)
  * @param evidence the passages retrieved, best first, with their scores (for "explain" and the sources view)
  * @param timings how long each pipeline stage took, in stage order
+ * @param moreInPrivate asked in a shared conversation, the asker could read documents that answer it and that the
+ *     conversation may not see: the surface offers the asker a private answer (without naming those documents)
  */
 public record Answer(
         String text,
@@ -24,7 +26,8 @@ public record Answer(
         Status status,
         String standaloneQuery,
         List<SearchHit> evidence,
-        Map<String, Duration> timings) {
+        Map<String, Duration> timings,
+        boolean moreInPrivate) {
 
     public enum Status {
         /** Answered from the indexed documents, with citations. */
@@ -40,6 +43,10 @@ public record Answer(
         BUSY
     }
 
+    /** What a channel answer adds when the asker could have been told more in private. */
+    public static final String MORE_IN_PRIVATE_TEXT =
+            "Some documents that only you (not everyone here) can read may say more; I can answer you privately.";
+
     /** What a {@link Status#BUSY} answer says. */
     public static final String BUSY_TEXT = "Docent is busy right now; please ask again in a minute.";
 
@@ -50,6 +57,21 @@ public record Answer(
         standaloneQuery = standaloneQuery == null ? "" : standaloneQuery;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         timings = timings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    }
+
+    public Answer(
+            String text,
+            List<Citation> citations,
+            Status status,
+            String standaloneQuery,
+            List<SearchHit> evidence,
+            Map<String, Duration> timings) {
+        this(text, citations, status, standaloneQuery, evidence, timings, false);
+    }
+
+    /** This answer, marked as one the asker could be told more about in private. */
+    public Answer withMoreInPrivate() {
+        return new Answer(text, citations, status, standaloneQuery, evidence, timings, true);
     }
 
     public static Answer failed(String message) {

@@ -126,25 +126,46 @@ public abstract class SearchIndexContract extends SearchIndexFixture {
     }
 
     @Test
-    void access_groups_admit_public_chunks_and_shared_groups() {
+    void access_groups_admit_chunks_sharing_a_group_and_keep_unlabelled_chunks_for_administrators() {
         put(
-                chunk("public").text("salary bands").vector(1, 0, 0, 0),
+                chunk("public").text("salary bands").groups(AccessGroups.PUBLIC).vector(1, 0, 0, 0),
                 chunk("hr-only").text("salary bands").groups("hr").vector(1, 0.1f, 0, 0),
-                chunk("finance").text("salary bands").groups("finance", "board").vector(1, 0.2f, 0, 0));
+                chunk("finance").text("salary bands").groups("finance", "board").vector(1, 0.2f, 0, 0),
+                chunk("unlabelled").text("salary bands").vector(1, 0.3f, 0, 0));
 
         for (SearchMode mode : SearchMode.values()) {
-            assertThat(documentIds(search("salary", mode, 10, scopeForGroups(Set.of("hr")))))
+            assertThat(documentIds(search("salary", mode, 10, scopeForGroups(Set.of(AccessGroups.PUBLIC, "hr")))))
                     .as(mode.name())
                     .containsExactlyInAnyOrder("public", "hr-only");
             assertThat(documentIds(search("salary", mode, 10, scopeForGroups(Set.of("board", "it")))))
                     .as(mode.name())
-                    .containsExactlyInAnyOrder("public", "finance");
-            assertThat(documentIds(search("salary", mode, 10, scopeForGroups(Set.of()))))
+                    .containsExactly("finance");
+            assertThat(documentIds(search("salary", mode, 10, scopeForGroups(Set.of(AccessGroups.PUBLIC)))))
                     .as(mode.name())
                     .containsExactly("public");
+            assertThat(search("salary", mode, 10, scopeForGroups(Set.of())))
+                    .as(mode.name())
+                    .isEmpty();
             assertThat(documentIds(search("salary", mode, 10, Scope.ALL)))
                     .as(mode.name())
-                    .hasSize(3);
+                    .containsExactlyInAnyOrder("public", "hr-only", "finance", "unlabelled");
+        }
+    }
+
+    @Test
+    void a_thousand_groups_filter_as_one_set() {
+        put(
+                chunk("mine").text("salary bands").groups("g-0999").vector(1, 0, 0, 0),
+                chunk("theirs").text("salary bands").groups("other").vector(1, 0.1f, 0, 0));
+        Set<String> many = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(String.format(java.util.Locale.ROOT, "g-%04d", i));
+        }
+
+        for (SearchMode mode : SearchMode.values()) {
+            assertThat(documentIds(search("salary", mode, 10, scopeForGroups(many))))
+                    .as(mode.name())
+                    .containsExactly("mine");
         }
     }
 

@@ -38,13 +38,16 @@ final class ODataFilter {
         return and(clauses);
     }
 
-    /** Public chunks (no access groups) and chunks sharing a group with the asker. */
+    /**
+     * Chunks sharing a group with the reader; chunks without groups (administrators only) match nothing here. One
+     * {@code search.in} however many groups a person has (Graph returns 1,000 and more for some): Azure AI Search
+     * evaluates it as a set lookup, where {@code eq ... or} would hit the filter's clause limit.
+     */
     static String readableBy(Collection<String> groups) {
-        String publicChunks = "not " + ChunkFields.ACCESS_GROUPS + "/any()";
         if (groups.isEmpty()) {
-            return publicChunks;
+            return "false";
         }
-        return "(" + publicChunks + " or " + ChunkFields.ACCESS_GROUPS + "/any(g: " + in("g", groups) + "))";
+        return ChunkFields.ACCESS_GROUPS + "/any(g: " + in("g", groups) + ")";
     }
 
     static String eq(String field, String value) {

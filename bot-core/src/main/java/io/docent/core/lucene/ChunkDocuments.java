@@ -36,10 +36,6 @@ final class ChunkDocuments {
     static final String SOURCE = "source";
     static final String SPACE = "space";
     static final String ACCESS_GROUP = "access_group";
-    /** Marks chunks without access groups, which everyone may read: a filter needs a term to match. */
-    static final String PUBLIC = "public";
-
-    static final String PUBLIC_VALUE = "true";
     static final String TITLE = "title";
     static final String TEXT = "text";
     static final String BREADCRUMB = "breadcrumb";
@@ -87,9 +83,6 @@ final class ChunkDocuments {
         doc.add(new StringField(SPACE, chunk.space(), Field.Store.YES));
         for (String group : chunk.accessGroups()) {
             doc.add(new StringField(ACCESS_GROUP, group, Field.Store.YES));
-        }
-        if (chunk.accessGroups().isEmpty()) {
-            doc.add(new StringField(PUBLIC, PUBLIC_VALUE, Field.Store.NO));
         }
         doc.add(new TextField(TITLE, chunk.title(), Field.Store.YES));
         doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));

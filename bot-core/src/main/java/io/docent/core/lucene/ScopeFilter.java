@@ -6,6 +6,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -51,17 +52,15 @@ final class ScopeFilter {
                 .build();
     }
 
-    /** Public chunks (no groups), and chunks sharing a group with the asker. */
+    /**
+     * Chunks sharing a group with the reader. Chunks without groups match no term, so only an unchecked
+     * (administrator) search finds them; public chunks carry {@link io.docent.core.AccessGroups#PUBLIC}.
+     */
     private static Query readableBy(Set<String> groups) {
-        Query publicChunks = new TermQuery(new Term(ChunkDocuments.PUBLIC, ChunkDocuments.PUBLIC_VALUE));
         if (groups.isEmpty()) {
-            return publicChunks;
+            return new MatchNoDocsQuery();
         }
-        return new BooleanQuery.Builder()
-                .add(publicChunks, Occur.SHOULD)
-                .add(anyOf(ChunkDocuments.ACCESS_GROUP, groups), Occur.SHOULD)
-                .setMinimumNumberShouldMatch(1)
-                .build();
+        return anyOf(ChunkDocuments.ACCESS_GROUP, groups);
     }
 
     private static Query anyOf(String field, Set<String> values) {

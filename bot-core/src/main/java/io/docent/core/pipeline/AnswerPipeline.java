@@ -8,14 +8,17 @@ import io.docent.core.Answerer;
 import io.docent.core.Citation;
 import io.docent.core.DocentException;
 import io.docent.core.Question;
+import io.docent.core.Scope;
 import io.docent.core.SearchHit;
 import io.docent.core.Turn;
+import io.docent.core.access.AccessPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -37,6 +40,7 @@ public final class AnswerPipeline implements Answerer {
     private final RelevanceGate gate;
     private final AnswerGenerator generator;
     private final CitationChecker citationChecker;
+    private final AccessPolicy access;
     private final Ticker ticker;
 
     private AnswerPipeline(Builder b) {
@@ -47,6 +51,7 @@ public final class AnswerPipeline implements Answerer {
         this.gate = b.gate;
         this.generator = b.generator;
         this.citationChecker = b.citationChecker;
+        this.access = b.access;
         this.ticker = b.ticker;
     }
 
@@ -61,19 +66,14 @@ public final class AnswerPipeline implements Answerer {
             String text = time(timings, "normalize", () -> normalizer.normalize(question.text()));
             List<Turn> history = time(timings, "history", () -> historyWindow.apply(question.history()));
             String query = time(timings, "rewrite", () -> rewriter.standalone(text, history));
-            List<SearchHit> hits = time(timings, "retrieve", () -> retriever.retrieve(query, question.scope()));
+            Scope scope = time(timings, "access", () -> access.scopeFor(question));
+            List<SearchHit> hits = time(timings, "retrieve", () -> retriever.retrieve(query, scope));
             RelevanceGate.Decision decision = time(timings, "gate", () -> gate.decide(hits));
-            if (!decision.answerable()) {
-                return notFound(query, decision.closest(), hits, timings);
-            }
-            List<Source> sources = numbered(decision.relevant());
-            var request = new AnswerGenerator.Request(text, query, history, sources);
-            AnswerGenerator.Draft draft = time(timings, "generate", () -> generator.generate(request));
-            if (!draft.grounded()) {
-                return notFound(query, decision.relevant(), hits, timings);
-            }
-            var checked = time(timings, "cite", () -> citationChecker.check(draft.text(), sources));
-            return new Answer(checked.text(), checked.citations(), Answer.Status.ANSWERED, query, hits, timings);
+            Answer answer = decision.answerable()
+                    ? generate(text, query, history, decision, hits, timings)
+                    : notFound(query, decision.closest(), hits, timings);
+            boolean more = time(timings, "private", () -> moreInPrivate(question, query, scope, answer));
+            return more ? answer.withMoreInPrivate() : answer;
         } catch (DocentException e) {
             log.warn("Question failed: {}", e.getMessage(), e);
             return failed(userMessage(e), timings);
@@ -81,6 +81,39 @@ public final class AnswerPipeline implements Answerer {
             log.error("Question failed unexpectedly", e);
             return failed("Sorry, something went wrong while answering. Please try again later.", timings);
         }
+    }
+
+    private Answer generate(
+            String text,
+            String query,
+            List<Turn> history,
+            RelevanceGate.Decision decision,
+            List<SearchHit> hits,
+            Map<String, Duration> timings) {
+        List<Source> sources = numbered(decision.relevant());
+        var request = new AnswerGenerator.Request(text, query, history, sources);
+        AnswerGenerator.Draft draft = time(timings, "generate", () -> generator.generate(request));
+        if (!draft.grounded()) {
+            return notFound(query, decision.relevant(), hits, timings);
+        }
+        var checked = time(timings, "cite", () -> citationChecker.check(draft.text(), sources));
+        return new Answer(checked.text(), checked.citations(), Answer.Status.ANSWERED, query, hits, timings);
+    }
+
+    /**
+     * Asked in a shared conversation: whether the asker's own documents hold a relevant passage that this
+     * conversation may not see. Only the yes or no leaves here; the private hits are dropped.
+     */
+    private boolean moreInPrivate(Question question, String query, Scope shared, Answer answer) {
+        Optional<Scope> own = access.privateScopeIfWider(question);
+        if (own.isEmpty()) {
+            return false;
+        }
+        RelevanceGate.Decision decision = gate.decide(retriever.retrieve(query, own.get()));
+        return decision.answerable()
+                && decision.relevant().stream()
+                        .map(SearchHit::chunk)
+                        .anyMatch(c -> !shared.admits(c.source(), c.space(), c.accessGroups()));
     }
 
     private <T> T time(Map<String, Duration> timings, String stage, Supplier<T> work) {
@@ -135,6 +168,7 @@ public final class AnswerPipeline implements Answerer {
         private QueryRewriter rewriter = new HeuristicQueryRewriter();
         private RelevanceGate gate = new RelevanceGate();
         private CitationChecker citationChecker = new CitationChecker();
+        private AccessPolicy access = AccessPolicy.publicOnly();
         private Ticker ticker = Ticker.systemTicker();
 
         private Builder(Retriever retriever, AnswerGenerator generator) {
@@ -164,6 +198,12 @@ public final class AnswerPipeline implements Answerer {
 
         public Builder citationChecker(CitationChecker citationChecker) {
             this.citationChecker = Objects.requireNonNull(citationChecker, "citationChecker");
+            return this;
+        }
+
+        /** Who may see what; by default administrators see everything and everyone else public documents only. */
+        public Builder access(AccessPolicy access) {
+            this.access = Objects.requireNonNull(access, "access");
             return this;
         }
 

@@ -41,8 +41,8 @@ class ODataFilterTest {
 
         assertThat(ODataFilter.scope(scope))
                 .isEqualTo("source eq 'wiki' and search.in(space, 'ENG|HR', '|')"
-                        + " and (not access_groups/any() or access_groups/any(g: g eq 'hr'))");
-        assertThat(ODataFilter.scope(new Scope(Set.of(), Set.of(), Set.of()))).isEqualTo("not access_groups/any()");
+                        + " and access_groups/any(g: g eq 'hr')");
+        assertThat(ODataFilter.scope(new Scope(Set.of(), Set.of(), Set.of()))).isEqualTo("false");
     }
 
     @Test

@@ -76,6 +76,10 @@ final class ODataParser {
             return inner;
         }
         String name = expect("word").text();
+        if (name.equals("true") || name.equals("false")) { // a boolean literal is an expression of its own
+            boolean value = name.equals("true");
+            return (d, v) -> value;
+        }
         if (name.equals("search.in")) {
             return searchIn();
         }

@@ -49,7 +49,7 @@ class GroundedPipelineTest {
 
     @Test
     void nothing_relevant_means_no_model_call() {
-        Answer answer = pipeline.answer(Question.of("weather forecast on mars tomorrow"));
+        Answer answer = pipeline.answer(Question.fromAdministrator("weather forecast on mars tomorrow"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.NOT_FOUND);
         assertThat(model.calls).isEmpty();
@@ -59,7 +59,8 @@ class GroundedPipelineTest {
     void citations_to_nothing_are_removed_and_the_rest_renumbered() {
         model.answers("Open a request in the IT portal [2][1] [7].");
 
-        Answer answer = pipeline.answer(Question.of("vpn access request in the portal, and annual leave days"));
+        Answer answer =
+                pipeline.answer(Question.fromAdministrator("vpn access request in the portal, and annual leave days"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
         List<String> offered = offeredTitles();
@@ -74,7 +75,7 @@ class GroundedPipelineTest {
     void the_model_saying_not_in_sources_ends_as_not_found_with_the_closest_sources() {
         model.answers("NOT_IN_SOURCES");
 
-        Answer answer = pipeline.answer(Question.of("how many days of annual leave for contractors"));
+        Answer answer = pipeline.answer(Question.fromAdministrator("how many days of annual leave for contractors"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.NOT_FOUND);
         assertThat(answer.text()).startsWith(AnswerPipeline.NOT_FOUND_TEXT);

@@ -78,7 +78,7 @@ public final class LocalModelServerBenchmark {
                 int count = 0;
                 for (int i = offset; System.nanoTime() < end && count < mine.length; i++) {
                     long start = System.nanoTime();
-                    Answer answer = pipeline.answer(Question.of(questions.get(i % questions.size())));
+                    Answer answer = pipeline.answer(Question.fromAdministrator(questions.get(i % questions.size())));
                     mine[count++] = System.nanoTime() - start;
                     if (answer.status() != Answer.Status.ANSWERED) {
                         failures.incrementAndGet();

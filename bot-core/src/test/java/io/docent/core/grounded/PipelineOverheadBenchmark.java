@@ -28,14 +28,14 @@ public final class PipelineOverheadBenchmark {
         try (LuceneSearchIndex index = BenchmarkCorpus.index(BenchmarkCorpus.tempDir(), embedder, DOCUMENTS)) {
             AnswerPipeline pipeline = BenchmarkCorpus.pipeline(index, embedder, new BenchmarkCorpus.InstantChatModel());
             for (String q : BenchmarkCorpus.questions(WARMUP, 1)) {
-                BenchmarkCorpus.requireAnswered(pipeline.answer(Question.of(q)));
+                BenchmarkCorpus.requireAnswered(pipeline.answer(Question.fromAdministrator(q)));
             }
             List<String> questions = BenchmarkCorpus.questions(QUESTIONS, 2);
             long[] nanos = new long[questions.size()];
             long total = System.nanoTime();
             for (int i = 0; i < questions.size(); i++) {
                 long start = System.nanoTime();
-                Answer answer = pipeline.answer(Question.of(questions.get(i)));
+                Answer answer = pipeline.answer(Question.fromAdministrator(questions.get(i)));
                 nanos[i] = System.nanoTime() - start;
                 BenchmarkCorpus.requireAnswered(answer);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docent.core.Answer;
 import io.docent.core.AnswerGenerator;
+import io.docent.core.Asker;
 import io.docent.core.Chunk;
 import io.docent.core.Citation;
 import io.docent.core.DocentException;
@@ -96,7 +97,8 @@ class AnswerPipelineIT {
 
     @Test
     void answers_with_a_citation_to_the_retrieved_source() {
-        Answer answer = pipeline(new ExtractiveAnswerer()).answer(Question.of("How do I get VPN access?"));
+        Answer answer =
+                pipeline(new ExtractiveAnswerer()).answer(Question.fromAdministrator("How do I get VPN access?"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
         assertThat(answer.text()).contains("[1]").containsIgnoringCase("Service Desk");
@@ -111,8 +113,8 @@ class AnswerPipelineIT {
         var history =
                 List.of(Turn.user("How do I get VPN access?"), Turn.assistant("Open a request in the IT portal [1]."));
 
-        Answer answer =
-                pipeline(new ExtractiveAnswerer()).answer(new Question("and for contractors?", history, Scope.ALL));
+        Answer answer = pipeline(new ExtractiveAnswerer())
+                .answer(new Question("and for contractors?", history, Scope.ALL, Asker.ADMINISTRATOR));
 
         assertThat(answer.standaloneQuery()).contains("VPN").contains("contractors");
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
@@ -128,7 +130,8 @@ class AnswerPipelineIT {
             return AnswerGenerator.Draft.of("should not be called");
         };
 
-        Answer answer = pipeline(counting).answer(Question.of("What is the boiling point of tungsten in kelvin?"));
+        Answer answer = pipeline(counting)
+                .answer(Question.fromAdministrator("What is the boiling point of tungsten in kelvin?"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.NOT_FOUND);
         assertThat(answer.text()).startsWith(AnswerPipeline.NOT_FOUND_TEXT);
@@ -140,7 +143,7 @@ class AnswerPipelineIT {
         AnswerGenerator inventing =
                 request -> AnswerGenerator.Draft.of("Use the portal [1]. Also see the secret memo [9].");
 
-        Answer answer = pipeline(inventing).answer(Question.of("How do I get VPN access?"));
+        Answer answer = pipeline(inventing).answer(Question.fromAdministrator("How do I get VPN access?"));
 
         assertThat(answer.text()).isEqualTo("Use the portal [1]. Also see the secret memo.");
         assertThat(answer.citations()).extracting(Citation::number).containsExactly(1);
@@ -150,8 +153,8 @@ class AnswerPipelineIT {
     void scope_limits_what_is_searched() {
         Scope hrOnly = new Scope(Set.of(), Set.of("HR"), null);
 
-        Answer answer =
-                pipeline(new ExtractiveAnswerer()).answer(new Question("What about contractors?", List.of(), hrOnly));
+        Answer answer = pipeline(new ExtractiveAnswerer())
+                .answer(new Question("What about contractors?", List.of(), hrOnly, Asker.ADMINISTRATOR));
 
         assertThat(answer.evidence())
                 .allSatisfy(hit -> assertThat(hit.chunk().space()).isEqualTo("HR"));
@@ -187,7 +190,7 @@ class AnswerPipelineIT {
 
         Answer answer = AnswerPipeline.builder(new Retriever(broken, embedder), new ExtractiveAnswerer())
                 .build()
-                .answer(Question.of("How do I get VPN access?"));
+                .answer(Question.fromAdministrator("How do I get VPN access?"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.FAILED);
         assertThat(answer.text()).contains("index is not available").doesNotContain("/tmp/x");
