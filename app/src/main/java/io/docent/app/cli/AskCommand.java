@@ -51,7 +51,7 @@ public final class AskCommand implements Callable<Integer> {
         }
         try (DocentStack stack = stackOptions.openForQuestions(main.settings(), err)) {
             warnIfCut(question, stack.normalizer().maxChars(), err);
-            Answer answer = stack.pipeline().answer(Question.of(question));
+            Answer answer = stack.pipeline().answer(Question.fromAdministrator(question));
             if (json) {
                 AnswerPrinter.printJson(answer, explain, out);
             } else {

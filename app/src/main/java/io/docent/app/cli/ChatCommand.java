@@ -1,5 +1,6 @@
 package io.docent.app.cli;
 
+import io.docent.core.Asker;
 import io.docent.app.DocentStack;
 import io.docent.app.Main;
 import io.docent.core.Answer;
@@ -70,7 +71,7 @@ public final class ChatCommand implements Callable<Integer> {
                     continue;
                 }
                 AskCommand.warnIfCut(line, stack.normalizer().maxChars(), err);
-                Answer answer = stack.pipeline().answer(new Question(line, history, Scope.ALL));
+                Answer answer = stack.pipeline().answer(new Question(line, history, Scope.ALL, Asker.ADMINISTRATOR));
                 out.print(interactive ? "\ndocent> " : "");
                 AnswerPrinter.printText(answer, explain, out);
                 history.add(Turn.user(line));

@@ -1,5 +1,6 @@
 package io.docent.app.web;
 
+import io.docent.core.Asker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +62,7 @@ final class ChatJson {
         if (question.length() > limits.maxQuestionChars()) {
             throw new BadRequest("\"question\" is longer than " + limits.maxQuestionChars() + " characters");
         }
-        return new Question(question, history(root.get("history"), limits), Scope.ALL);
+        return new Question(question, history(root.get("history"), limits), Scope.ALL, Asker.ANONYMOUS);
     }
 
     private static List<Turn> history(JsonNode node, Limits limits) throws BadRequest {

@@ -1,5 +1,6 @@
 package io.docent.slack.reply;
 
+import io.docent.core.Asker;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.model.Message;
 import io.docent.core.Answer;
@@ -113,7 +114,7 @@ public final class Replier {
             }
             String text = SlackMarkup.toPlainText(m.text(), bot.userId(), users::name);
             List<Turn> turns = history.turnsBefore(thread, m.ts(), users::name);
-            Question question = new Question(text, turns, scopes.scopeFor(m.channel()));
+            Question question = new Question(text, turns, scopes.scopeFor(m.channel()), Asker.ANONYMOUS);
             String reference = ids.get();
             long asked = ticker.read();
             Answer answer = ask(question, m, reference);

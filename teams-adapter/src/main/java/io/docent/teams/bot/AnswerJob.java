@@ -1,5 +1,6 @@
 package io.docent.teams.bot;
 
+import io.docent.core.Asker;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import io.docent.core.Answer;
@@ -78,7 +79,7 @@ final class AnswerJob implements Runnable {
         Answer answer;
         try {
             List<Turn> history = services.store().history(where.conversationId());
-            answer = services.answerer().answer(new Question(text, history, scope));
+            answer = services.answerer().answer(new Question(text, history, scope.withAccessGroups(null), Asker.ANONYMOUS));
         } catch (RuntimeException e) {
             log.error("Teams answer {} failed in {}", answerId, where.conversationId(), e);
             return Messages.text(Messages.failure(answerId));
