@@ -1,15 +1,11 @@
 package io.docent.app;
 
-import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.ChatModel;
 import io.docent.core.Directory;
-import io.docent.core.DocentException;
 import io.docent.core.Embedder;
 import io.docent.core.SearchIndex;
 import io.docent.core.access.AccessPolicy;
-import io.docent.core.access.CachingDirectory;
-import io.docent.core.access.DirectoryFile;
 import io.docent.core.azure.AzureOpenAiChatModel;
 import io.docent.core.azure.AzureOpenAiEmbedder;
 import io.docent.core.azure.AzureSearchIndex;
@@ -159,20 +155,9 @@ public final class DocentStack implements AutoCloseable {
         }
     }
 
-    /**
-     * Who may read what: the directory file ({@code DOCENT_DIRECTORY_FILE}) behind a cache; without one Docent knows
-     * nobody, and everyone but administrators sees public documents only.
-     */
+    /** Who may read what: see {@link Directories}. */
     static Directory directory(Settings settings) {
-        Optional<String> file = settings.get("DOCENT_DIRECTORY_FILE");
-        if (file.isEmpty()) {
-            return Directory.NOBODY;
-        }
-        try {
-            return new CachingDirectory(new DirectoryFile(Path.of(file.get())));
-        } catch (DocentException e) {
-            throw new ConfigException("DOCENT_DIRECTORY_FILE: " + e.getMessage());
-        }
+        return Directories.fromSettings(settings);
     }
 
     private static SearchIndex openLucene(
