@@ -7,10 +7,10 @@ import io.docent.core.Directory;
 import io.docent.core.Identity;
 import io.docent.core.Question;
 import io.docent.core.Scope;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,7 @@ public final class AccessPolicy {
         if (who.isAdministrator()) {
             return null;
         }
-        Set<String> groups = new TreeSet<>();
+        Set<String> groups = new HashSet<>();
         groups.add(AccessGroups.PUBLIC);
         Audience where = asker.audience();
         if (who.standing() != Identity.Standing.MEMBER

@@ -1,5 +1,6 @@
 package io.docent.core.lucene;
 
+import io.docent.core.AccessGroups;
 import io.docent.core.Chunk;
 import io.docent.core.Scope;
 import io.docent.core.SearchMode;
@@ -118,7 +119,7 @@ public final class LuceneSearchBenchmark {
     private List<Chunk> document(int doc, int size) {
         String source = "source-" + (doc % 3);
         String space = "SPACE-" + (doc % 10);
-        Set<String> groups = doc % 3 == 0 ? Set.of("group-" + (doc % 20)) : Set.of();
+        Set<String> groups = doc % 3 == 0 ? Set.of("group-" + (doc % 20)) : Set.of(AccessGroups.PUBLIC);
         int topic = random.nextInt(TOPICS);
         String title = words.phrase(random, 3 + random.nextInt(4));
         List<Chunk> chunks = new ArrayList<>(size);
@@ -150,7 +151,14 @@ public final class LuceneSearchBenchmark {
             texts.add(words.phrase(random, 2 + random.nextInt(7)));
             vectors.add(vectorNear(random.nextInt(TOPICS)));
         }
-        Scope user = new Scope(Set.of(), Set.of(), Set.of("group-3", "group-7"));
+        Scope user = new Scope(Set.of(), Set.of(), Set.of(AccessGroups.PUBLIC, "group-3", "group-7"));
+        // a person in 1,000 Entra groups, as Graph returns for some: two of them open documents here
+        Set<String> many = new java.util.HashSet<>(Set.of(AccessGroups.PUBLIC, "group-3", "group-7"));
+        Random ids = new Random(5);
+        while (many.size() < 1_000) {
+            many.add("group:" + new java.util.UUID(ids.nextLong(), ids.nextLong()));
+        }
+        Scope thousand = new Scope(Set.of(), Set.of(), many);
         for (SearchMode mode : SearchMode.values()) {
             run(index, mode, Scope.ALL, texts, vectors, null); // warm every path before measuring any
         }
@@ -158,6 +166,9 @@ public final class LuceneSearchBenchmark {
         measure(index, "VECTOR", SearchMode.VECTOR, Scope.ALL, texts, vectors);
         measure(index, "HYBRID", SearchMode.HYBRID, Scope.ALL, texts, vectors);
         measure(index, "HYBRID + access groups", SearchMode.HYBRID, user, texts, vectors);
+        measure(index, "HYBRID + public only", SearchMode.HYBRID, Scope.PUBLIC, texts, vectors);
+        measure(index, "HYBRID + 1,000 groups", SearchMode.HYBRID, thousand, texts, vectors);
+        measure(index, "HYBRID (again)", SearchMode.HYBRID, Scope.ALL, texts, vectors);
         measure(index, "HYBRID + source", SearchMode.HYBRID, Scope.sources("source-1"), texts, vectors);
         System.out.printf(Locale.ROOT, "heap used after searching: %d MB%n", usedHeapMb());
         System.out.printf(
