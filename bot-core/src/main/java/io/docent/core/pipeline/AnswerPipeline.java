@@ -97,7 +97,8 @@ public final class AnswerPipeline implements Answerer {
             return notFound(query, decision.relevant(), hits, timings);
         }
         var checked = time(timings, "cite", () -> citationChecker.check(draft.text(), sources));
-        return new Answer(checked.text(), checked.citations(), Answer.Status.ANSWERED, query, hits, timings);
+        String shown = SafeMarkdown.neutralise(checked.text());
+        return new Answer(shown, checked.citations(), Answer.Status.ANSWERED, query, hits, timings);
     }
 
     /**

@@ -72,6 +72,18 @@ class GroundedPipelineTest {
     }
 
     @Test
+    void a_deceptive_link_and_an_image_from_a_source_reach_no_surface_as_such() {
+        model.answers(
+                "Request it at [https://it.example/vpn](https://evil.example/steal) [1]. ![x](https://t.example/p.png)");
+
+        Answer answer = pipeline.answer(Question.fromAdministrator("vpn access request in the portal"));
+
+        assertThat(answer.text())
+                .isEqualTo("Request it at [https://evil.example/steal](https://evil.example/steal) [1]."
+                        + " [image: x](https://t.example/p.png)");
+    }
+
+    @Test
     void the_model_saying_not_in_sources_ends_as_not_found_with_the_closest_sources() {
         model.answers("NOT_IN_SOURCES");
 
