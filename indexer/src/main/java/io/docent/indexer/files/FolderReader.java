@@ -57,6 +57,9 @@ public final class FolderReader implements DocumentReader {
     /** One Office or PDF file may take this long to parse: 60 s. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = ReaderBuilder.DEFAULT_PARSE_TIMEOUT;
 
+    /** Where the one warning about a source without permissions is reported: the export as a whole. */
+    static final String WHOLE_EXPORT = "(every document)";
+
     private static final Logger log = LoggerFactory.getLogger(FolderReader.class);
 
     private final Path root;
@@ -66,9 +69,6 @@ public final class FolderReader implements DocumentReader {
     private final boolean publicSource;
     private final boolean warnUnknownPermissions;
     private final TikaExtractor tika;
-
-    /** Where the one warning about a source without permissions is reported: the export as a whole. */
-    static final String WHOLE_EXPORT = "(every document)";
 
     private FolderReader(Builder builder) {
         this.root = builder.root().toAbsolutePath().normalize();
@@ -108,7 +108,7 @@ public final class FolderReader implements DocumentReader {
             sink.warning(
                     WHOLE_EXPORT,
                     Permissions.unknown(
-                            "the export carries no permissions; if everyone may read it, index it with" + " --public"));
+                            "the export carries no permissions; if everyone may read it, index it with --public"));
         }
     }
 
