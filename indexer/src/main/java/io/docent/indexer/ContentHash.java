@@ -20,6 +20,10 @@ public final class ContentHash {
      * The hash of everything a reader puts into a document that affects its chunks: normalised content, title,
      * space, breadcrumb, URL and access groups (sorted, so set order does not matter). The last-modified time is left
      * out on purpose: a file copied or touched without changes must not be re-embedded.
+     *
+     * <p>The version tag in front changes whenever what readers put into a document changes meaning, so that the
+     * next sync rewrites every document once: {@code doc-v2} came with fail-closed access groups (a document without
+     * groups is for administrators only), so no chunk keeps the groups of the old rule.
      */
     public static String ofDocument(
             String title,
@@ -29,7 +33,7 @@ public final class ContentHash {
             String content,
             Collection<String> accessGroups) {
         return of(
-                "doc-v1",
+                "doc-v2",
                 title,
                 space,
                 String.join("\u001f", breadcrumb),

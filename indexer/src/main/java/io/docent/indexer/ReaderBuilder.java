@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The settings every export reader takes (the folder, {@code --base-url}, the file-size cap, the parse timeout, path
- * URLs), validated the same way by each; a reader's builder extends this and adds its own.
+ * URLs, whether the source is declared public), validated the same way by each; a reader's builder extends this and adds its own.
  *
  * @param <B> the reader's builder, returned by the setters so they chain with its own
  */
@@ -23,6 +23,7 @@ public abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
     private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
     private Duration parseTimeout = DEFAULT_PARSE_TIMEOUT;
     private boolean pathUrls;
+    private boolean publicSource;
 
     protected ReaderBuilder(Path root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -61,6 +62,16 @@ public abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
         return self();
     }
 
+    /**
+     * The admin declares the whole source public ({@code docent index --public}): documents whose export carries no
+     * permissions get {@link io.docent.core.AccessGroups#PUBLIC} instead of no groups (administrators only). Documents
+     * that do carry permissions keep them; see {@link Permissions}.
+     */
+    public B publicSource(boolean publicSource) {
+        this.publicSource = publicSource;
+        return self();
+    }
+
     /** Checks the settings together; a reader's {@code build()} calls this first. */
     protected void validate() {
         ReaderSettings.requireAbsolute(baseUrl);
@@ -84,5 +95,9 @@ public abstract class ReaderBuilder<B extends ReaderBuilder<B>> {
 
     public boolean pathUrls() {
         return pathUrls;
+    }
+
+    public boolean publicSource() {
+        return publicSource;
     }
 }

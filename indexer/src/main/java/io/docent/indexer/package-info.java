@@ -3,7 +3,9 @@
  * step with them.
  *
  * <p>This package holds what every stage shares: the {@link io.docent.indexer.DocumentReader} port that each export
- * format implements, the {@link io.docent.indexer.ReadFailure} a reader reports instead of a document, and the
+ * format implements, the {@link io.docent.indexer.ReadFailure} a reader reports instead of a document, {@link
+ * io.docent.indexer.Permissions} (access is fail-closed: a document whose permissions are unknown is for
+ * administrators only, and reported, unless its source is declared public), and the
  * {@link io.docent.indexer.ContentHash} and {@link io.docent.indexer.TextNormalizer} helpers that make content hashes
  * stable. The stages live in sub-packages: {@code export} (what {@code docent index} points at: folder or zip,
  * format detection), {@code files} (plain folders), {@code tika} (Office and PDF), {@code html} (HTML to

@@ -2,6 +2,7 @@ package io.docent.app.cli;
 
 import io.docent.app.DocentStack;
 import io.docent.app.SampleKnowledgeBase;
+import io.docent.indexer.export.ExportOptions;
 import io.docent.indexer.sync.IndexJob;
 import io.docent.indexer.sync.SyncResult;
 import java.io.PrintWriter;
@@ -22,8 +23,11 @@ final class Bootstrap {
         err.println("docent: index your own documents with: docent index --source NAME PATH");
         err.flush();
         var progress = new ProgressBar(err, "documents");
-        // The same reader `docent index --source handbook FOLDER` picks, so a later run over it changes nothing.
+        // The same reader `docent index --public --source handbook FOLDER` picks, so a later run over it changes
+        // nothing. The sample is a fictional company's handbook, meant for everyone: declared public, as a folder
+        // carries no permissions and would otherwise be for administrators only.
         SyncResult result = IndexJob.builder(stack.index(), stack.embedder(), SampleKnowledgeBase.SOURCE, folder)
+                .exportOptions(ExportOptions.builder().publicSource(true).build())
                 .progress(progress::update)
                 .build()
                 .runOnce();

@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
 /**
  * Syncs one named source with an export: new and changed documents indexed, unchanged ones skipped, removed ones
  * deleted (within the mass-delete guard); once, or on a schedule with {@code --every}. The work is the indexer's
- * {@link IndexJob}; this class parses options and prints. Exit codes: 0 done, 1 done with failed files, 2 bad usage,
- * 3 refused (lock held, mass delete, empty export).
+ * {@link IndexJob}; this class parses options and prints. Access is fail-closed: a document whose export carries no
+ * permissions is for administrators only unless {@code --public} declares the source public (see {@code
+ * docs/indexing.md}). Exit codes: 0 done, 1 done with failed files, 2 bad usage, 3 refused (lock held, mass delete,
+ * empty export).
  */
 @Command(
         name = "index",
@@ -56,6 +58,15 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Citations link to URL + the page id or path.")
     String baseUrl;
+
+    @Option(
+            names = "--public",
+            description = "Declare the whole source public: documents that carry no permissions (plain files, a"
+                    + " Confluence HTML export, a Confluence space or SharePoint file whose permissions the export"
+                    + " lacks) become readable by everyone who can reach Docent, guests included. Documents that"
+                    + " carry permissions keep them: a restricted page stays restricted. Without it, documents"
+                    + " without permissions are for administrators only, and the run warns about them.")
+    boolean publicSource;
 
     @Option(names = "--allow-mass-delete", description = "Allow deleting more than 20% of the source's documents.")
     boolean allowMassDelete;
@@ -100,10 +111,7 @@ public final class IndexCommand implements Callable<Integer> {
             err.println("docent index: " + path + " does not exist; nothing was changed in the index");
             return Main.EXIT_USAGE;
         }
-        ExportOptions options = ExportOptions.builder()
-                .format(format == null ? null : ExportFormat.parse(format))
-                .baseUrl(baseUrl)
-                .build();
+        ExportOptions options = exportOptions();
         Schedule schedule = every == null ? null : Schedule.parse(every, ZoneId.systemDefault());
         Settings settings = main.settings();
         if (rebuild) {
@@ -130,6 +138,15 @@ public final class IndexCommand implements Callable<Integer> {
             err.println("docent index: " + e.getMessage());
             return Main.EXIT_REFUSED;
         }
+    }
+
+    /** How the export is read: {@code --format}, {@code --base-url}, {@code --public}. */
+    ExportOptions exportOptions() {
+        return ExportOptions.builder()
+                .format(format == null ? null : ExportFormat.parse(format))
+                .baseUrl(baseUrl)
+                .publicSource(publicSource)
+                .build();
     }
 
     private static void print(SyncResult result, PrintWriter out, PrintWriter err) {

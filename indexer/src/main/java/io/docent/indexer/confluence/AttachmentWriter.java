@@ -8,29 +8,27 @@ import io.docent.indexer.ReadFailure;
 import io.docent.indexer.tika.OfficeText;
 import io.docent.indexer.tika.TikaExtractor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Turns the Office and PDF attachments of a Confluence XML export ({@code attachments/<pageId>/<id>/<version>})
  * into documents of their own: id {@code <pageId>/attachments/<file name>}, the page's breadcrumb and title above
- * them, and the page's access groups (a restricted page's attachments are as restricted as the page).
+ * them, and the page's access groups (a restricted page's attachments are as restricted as the page). Files are found
+ * by {@link AttachmentFiles}, which never leaves the export nor follows a symbolic link.
  */
 final class AttachmentWriter {
 
     private final String source;
     private final EntitiesIndex index;
     private final ExportDescriptor descriptor;
+    private final AttachmentFiles files;
     private final Path folder;
     private final TikaExtractor tika;
     private final long maxFileBytes;
@@ -49,7 +47,8 @@ final class AttachmentWriter {
         this.source = source;
         this.index = index;
         this.descriptor = descriptor;
-        this.folder = folder;
+        this.files = new AttachmentFiles(folder);
+        this.folder = files.root();
         this.tika = tika;
         this.maxFileBytes = maxFileBytes;
         this.baseUrl = baseUrl;
@@ -66,12 +65,14 @@ final class AttachmentWriter {
     void write(AttachmentInfo a, DocumentReader.Sink sink) {
         PageInfo page = index.page(a.pageId());
         String id = a.pageId() + "/attachments/" + a.fileName();
-        Path file = file(a);
+        AttachmentFiles.Found found = files.find(a);
+        Path file = found.file();
         String path = file == null
                 ? "attachments/" + a.pageId() + "/" + a.id()
                 : folder.relativize(file).toString();
         if (file == null) {
-            sink.failed(new ReadFailure(path, id, "its file is not in the export; skipped"));
+            sink.failed(new ReadFailure(
+                    path, id, found.refused() != null ? found.refused() : "its file is not in the export; skipped"));
             return;
         }
         OfficeText text;
@@ -110,36 +111,13 @@ final class AttachmentWriter {
                 metadata));
     }
 
-    /** {@code attachments/<page>/<id>/<version>}, or the latest version there when that one is missing. */
-    private Path file(AttachmentInfo a) {
-        Path dir = folder.resolve("attachments").resolve(a.pageId()).resolve(a.id());
-        Path exact = dir.resolve(a.version().isEmpty() ? "1" : a.version());
-        if (Files.isRegularFile(exact)) {
-            return exact;
-        }
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        try (Stream<Path> versions = Files.list(dir)) {
-            return versions.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches("\\d{1,9}"))
-                    .max(Comparator.comparingInt(
-                            p -> Integer.parseInt(p.getFileName().toString())))
-                    .orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private byte[] read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
-            if (bytes.length > maxFileBytes) {
-                throw new DocentException.InvalidInput(
-                        "larger than the " + (maxFileBytes / (1024 * 1024)) + " MB limit; skipped");
-            }
-            return bytes;
+        byte[] bytes = AttachmentFiles.read(file, maxFileBytes);
+        if (bytes.length > maxFileBytes) {
+            throw new DocentException.InvalidInput(
+                    "larger than the " + (maxFileBytes / (1024 * 1024)) + " MB limit; skipped");
         }
+        return bytes;
     }
 
     private String url(AttachmentInfo a, String path, Path file) {

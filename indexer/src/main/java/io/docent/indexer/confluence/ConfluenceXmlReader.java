@@ -2,6 +2,7 @@ package io.docent.indexer.confluence;
 
 import io.docent.core.DocentException;
 import io.docent.indexer.DocumentReader;
+import io.docent.indexer.Permissions;
 import io.docent.indexer.ReadFailure;
 import io.docent.indexer.ReaderBuilder;
 import io.docent.indexer.ReaderSettings;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +41,13 @@ import org.slf4j.LoggerFactory;
  *
  * Id: the page id. Space: the space key. Breadcrumb: the ancestors' titles (a blog post's is {@code Blog}). URL:
  * {@code baseUrl + "pages/viewpage.action?pageId=" + id}, or without a base URL the {@code file:} URI of {@code
- * entities.xml} with {@code #pageId=} (for a zip, just {@code entities.xml#pageId=ID}). Access groups: see {@link ConfluencePermissions}. Metadata: author, last
- * modifier, labels, space name, content type.
+ * entities.xml} with {@code #pageId=} (for a zip, just {@code entities.xml#pageId=ID}). Access groups: see {@link
+ * ConfluencePermissions}; a space whose readers the export does not name is reported once, with how many of its
+ * documents were indexed for administrators only. Metadata: author, last modifier, labels, space name, content type.
  *
  * <h2>Bad input</h2>
  *
- * A body over the size limit, or one that cannot be converted, fails its page alone. A duplicate page id keeps the
+ * An {@code entities.xml} over {@link Builder#maxEntitiesBytes} is refused before it is read. A body over the size limit, or one that cannot be converted, fails its page alone. A duplicate page id keeps the
  * first page and reports the second. A page without a title is indexed as "Untitled page ID" with a warning. XML that
  * stops being well-formed (a truncated file, an entity declaration: see {@link EntitiesXmlParser} on XXE) ends both
  * passes at that point: what came before is indexed, the pages whose bodies were not reached keep their indexed
@@ -55,6 +58,12 @@ public final class ConfluenceXmlReader implements DocumentReader {
     /** A body longer than this (in characters of storage format) fails its page: 5 million. */
     public static final int DEFAULT_MAX_BODY_CHARS = 5_000_000;
 
+    /**
+     * An {@code entities.xml} larger than this is refused as a whole: 8 GB. It is streamed, so its size costs time and
+     * disk rather than memory; the cap is there so that a runaway or hostile export is told apart from a large site.
+     */
+    public static final long DEFAULT_MAX_ENTITIES_BYTES = 8L * 1024 * 1024 * 1024;
+
     static final String ENTITIES = "entities.xml";
 
     private static final Logger log = LoggerFactory.getLogger(ConfluenceXmlReader.class);
@@ -64,6 +73,8 @@ public final class ConfluenceXmlReader implements DocumentReader {
     private final int maxBodyChars;
     private final boolean pathUrls;
     private final long maxFileBytes;
+    private final long maxEntitiesBytes;
+    private final boolean publicSource;
     private final TikaExtractor tika;
 
     private ConfluenceXmlReader(Builder builder) {
@@ -74,6 +85,8 @@ public final class ConfluenceXmlReader implements DocumentReader {
         this.maxBodyChars = builder.maxBodyChars;
         this.pathUrls = builder.pathUrls();
         this.maxFileBytes = builder.maxFileBytes();
+        this.maxEntitiesBytes = builder.maxEntitiesBytes;
+        this.publicSource = builder.publicSource();
         this.tika = new TikaExtractor(builder.parseTimeout(), TikaExtractor.DEFAULT_MAX_CHARS);
     }
 
@@ -103,8 +116,9 @@ public final class ConfluenceXmlReader implements DocumentReader {
             throw new DocentException.InvalidInput(
                     "No " + ENTITIES + " in " + folder + ": this is not a Confluence XML export");
         }
+        requireWithinCap(entities);
         ExportDescriptor descriptor = descriptor(sink);
-        EntitiesIndex index = new EntitiesIndex(ENTITIES);
+        EntitiesIndex index = new EntitiesIndex(ENTITIES, publicSource);
         String scanError = EntitiesPasses.scan(entities, index, sink);
         if (scanError != null && index.pages().isEmpty()) {
             throw new DocentException.InvalidInput(entities + " cannot be read: " + scanError);
@@ -138,6 +152,23 @@ public final class ConfluenceXmlReader implements DocumentReader {
             sink.failed(new ReadFailure(ENTITIES, null, bodyError + "; the rest of the export was not read"));
         }
         writeAttachments(source, index, descriptor, attachments, sink);
+        reportUndeclaredSpaces(index, descriptor, sink);
+    }
+
+    /** One warning per space whose readers the export does not name, with how many documents that left to admins. */
+    private static void reportUndeclaredSpaces(EntitiesIndex index, ExportDescriptor descriptor, Sink sink) {
+        index.undeclaredSpaces().forEach((spaceId, documents) -> {
+            String key = index.spaceKey(spaceId).isEmpty() ? descriptor.spaceKey() : index.spaceKey(spaceId);
+            String space = key.isEmpty() ? "the pages' space" : "space " + key;
+            sink.warning(
+                    ENTITIES + (key.isEmpty() ? "" : "#space=" + key),
+                    Permissions.unknown(String.format(
+                            Locale.ROOT,
+                            "the export has no VIEWSPACE permission for %s; %,d page(s) and attachment(s); if everyone"
+                                    + " may read it, index it with --public",
+                            space,
+                            documents)));
+        });
     }
 
     /** Office and PDF attachments, unless the export was made without them (no {@code attachments/} folder). */
@@ -163,6 +194,25 @@ public final class ConfluenceXmlReader implements DocumentReader {
         attachments.forEach(a -> writer.write(a, sink));
     }
 
+    /** Refuses an {@code entities.xml} over its cap before anything is read, so the sync deletes nothing. */
+    private void requireWithinCap(Path entities) {
+        long size;
+        try {
+            size = Files.size(entities);
+        } catch (IOException e) {
+            throw new DocentException.InvalidInput(entities + " cannot be read: " + e.getMessage());
+        }
+        if (size > maxEntitiesBytes) {
+            throw new DocentException.InvalidInput(String.format(
+                    Locale.ROOT,
+                    "%s is %,d bytes, more than the limit of %,d bytes; nothing was read (raise the limit if the"
+                            + " export is really this large)",
+                    entities,
+                    size,
+                    maxEntitiesBytes));
+        }
+    }
+
     private ExportDescriptor descriptor(Sink sink) {
         try {
             return ExportDescriptor.read(folder);
@@ -182,6 +232,13 @@ public final class ConfluenceXmlReader implements DocumentReader {
     /** Settings of a {@link ConfluenceXmlReader}. */
     public static final class Builder extends ReaderBuilder<Builder> {
         private int maxBodyChars = DEFAULT_MAX_BODY_CHARS;
+        private long maxEntitiesBytes = DEFAULT_MAX_ENTITIES_BYTES;
+
+        /** An {@code entities.xml} larger than this is refused as a whole; default {@link #DEFAULT_MAX_ENTITIES_BYTES}. */
+        public Builder maxEntitiesBytes(long maxEntitiesBytes) {
+            this.maxEntitiesBytes = ReaderSettings.positive(maxEntitiesBytes, "maxEntitiesBytes");
+            return this;
+        }
 
         /** A page body longer than this many characters fails its page; default {@link #DEFAULT_MAX_BODY_CHARS}. */
         public Builder maxBodyChars(int maxBodyChars) {

@@ -1,5 +1,7 @@
 package io.docent.indexer.confluence;
 
+import io.docent.core.AccessGroups;
+import io.docent.indexer.Permissions;
 import io.docent.indexer.ReadFailure;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the first pass over {@code entities.xml} learns: the current pages and blog posts (ids, titles, parents,
@@ -39,11 +42,17 @@ final class EntitiesIndex {
     private static final Set<String> LABEL_NAMESPACES = Set.of("", "global", "team");
 
     private final String path;
+    private final boolean publicSource;
     private final Map<String, PageInfo> pages = new LinkedHashMap<>();
     private final Map<String, String> bodyToPage = new HashMap<>();
     private final Map<String, String[]> spaces = new HashMap<>();
     private final Map<String, String> userNames = new HashMap<>();
     private final Map<String, String> displayNames = new HashMap<>();
+    /** Lower-case user name to email, from the users' own objects. */
+    private final Map<String, String> emails = new HashMap<>();
+    /** Space id to how many documents were indexed for administrators only because the space's readers are unknown. */
+    private final Map<String, Integer> undeclaredSpaces = new TreeMap<>();
+
     private final Map<String, String> labelNames = new HashMap<>();
     private final Map<String, List<String>> contentLabels = new HashMap<>();
     private final ConfluencePermissions permissions = new ConfluencePermissions();
@@ -54,9 +63,14 @@ final class EntitiesIndex {
     int drafts;
     int trashed;
 
-    /** @param path where {@code entities.xml} is inside the export, for messages */
-    EntitiesIndex(String path) {
+    /**
+     * @param path where {@code entities.xml} is inside the export, for messages
+     * @param publicSource whether the admin declared the source public: pages of a space whose readers the export
+     *     does not name are then public instead of for administrators only
+     */
+    EntitiesIndex(String path, boolean publicSource) {
         this.path = path;
+        this.publicSource = publicSource;
     }
 
     void accept(XmlObject o) {
@@ -72,12 +86,16 @@ final class EntitiesIndex {
                 spaces.put(
                         o.id(),
                         new String[] {o.get("key").strip(), o.get("name").strip()});
-            case "ConfluenceUserImpl" -> userNames.put(o.id(), o.get("name").strip());
+            case "ConfluenceUserImpl" -> {
+                userNames.put(o.id(), o.get("name").strip());
+                email(o.get("name"), o.get("email"));
+            }
             case "InternalUser" -> {
                 String display = o.get("displayName").strip();
                 if (!display.isEmpty()) {
                     displayNames.put(o.get("name").strip().toLowerCase(Locale.ROOT), display);
                 }
+                email(o.get("name"), o.get("emailAddress"));
             }
             case "Label" -> {
                 if (LABEL_NAMESPACES.contains(o.get("namespace").strip())) {
@@ -214,8 +232,40 @@ final class EntitiesIndex {
                 .toList();
     }
 
+    /**
+     * The page's access groups ({@link ConfluencePermissions}). A page of a space whose readers the export does not
+     * name gets none (administrators only), or {@link AccessGroups#PUBLIC} in a source declared public; the former are
+     * counted by space for {@link #undeclaredSpaces}. Called once per document (page or attachment).
+     */
     Set<String> accessGroups(PageInfo page) {
-        return permissions.accessGroups(chain(page), page.spaceId(), this::userName);
+        ConfluencePermissions.Access access = permissions.accessGroups(chain(page), page.spaceId(), this::userGroups);
+        if (access.declared()) {
+            return access.groups();
+        }
+        if (publicSource) {
+            return Permissions.undeclared(true);
+        }
+        undeclaredSpaces.merge(page.spaceId(), 1, Integer::sum);
+        return Set.of();
+    }
+
+    /** Space id to how many documents were indexed for administrators only because its readers are unknown. */
+    Map<String, Integer> undeclaredSpaces() {
+        return undeclaredSpaces;
+    }
+
+    /** A user's groups: {@code user:NAME}, and {@code user:<email>} when the export gives the user's email. */
+    private List<String> userGroups(String keyOrName) {
+        String name = userName(keyOrName);
+        String email = emails.get(name.toLowerCase(Locale.ROOT));
+        return email == null ? List.of("user:" + name) : List.of("user:" + name, AccessGroups.user(email));
+    }
+
+    private void email(String name, String email) {
+        String address = email.strip();
+        if (!name.isBlank() && address.contains("@")) {
+            emails.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), address);
+        }
     }
 
     /** One line about what was found, for the log. */

@@ -2,13 +2,16 @@ package io.docent.indexer.export;
 
 import io.docent.indexer.ReaderBuilder;
 import io.docent.indexer.ReaderSettings;
+import io.docent.indexer.confluence.ConfluenceXmlReader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link ExportReaders} reads an export: the format (detected when not forced), the citation base URL, and the
- * limits that keep bad input from costing more than itself (file size, zip bombs, slow parsers). Built with {@link
+ * How {@link ExportReaders} reads an export: the format (detected when not forced), the citation base URL, whether the
+ * admin declares the source public, and the limits that keep bad input from costing more than itself (file size, zip
+ * bombs, slow parsers). Built with {@link
  * #builder()}; every setting has a default, so {@code ExportOptions.defaults()} reads any export.
  */
 public final class ExportOptions {
@@ -28,6 +31,9 @@ public final class ExportOptions {
     /** One Office or PDF file may take this long to parse: 60 s. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = ReaderBuilder.DEFAULT_PARSE_TIMEOUT;
 
+    /** A Confluence {@code entities.xml} may be at most this large, on disk or extracted from a zip: 8 GB. */
+    public static final long DEFAULT_MAX_ENTITIES_BYTES = ConfluenceXmlReader.DEFAULT_MAX_ENTITIES_BYTES;
+
     private final ExportFormat format;
     private final String baseUrl;
     private final long maxFileBytes;
@@ -35,6 +41,9 @@ public final class ExportOptions {
     private final int maxCompressionRatio;
     private final int maxZipEntries;
     private final Duration parseTimeout;
+    private final long maxEntitiesBytes;
+    private final boolean publicSource;
+    private final Clock clock;
     private final Path tempDir;
 
     private ExportOptions(Builder b) {
@@ -45,6 +54,9 @@ public final class ExportOptions {
         this.maxCompressionRatio = b.maxCompressionRatio;
         this.maxZipEntries = b.maxZipEntries;
         this.parseTimeout = b.parseTimeout;
+        this.maxEntitiesBytes = b.maxEntitiesBytes;
+        this.publicSource = b.publicSource;
+        this.clock = b.clock;
         this.tempDir = b.tempDir;
     }
 
@@ -86,6 +98,21 @@ public final class ExportOptions {
         return parseTimeout;
     }
 
+    /** The size cap of a Confluence {@code entities.xml}, which is streamed and so exempt from the per-file cap. */
+    public long maxEntitiesBytes() {
+        return maxEntitiesBytes;
+    }
+
+    /** Whether the admin declared the source public ({@code --public}); see {@link io.docent.indexer.Permissions}. */
+    public boolean publicSource() {
+        return publicSource;
+    }
+
+    /** The clock that decides whether a sharing link has expired. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Where a zip is extracted while it is read, or {@code null} for the system's temporary folder. */
     public Path tempDir() {
         return tempDir;
@@ -100,6 +127,9 @@ public final class ExportOptions {
         private int maxCompressionRatio = DEFAULT_MAX_COMPRESSION_RATIO;
         private int maxZipEntries = DEFAULT_MAX_ZIP_ENTRIES;
         private Duration parseTimeout = DEFAULT_PARSE_TIMEOUT;
+        private long maxEntitiesBytes = DEFAULT_MAX_ENTITIES_BYTES;
+        private boolean publicSource;
+        private Clock clock = Clock.systemUTC();
         private Path tempDir;
 
         private Builder() {}
@@ -147,6 +177,27 @@ public final class ExportOptions {
             return this;
         }
 
+        /** The size cap of a Confluence {@code entities.xml}; default {@link #DEFAULT_MAX_ENTITIES_BYTES}. */
+        public Builder maxEntitiesBytes(long bytes) {
+            this.maxEntitiesBytes = ReaderSettings.positive(bytes, "maxEntitiesBytes");
+            return this;
+        }
+
+        /**
+         * The admin declares the whole source public ({@code docent index --public}): documents whose export carries
+         * no permissions are readable by everyone; documents that carry permissions keep them.
+         */
+        public Builder publicSource(boolean publicSource) {
+            this.publicSource = publicSource;
+            return this;
+        }
+
+        /** The clock that decides whether a SharePoint sharing link has expired; default the system's, in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         public Builder tempDir(Path tempDir) {
             this.tempDir = tempDir;
             return this;
@@ -160,6 +211,7 @@ public final class ExportOptions {
 
     @Override
     public String toString() {
-        return "ExportOptions[format=" + Objects.requireNonNullElse(format, "detect") + ", baseUrl=" + baseUrl + "]";
+        return "ExportOptions[format=" + Objects.requireNonNullElse(format, "detect") + ", baseUrl=" + baseUrl
+                + ", public=" + publicSource + "]";
     }
 }

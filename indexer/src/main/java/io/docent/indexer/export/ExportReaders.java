@@ -68,8 +68,10 @@ public final class ExportReaders {
                 ConfluenceXmlReader.builder(folder)
                         .baseUrl(options.baseUrl())
                         .maxFileBytes(options.maxFileBytes())
+                        .maxEntitiesBytes(options.maxEntitiesBytes())
                         .parseTimeout(options.parseTimeout())
                         .pathUrls(pathUrls)
+                        .publicSource(options.publicSource())
                         .build();
 
             case CONFLUENCE_HTML -> new ConfluenceHtmlExportReader(folder, files(folder, options, pathUrls));
@@ -79,6 +81,8 @@ public final class ExportReaders {
                         .maxFileBytes(options.maxFileBytes())
                         .parseTimeout(options.parseTimeout())
                         .pathUrls(pathUrls)
+                        .publicSource(options.publicSource())
+                        .clock(options.clock())
                         .build();
             case FILES -> files(folder, options, pathUrls);
         };
@@ -90,6 +94,7 @@ public final class ExportReaders {
                 .maxFileBytes(options.maxFileBytes())
                 .parseTimeout(options.parseTimeout())
                 .pathUrls(pathUrls)
+                .publicSource(options.publicSource())
                 .build();
     }
 

@@ -25,11 +25,14 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  *   <li><b>Zip slip.</b> An entry whose name is absolute ({@code /etc/x}, {@code C:\x}) or climbs out ({@code
  *       ../x}) is not extracted and is reported; every target path is also checked to lie inside the folder after
  *       normalisation. Backslashes count as separators, as Windows archivers write them.
- *   <li><b>Zip bombs.</b> Sizes are counted while bytes are written, not read from headers, which can lie. An entry
+ *   <li><b>Zip bombs.</b> Sizes are counted while bytes are written, not read from headers, which can lie, and every
+ *       limit is checked before each buffer is written, so no entry ever puts more than its limit on disk: an entry
  *       over the per-file limit, or (past 1 MB) over {@link ExportOptions#maxCompressionRatio} times its compressed
- *       size, is deleted and reported; an archive whose entries together pass {@link ExportOptions#maxZipBytes}, or
- *       that has more than {@link ExportOptions#maxZipEntries} entries, is refused as a whole, because what it would
- *       have held is unknown (the sync then deletes nothing).
+ *       size, is stopped there, deleted and reported; an archive whose entries together pass {@link
+ *       ExportOptions#maxZipBytes} is refused as a whole at the byte that passes it, as is one with more than {@link
+ *       ExportOptions#maxZipEntries} entries, because what it would have held is unknown (the sync then deletes
+ *       nothing). An entry the export cannot be read without (a Confluence {@code entities.xml}, streamed rather than
+ *       read whole) has its own limit, {@link ExportOptions#maxEntitiesBytes}, and passing it refuses the archive.
  *   <li><b>Anything else odd</b> (an encrypted or corrupt entry, an unsupported compression method, a symbolic link,
  *       a name given twice) fails that entry alone.
  * </ul>
@@ -43,16 +46,30 @@ final class SafeZipExtractor {
     /** Below this an entry's compression ratio is not checked: small files can legitimately compress very well. */
     private static final long RATIO_FLOOR_BYTES = 1024 * 1024;
 
+    /** How an extracted file is opened for writing; a test counts what reaches the disk. */
+    interface Output {
+        OutputStream open(Path file) throws IOException;
+    }
+
+    private static final int BUFFER_BYTES = 64 * 1024;
+
     private final ExportOptions options;
-    private final Predicate<String> unlimitedSize;
+    private final Predicate<String> essential;
+    private final Output output;
 
     /**
-     * @param unlimitedSize entries (by path inside the export) exempt from the per-file limit, such as a Confluence
-     *     {@code entities.xml}, which is streamed rather than read whole
+     * @param essential entries (by path inside the export) the export cannot be read without, such as a Confluence
+     *     {@code entities.xml}: streamed rather than read whole, so their limit is {@link
+     *     ExportOptions#maxEntitiesBytes} instead of the per-file one, and passing it refuses the whole archive
      */
-    SafeZipExtractor(ExportOptions options, Predicate<String> unlimitedSize) {
+    SafeZipExtractor(ExportOptions options, Predicate<String> essential) {
+        this(options, essential, file -> Files.newOutputStream(file, StandardOpenOption.CREATE_NEW));
+    }
+
+    SafeZipExtractor(ExportOptions options, Predicate<String> essential, Output output) {
         this.options = options;
-        this.unlimitedSize = unlimitedSize;
+        this.essential = essential;
+        this.output = output;
     }
 
     /** What was extracted: the entries that were not, with their reasons. */
@@ -122,17 +139,10 @@ final class SafeZipExtractor {
                     failures.add(new ReadFailure(entry.getName(), relative, unreadable + "; not extracted"));
                     continue;
                 }
-                long written = copy(zip, entry, relative, file, failures);
+                long written = copy(zipFile, zip, entry, relative, file, options.maxZipBytes() - total, failures);
                 if (written >= 0) {
                     extracted++;
                     total += written;
-                    if (total > options.maxZipBytes()) {
-                        throw new DocentException.InvalidInput(String.format(
-                                Locale.ROOT,
-                                "%s expands to more than the limit of %s; nothing was read (a zip bomb?)",
-                                zipFile,
-                                Sizes.human(options.maxZipBytes())));
-                    }
                 }
             }
         } catch (ZipException e) {
@@ -143,25 +153,59 @@ final class SafeZipExtractor {
         return new Result(failures, warnings, extracted);
     }
 
-    /** Copies one entry; returns the bytes written, or -1 when the entry was refused (and reported). */
-    private long copy(ZipFile zip, ZipArchiveEntry entry, String relative, Path file, List<ReadFailure> failures)
+    /**
+     * Copies one entry, checking every limit before each buffer is written; returns the bytes written, or -1 when the
+     * entry was refused (and reported).
+     *
+     * @param budget how many bytes the archive may still expand to
+     * @throws DocentException.InvalidInput when the entry passes the archive's budget, or is essential and passes
+     *     its own limit: the archive is refused as a whole
+     */
+    private long copy(
+            Path zipFile,
+            ZipFile zip,
+            ZipArchiveEntry entry,
+            String relative,
+            Path file,
+            long budget,
+            List<ReadFailure> failures)
             throws IOException {
-        long cap = unlimitedSize.test(relative) ? Long.MAX_VALUE : options.maxFileBytes();
+        boolean isEssential = essential.test(relative);
+        long cap = isEssential ? options.maxEntitiesBytes() : options.maxFileBytes();
         long ratioCap =
                 Math.max(RATIO_FLOOR_BYTES, options.maxCompressionRatio() * Math.max(1, entry.getCompressedSize()));
         Files.createDirectories(file.getParent());
         String refused = null;
         long written = 0;
         try (InputStream in = zip.getInputStream(entry);
-                OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-            byte[] buffer = new byte[64 * 1024];
+                OutputStream out = output.open(file)) {
+            byte[] buffer = new byte[BUFFER_BYTES];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                written += n;
-                if (written > cap) {
+                if (written + n > budget) {
+                    throw refuse(
+                            file,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s expands to more than the limit of %s; nothing was read (a zip bomb?)",
+                                    zipFile,
+                                    Sizes.human(options.maxZipBytes())));
+                }
+                if (written + n > cap) {
+                    if (isEssential) {
+                        throw refuse(
+                                file,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s in %s is larger than the %s limit for it; nothing was read (raise the limit if"
+                                                + " the export is really this large)",
+                                        relative,
+                                        zipFile,
+                                        Sizes.human(cap)));
+                    }
                     refused = "larger than the " + Sizes.human(cap) + " limit; skipped";
                     break;
                 }
-                if (written > ratioCap) {
+                if (written + n > ratioCap) {
                     refused = String.format(
                             Locale.ROOT,
                             "expands to more than %d times its compressed size (%s); skipped as a likely zip bomb",
@@ -170,6 +214,7 @@ final class SafeZipExtractor {
                     break;
                 }
                 out.write(buffer, 0, n);
+                written += n;
             }
         } catch (FileAlreadyExistsException e) {
             failures.add(new ReadFailure(entry.getName(), relative, "appears twice in the zip; the first was kept"));
@@ -183,6 +228,16 @@ final class SafeZipExtractor {
             return -1;
         }
         return written;
+    }
+
+    /** Deletes what was written of an entry that refuses the whole archive, and says why. */
+    private static DocentException.InvalidInput refuse(Path file, String message) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the temporary folder is deleted as a whole after this anyway
+        }
+        return new DocentException.InvalidInput(message);
     }
 
     private static ZipFile open(Path zipFile) throws IOException {

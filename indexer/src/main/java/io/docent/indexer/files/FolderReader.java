@@ -4,6 +4,7 @@ import io.docent.core.DocentException;
 import io.docent.core.SourceDocument;
 import io.docent.indexer.ContentHash;
 import io.docent.indexer.DocumentReader;
+import io.docent.indexer.Permissions;
 import io.docent.indexer.ReadFailure;
 import io.docent.indexer.ReaderBuilder;
 import io.docent.indexer.tika.OfficeText;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,10 @@ import org.slf4j.LoggerFactory;
  *   <li>lastModified: a Confluence page's date, otherwise the file's modification time.
  * </ul>
  *
+ * <p>A folder says nothing about who may read its files, so they get no access groups, which means administrators
+ * only (access is fail-closed, see {@link Permissions}), and one warning per run says so; when the admin declares the
+ * source public ({@link Builder#publicSource}, {@code docent index --public}) they are public instead.
+ *
  * <p>Bad input loses nothing else: a file over {@link Builder#maxFileBytes} or one that cannot be read or parsed
  * (corrupt, password-protected, too slow for {@link Builder#parseTimeout}) is a {@link ReadFailure}; invalid UTF-8
  * is decoded with U+FFFD and a warning. Symbolic links are never followed (a
@@ -51,12 +57,17 @@ public final class FolderReader implements DocumentReader {
     /** One Office or PDF file may take this long to parse: 60 s. */
     public static final Duration DEFAULT_PARSE_TIMEOUT = ReaderBuilder.DEFAULT_PARSE_TIMEOUT;
 
+    /** Where the one warning about a source without permissions is reported: the export as a whole. */
+    static final String WHOLE_EXPORT = "(every document)";
+
     private static final Logger log = LoggerFactory.getLogger(FolderReader.class);
 
     private final Path root;
     private final String baseUrl;
     private final long maxFileBytes;
     private final boolean pathUrls;
+    private final boolean publicSource;
+    private final boolean warnUnknownPermissions;
     private final TikaExtractor tika;
 
     private FolderReader(Builder builder) {
@@ -64,6 +75,8 @@ public final class FolderReader implements DocumentReader {
         this.baseUrl = builder.baseUrl();
         this.maxFileBytes = builder.maxFileBytes();
         this.pathUrls = builder.pathUrls();
+        this.publicSource = builder.publicSource();
+        this.warnUnknownPermissions = builder.warnUnknownPermissions;
         this.tika = new TikaExtractor(builder.parseTimeout(), TikaExtractor.DEFAULT_MAX_CHARS);
     }
 
@@ -87,12 +100,20 @@ public final class FolderReader implements DocumentReader {
         sink.expect(listing.files().size() + listing.failures().size());
         listing.warnings().forEach(w -> sink.warning(w.path(), w.reason()));
         listing.failures().forEach(sink::failed);
+        int documents = 0;
         for (FolderListing.Entry file : listing.files()) {
-            readOne(source, file, sink);
+            documents += readOne(source, file, sink) ? 1 : 0;
+        }
+        if (documents > 0 && !publicSource && warnUnknownPermissions) {
+            sink.warning(
+                    WHOLE_EXPORT,
+                    Permissions.unknown(
+                            "the export carries no permissions; if everyone may read it, index it with --public"));
         }
     }
 
-    private void readOne(String source, FolderListing.Entry file, Sink sink) {
+    /** Reads one file; whether it became a document. */
+    private boolean readOne(String source, FolderListing.Entry file, Sink sink) {
         String id = file.id();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file.path())) {
@@ -100,16 +121,15 @@ public final class FolderReader implements DocumentReader {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
         } catch (IOException e) {
             sink.failed(new ReadFailure(id, id, "cannot be read: " + FolderListing.describe(e)));
-            return;
+            return false;
         }
         if (bytes.length > maxFileBytes) {
             sink.failed(new ReadFailure(id, id, "larger than the " + size(maxFileBytes) + " limit; skipped"));
-            return;
+            return false;
         }
         String fileName = file.path().getFileName().toString();
         if (TikaExtractor.handles(fileName)) {
-            readThroughTika(source, file, fileName, bytes, sink);
-            return;
+            return readThroughTika(source, file, fileName, bytes, sink);
         }
         Decoded decoded = Decoded.of(bytes);
         if (decoded.warning() != null) {
@@ -122,23 +142,24 @@ public final class FolderReader implements DocumentReader {
         } catch (RuntimeException e) {
             log.debug("could not parse {}", file.path(), e);
             sink.failed(new ReadFailure(id, id, "could not be parsed: " + e));
-            return;
+            return false;
         }
         if (parsed.isEmpty()) {
             sink.skipped(id, "export navigation, not content");
-            return;
+            return false;
         }
         sink.document(toDocument(source, file, parsed.get()));
+        return true;
     }
 
     /** Office, PDF and mail files: text through Tika, or a failure with Tika's reason (corrupt, encrypted...). */
-    private void readThroughTika(String source, FolderListing.Entry file, String fileName, byte[] bytes, Sink sink) {
+    private boolean readThroughTika(String source, FolderListing.Entry file, String fileName, byte[] bytes, Sink sink) {
         OfficeText text;
         try {
             text = tika.extract(bytes, fileName);
         } catch (DocentException.InvalidInput e) {
             sink.failed(new ReadFailure(file.id(), file.id(), e.getMessage()));
-            return;
+            return false;
         }
         if (text.truncated()) {
             sink.warning(
@@ -150,6 +171,7 @@ public final class FolderReader implements DocumentReader {
         metadata.put("format", FileParsers.extension(fileName));
         sink.document(toDocument(
                 source, file, new ParsedFile(text.title(), "", null, text.content(), text.lastModified(), metadata)));
+        return true;
     }
 
     private SourceDocument toDocument(String source, FolderListing.Entry file, ParsedFile parsed) {
@@ -167,7 +189,8 @@ public final class FolderReader implements DocumentReader {
         Instant lastModified = parsed.lastModified() != null ? parsed.lastModified() : file.modified();
         Map<String, String> metadata = new LinkedHashMap<>(parsed.metadata());
         metadata.put("path", file.id());
-        String hash = ContentHash.ofDocument(title, parsed.space(), breadcrumb, url, parsed.content(), List.of());
+        Set<String> groups = Permissions.undeclared(publicSource);
+        String hash = ContentHash.ofDocument(title, parsed.space(), breadcrumb, url, parsed.content(), groups);
         return new SourceDocument(
                 file.id(),
                 source,
@@ -178,7 +201,7 @@ public final class FolderReader implements DocumentReader {
                 parsed.content(),
                 hash,
                 lastModified,
-                null,
+                groups,
                 metadata);
     }
 
@@ -197,8 +220,20 @@ public final class FolderReader implements DocumentReader {
 
     /** Settings of a {@link FolderReader}. */
     public static final class Builder extends ReaderBuilder<Builder> {
+        private boolean warnUnknownPermissions = true;
+
         private Builder(Path root) {
             super(root);
+        }
+
+        /**
+         * Whether a run that read documents without {@link #publicSource} warns that they are for administrators
+         * only; default yes. A reader that decides the files' access groups itself (SharePoint's, from each file's
+         * driveItem) turns it off.
+         */
+        public Builder warnUnknownPermissions(boolean warn) {
+            this.warnUnknownPermissions = warn;
+            return this;
         }
 
         @Override

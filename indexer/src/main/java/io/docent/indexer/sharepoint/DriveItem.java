@@ -3,7 +3,6 @@ package io.docent.indexer.sharepoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 /**
  * What a Microsoft Graph driveItem JSON beside a file ({@code Leave.docx.driveItem.json}) says about it.
@@ -13,8 +12,7 @@ import java.util.Set;
  * @param lastModified {@code lastModifiedDateTime}, or {@code null}
  * @param createdBy the creator's display name, or {@code ""}
  * @param lastModifiedBy the last editor's display name, or {@code ""}
- * @param accessGroups from {@code permissions} ({@link GraphPermissions}); {@code null} when the JSON has no
- *     {@code permissions}, which the export then does not say
+ * @param access what its {@code permissions} grant ({@link GraphPermissions}); undeclared when the JSON has none
  */
 record DriveItem(
         String name,
@@ -22,20 +20,23 @@ record DriveItem(
         Instant lastModified,
         String createdBy,
         String lastModifiedBy,
-        Set<String> accessGroups) {
+        GraphPermissions.Grant access) {
 
-    static DriveItem of(JsonNode json) {
+    /**
+     * @param json the driveItem
+     * @param now the time of reading, against which sharing links expire
+     */
+    static DriveItem of(JsonNode json, Instant now) {
         if (!json.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        JsonNode permissions = json.get("permissions");
         return new DriveItem(
                 json.path("name").asText(""),
                 json.path("webUrl").asText(""),
                 instant(json.path("lastModifiedDateTime").asText("")),
                 displayName(json.path("createdBy")),
                 displayName(json.path("lastModifiedBy")),
-                permissions == null || !permissions.isArray() ? null : GraphPermissions.accessGroups(permissions));
+                GraphPermissions.read(json.get("permissions"), now, "its driveItem"));
     }
 
     /** {@code createdBy.user.displayName}, else the email. */

@@ -48,11 +48,12 @@ final class ExportFiles {
         return jsonPath.substring(0, jsonPath.length() - SharePointReader.SITE_PAGE.length()) + ".aspx";
     }
 
+    /** The JSON in {@code file}, which is never read through a symbolic link. */
     static JsonNode json(Path file) throws IOException {
         if (Files.size(file) > MAX_JSON_BYTES) {
             throw new IOException("larger than 10 MB");
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             return JSON.readTree(in);
         }
     }

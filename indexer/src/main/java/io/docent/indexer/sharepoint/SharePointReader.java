@@ -9,7 +9,10 @@ import io.docent.indexer.ReaderBuilder;
 import io.docent.indexer.files.FolderReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +32,14 @@ import java.util.Set;
  *
  * <p>Files are read like a plain folder's ({@link FolderReader}: Office and PDF through Tika). The driveItem beside
  * a file supplies its citation URL ({@code webUrl}), date, authors and access groups ({@link GraphPermissions}). A
- * driveItem that cannot be read fails its file rather than indexing it without its permissions: a broken sidecar
- * must never make a restricted file public. A file without a driveItem gets no access groups. Site pages that were
- * never published (version 0.x) are skipped as drafts; a saved {@code Home.aspx} beside {@code Home.sitePage.json}
- * is left to the JSON. The space of every document is the site's name from the manifest.
+ * driveItem that cannot be read (or is a symbolic link) fails its file rather than indexing it without its
+ * permissions. Access is fail-closed: a file without a driveItem, a driveItem without {@code permissions} or with an
+ * empty list, and permissions that name no one Docent can match (only a {@code siteUser}, an {@code application}, a
+ * {@code device}, expired links) all give no access groups, which means administrators only, and a warning in the
+ * report names the document and the reason. When the admin declares the source public ({@link
+ * Builder#publicSource}), the documents that carry no permissions at all become public; the others keep theirs. Site
+ * pages that were never published (version 0.x) are skipped as drafts; a saved {@code Home.aspx} beside {@code
+ * Home.sitePage.json} is left to the JSON. The space of every document is the site's name from the manifest.
  */
 public final class SharePointReader implements DocumentReader {
 
@@ -44,16 +51,23 @@ public final class SharePointReader implements DocumentReader {
     private final FolderReader files;
     private final String baseUrl;
     private final boolean pathUrls;
+    private final boolean publicSource;
+    private final Clock clock;
 
     private SharePointReader(Builder b) {
         this.root = b.root().toAbsolutePath().normalize();
         this.baseUrl = b.baseUrl();
         this.pathUrls = b.pathUrls();
+        this.publicSource = b.publicSource();
+        this.clock = b.clock;
+        // the files' access groups are this reader's to decide (from their driveItems), so the folder reader's
+        // warning about a source without permissions would be wrong here
         this.files = FolderReader.builder(root)
                 .baseUrl(b.baseUrl())
                 .maxFileBytes(b.maxFileBytes())
                 .parseTimeout(b.parseTimeout())
                 .pathUrls(b.pathUrls())
+                .warnUnknownPermissions(false)
                 .build();
     }
 
@@ -68,6 +82,7 @@ public final class SharePointReader implements DocumentReader {
 
     @Override
     public void read(String source, Sink sink) {
+        Instant now = clock.instant();
         String site = manifest(sink);
         List<String> sitePages = ExportFiles.sitePages(root);
         Set<String> pageIds =
@@ -83,7 +98,7 @@ public final class SharePointReader implements DocumentReader {
                 if (pageIds.contains(doc.id())) {
                     sink.skipped(doc.id(), "the site page's Graph JSON is read instead");
                 } else {
-                    withDriveItem(doc, site, sink);
+                    withDriveItem(doc, site, now, sink);
                 }
             }
 
@@ -102,12 +117,12 @@ public final class SharePointReader implements DocumentReader {
                 sink.warning(path, message);
             }
         });
-        SitePageWriter pages = new SitePageWriter(source, site, baseUrl, pathUrls, sink);
+        SitePageWriter pages = new SitePageWriter(source, site, baseUrl, pathUrls, publicSource, sink);
         for (String page : sitePages) {
             try {
                 pages.write(
                         ExportFiles.pageId(page),
-                        SitePage.of(ExportFiles.json(root.resolve(page))),
+                        SitePage.of(ExportFiles.json(root.resolve(page)), now),
                         root.resolve(page));
             } catch (IOException | RuntimeException e) {
                 sink.failed(new ReadFailure(
@@ -116,12 +131,20 @@ public final class SharePointReader implements DocumentReader {
         }
     }
 
-    private void withDriveItem(SourceDocument doc, String site, Sink sink) {
+    private void withDriveItem(SourceDocument doc, String site, Instant now, Sink sink) {
         Path sidecar = root.resolve(doc.id() + DRIVE_ITEM);
+        if (Files.isSymbolicLink(sidecar)) {
+            sink.failed(new ReadFailure(
+                    doc.id(),
+                    doc.id(),
+                    "its metadata " + sidecar.getFileName() + " is a symbolic link, not followed; skipped rather"
+                            + " than indexed without its permissions"));
+            return;
+        }
         DriveItem item = null;
-        if (Files.isRegularFile(sidecar)) {
+        if (Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                item = DriveItem.of(ExportFiles.json(sidecar));
+                item = DriveItem.of(ExportFiles.json(sidecar), now);
             } catch (IOException | RuntimeException e) {
                 sink.failed(new ReadFailure(
                         doc.id(),
@@ -134,14 +157,15 @@ public final class SharePointReader implements DocumentReader {
         Map<String, String> metadata = new LinkedHashMap<>(doc.metadata());
         String url = doc.url();
         var lastModified = doc.lastModified();
-        Set<String> groups = Set.of();
+        GraphPermissions.Grant access = GraphPermissions.Grant.undeclared("no " + sidecar.getFileName() + " beside it");
         if (item != null) {
             url = item.webUrl().isBlank() ? url : item.webUrl();
             lastModified = Objects.requireNonNullElse(item.lastModified(), lastModified);
-            groups = Objects.requireNonNullElse(item.accessGroups(), Set.of());
+            access = item.access();
             putIfPresent(metadata, "author", item.createdBy());
             putIfPresent(metadata, "lastModifiedBy", item.lastModifiedBy());
         }
+        Set<String> groups = access.resolve(publicSource, doc.id(), sink);
         String hash = ContentHash.ofDocument(doc.title(), site, doc.breadcrumb(), url, doc.content(), groups);
         sink.document(new SourceDocument(
                 doc.id(),
@@ -160,7 +184,7 @@ public final class SharePointReader implements DocumentReader {
     /** The site's name from the manifest, or {@code ""}. */
     private String manifest(Sink sink) {
         Path manifest = root.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
             return "";
         }
         try {
@@ -181,8 +205,16 @@ public final class SharePointReader implements DocumentReader {
 
     /** Settings of a {@link SharePointReader}. */
     public static final class Builder extends ReaderBuilder<Builder> {
+        private Clock clock = Clock.systemUTC();
+
         private Builder(Path root) {
             super(root);
+        }
+
+        /** The clock against which sharing links expire; default the system's, in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         @Override

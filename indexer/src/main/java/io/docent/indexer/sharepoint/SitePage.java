@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A modern SharePoint site page as Microsoft Graph returns it with {@code $expand=canvasLayout}: the page's text is
@@ -22,8 +21,8 @@ import java.util.Set;
  * @param lastModifiedBy the last editor's display name, or {@code ""}
  * @param everPublished whether {@code publishingState.versionId} is 1.0 or later; a page still at 0.x has never
  *     been published and is a draft
- * @param accessGroups from a {@code permissions} array the export script adds ({@link GraphPermissions}), or
- *     {@code null} when there is none
+ * @param access what the {@code permissions} array the export script adds grants ({@link GraphPermissions});
+ *     undeclared when there is none
  */
 record SitePage(
         String title,
@@ -35,9 +34,13 @@ record SitePage(
         String createdBy,
         String lastModifiedBy,
         boolean everPublished,
-        Set<String> accessGroups) {
+        GraphPermissions.Grant access) {
 
-    static SitePage of(JsonNode json) {
+    /**
+     * @param json the sitePage
+     * @param now the time of reading, against which sharing links expire
+     */
+    static SitePage of(JsonNode json, Instant now) {
         if (!json.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
@@ -60,7 +63,7 @@ record SitePage(
                 DriveItem.displayName(json.path("createdBy")),
                 DriveItem.displayName(json.path("lastModifiedBy")),
                 version.isBlank() || !version.startsWith("0."),
-                json.path("permissions").isArray() ? GraphPermissions.accessGroups(json.path("permissions")) : null);
+                GraphPermissions.read(json.get("permissions"), now, "its sitePage JSON"));
     }
 
     private static void webParts(JsonNode webParts, List<String> parts) {

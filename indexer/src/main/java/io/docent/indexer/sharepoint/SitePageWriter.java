@@ -18,13 +18,21 @@ final class SitePageWriter {
     private final String site;
     private final String baseUrl;
     private final boolean pathUrls;
+    private final boolean publicSource;
     private final DocumentReader.Sink sink;
 
-    SitePageWriter(String source, String site, String baseUrl, boolean pathUrls, DocumentReader.Sink sink) {
+    SitePageWriter(
+            String source,
+            String site,
+            String baseUrl,
+            boolean pathUrls,
+            boolean publicSource,
+            DocumentReader.Sink sink) {
         this.source = source;
         this.site = site;
         this.baseUrl = baseUrl;
         this.pathUrls = pathUrls;
+        this.publicSource = publicSource;
         this.sink = sink;
     }
 
@@ -49,7 +57,7 @@ final class SitePageWriter {
                 : baseUrl != null
                         ? baseUrl + (baseUrl.endsWith("/") ? "" : "/") + id
                         : pathUrls ? id : json.toUri().toString();
-        Set<String> groups = page.accessGroups() == null ? Set.of() : page.accessGroups();
+        Set<String> groups = page.access().resolve(publicSource, id, sink);
         List<String> breadcrumb = List.of();
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("path", id);

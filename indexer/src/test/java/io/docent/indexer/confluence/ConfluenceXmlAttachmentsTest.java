@@ -30,6 +30,7 @@ class ConfluenceXmlAttachmentsTest {
         StringWriter out = new StringWriter();
         new EntitiesXmlWriter(out)
                 .space("100", "ENG", "Engineering")
+                .viewSpace("5001", "engineering", null, null)
                 .page("1", "Runbooks", null, "11")
                 .body("11", "1", "<p>All runbooks.</p>")
                 .page("2", "Deploying", "1", "12")
@@ -63,6 +64,7 @@ class ConfluenceXmlAttachmentsTest {
         assertThat(pdf.title()).isEqualTo("rollback.pdf");
         assertThat(pdf.space()).isEqualTo("ENG");
         assertThat(pdf.breadcrumb()).containsExactly("Runbooks", "Deploying");
+        assertThat(pdf.accessGroups()).containsExactly("engineering"); // its page's
         assertThat(pdf.url()).isEqualTo("https://wiki.example.com/download/attachments/2/rollback.pdf");
         assertThat(pdf.metadata()).containsEntry("attachedToPageId", "2").containsEntry("path", "attachments/2/501/2");
         assertThat(sink.byId()).containsOnlyKeys("1", "2", "2/attachments/rollback.pdf"); // the image is not content

@@ -195,6 +195,27 @@ class ConfluenceXmlBadInputTest {
     }
 
     @Test
+    void an_entities_xml_over_its_size_cap_is_refused_with_a_reason_and_the_sync_deletes_nothing() throws IOException {
+        InMemorySearchIndex index = new InMemorySearchIndex();
+        SourceSync sync = SourceSync.builder(index, new HashingEmbedder()).build();
+        write(xml -> goodPage(xml).end());
+        sync.run("wiki", ConfluenceXmlReader.of(export));
+        long size = Files.size(export.resolve("entities.xml"));
+
+        SyncResult capped = sync.run(
+                "wiki",
+                ConfluenceXmlReader.builder(export).maxEntitiesBytes(size - 1).build());
+
+        assertThat(capped.status()).isEqualTo(SyncResult.Status.REFUSED);
+        assertThat(capped.message())
+                .contains("entities.xml is " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes")
+                .contains("more than the limit")
+                .contains("Nothing was deleted");
+        assertThat(capped.deleted()).isZero();
+        assertThat(index.listDocuments("wiki")).hasSize(1);
+    }
+
+    @Test
     void a_file_that_is_not_xml_at_all_is_an_unreadable_export() throws IOException {
         Files.writeString(export.resolve("entities.xml"), "PK\u0003\u0004 this is a zip, not XML");
 

@@ -74,6 +74,55 @@ final class EntitiesXmlWriter {
                 + "</object>\n");
     }
 
+    /**
+     * A {@code VIEWSPACE} permission of space 100, as Confluence writes its four kinds: a group, a user (by key), all
+     * logged-in users (an {@code allUsersSubject}), or, with all three {@code null}, anonymous access.
+     */
+    EntitiesXmlWriter viewSpace(String id, String group, String userKey, String allUsersSubject) {
+        return raw("<object class=\"SpacePermission\" package=\"com.atlassian.confluence.security\">\n<id name=\"id\">"
+                + id + "</id>\n<property name=\"space\" class=\"Space\" package=\"com.atlassian.confluence.spaces\">"
+                + "<id name=\"id\">100</id>\n</property>\n<property name=\"type\"><![CDATA[VIEWSPACE]]></property>\n"
+                + (group == null ? "" : "<property name=\"group\"><![CDATA[" + group + "]]></property>\n")
+                + (userKey == null ? "" : userSubject(userKey))
+                + (allUsersSubject == null
+                        ? "<property name=\"allUsersSubject\"/>"
+                        : "<property name=\"allUsersSubject\"><![CDATA[" + allUsersSubject + "]]></property>")
+                + "</object>\n");
+    }
+
+    /** A {@code View} restriction on a page: a permission set, and one permission per group ({@code key:} for a user). */
+    EntitiesXmlWriter viewRestriction(String setId, String pageId, String... principals) {
+        raw("<object class=\"ContentPermissionSet\" package=\"com.atlassian.confluence.security\">\n<id name=\"id\">"
+                + setId + "</id>\n<property name=\"type\"><![CDATA[View]]></property>\n<property name=\"owningContent\""
+                + " class=\"Page\" package=\"com.atlassian.confluence.pages\"><id name=\"id\">" + pageId
+                + "</id>\n</property>\n</object>\n");
+        for (int i = 0; i < principals.length; i++) {
+            String p = principals[i];
+            raw("<object class=\"ContentPermission\" package=\"com.atlassian.confluence.security\">\n<id name=\"id\">"
+                    + setId + "-" + i + "</id>\n<property name=\"type\"><![CDATA[View]]></property>\n"
+                    + (p.startsWith("key:")
+                            ? userSubject(p.substring(4))
+                            : "<property name=\"groupName\"><![CDATA[" + p + "]]></property>\n")
+                    + "<property name=\"owningSet\" class=\"ContentPermissionSet\""
+                    + " package=\"com.atlassian.confluence.security\"><id name=\"id\">" + setId
+                    + "</id>\n</property>\n</object>\n");
+        }
+        return this;
+    }
+
+    /** A user: its key and name, with an {@code email} as newer exports write it (or none when {@code null}). */
+    EntitiesXmlWriter user(String key, String name, String email) {
+        return raw("<object class=\"ConfluenceUserImpl\" package=\"com.atlassian.confluence.user\">\n<id name=\"key\">"
+                + "<![CDATA[" + key + "]]></id>\n<property name=\"name\"><![CDATA[" + name + "]]></property>\n"
+                + (email == null ? "" : "<property name=\"email\"><![CDATA[" + email + "]]></property>\n")
+                + "</object>\n");
+    }
+
+    private static String userSubject(String key) {
+        return "<property name=\"userSubject\" class=\"ConfluenceUserImpl\" package=\"com.atlassian.confluence.user\">"
+                + "<id name=\"key\"><![CDATA[" + key + "]]></id>\n</property>\n";
+    }
+
     EntitiesXmlWriter raw(String xml) {
         try {
             out.write(xml);

@@ -17,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 final class Zips {
 
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
+    private final Map<String, Long> zeros = new LinkedHashMap<>();
 
     Zips add(String name, String text) {
         entries.put(name, text.getBytes(StandardCharsets.UTF_8));
@@ -25,6 +26,15 @@ final class Zips {
 
     Zips add(String name, byte[] bytes) {
         entries.put(name, bytes);
+        return this;
+    }
+
+    /**
+     * An entry of {@code bytes} zero bytes, streamed into the zip rather than held: deflate shrinks zeros about a
+     * thousand times, so 64 MB of them is a 64 KB entry, the shape of a zip bomb.
+     */
+    Zips addZeros(String name, long bytes) {
+        zeros.put(name, bytes);
         return this;
     }
 
@@ -48,6 +58,14 @@ final class Zips {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(e.getKey()));
                 out.write(e.getValue());
+                out.closeEntry();
+            }
+            byte[] buffer = new byte[64 * 1024];
+            for (Map.Entry<String, Long> e : zeros.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                for (long left = e.getValue(); left > 0; left -= buffer.length) {
+                    out.write(buffer, 0, (int) Math.min(buffer.length, left));
+                }
                 out.closeEntry();
             }
         }

@@ -2,7 +2,9 @@ package io.docent.indexer.sharepoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docent.core.AccessGroups;
 import io.docent.core.SourceDocument;
+import io.docent.indexer.Permissions;
 import io.docent.indexer.export.ExportFormat;
 import io.docent.indexer.export.ExportOptions;
 import io.docent.indexer.export.ExportReader;
@@ -73,17 +75,22 @@ class SharePointReaderTest {
     }
 
     @Test
-    void an_organisation_wide_link_makes_a_file_readable_by_everyone() {
-        assertThat(read().get("Shared Documents/Handbook.md").accessGroups()).isEmpty();
+    void an_organisation_wide_link_makes_a_file_readable_by_every_employee() {
+        assertThat(read().get("Shared Documents/Handbook.md").accessGroups())
+                .containsExactlyInAnyOrder(AccessGroups.EMPLOYEES, "group:11111111-2222-3333-4444-555555555555");
     }
 
     @Test
-    void a_file_without_a_drive_item_is_read_as_a_plain_file() {
-        SourceDocument notes = read().get("Shared Documents/Notes.txt");
+    void a_file_without_a_drive_item_is_read_as_a_plain_file_for_administrators_only() {
+        CollectingSink sink = read();
+        SourceDocument notes = sink.get("Shared Documents/Notes.txt");
 
         assertThat(notes.accessGroups()).isEmpty();
         assertThat(notes.space()).isEqualTo("HR Site");
         assertThat(notes.url()).startsWith("file:");
+        assertThat(sink.warnings)
+                .contains("Shared Documents/Notes.txt: " + Permissions.UNKNOWN
+                        + " (no Notes.txt.driveItem.json beside it)");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class SharedGraphSamplesTest {
 
+    private static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
+
     private static JsonNode sample(String name) throws IOException {
         Optional<Path> found = SharedData.find("exports/sharepoint/graph/" + name);
         assumeTrue(found.isPresent(), "shared/data/exports/sharepoint/graph/" + name + " is not present; skipped");
@@ -26,7 +28,8 @@ class SharedGraphSamplesTest {
 
     @Test
     void the_documented_site_page_with_canvas_layout_is_read_and_seen_to_be_a_draft() throws IOException {
-        SitePage page = SitePage.of(sample("sitePage_get_expand_canvasLayout__graph-docs_sitepage-get_example3.json"));
+        SitePage page =
+                SitePage.of(sample("sitePage_get_expand_canvasLayout__graph-docs_sitepage-get_example3.json"), NOW);
 
         assertThat(page.title()).isEqualTo("autotest Electronic Convertible");
         assertThat(page.html()).contains("<h1>sample content</h1>");
@@ -38,7 +41,7 @@ class SharedGraphSamplesTest {
 
     @Test
     void the_documented_site_page_without_layout_is_a_published_page_with_no_text() throws IOException {
-        SitePage page = SitePage.of(sample("sitePage_get__graph-docs_sitepage-get_example1.json"));
+        SitePage page = SitePage.of(sample("sitePage_get__graph-docs_sitepage-get_example1.json"), NOW);
 
         assertThat(page.title()).isEqualTo("Organization Home");
         assertThat(page.html()).isEmpty();
@@ -51,9 +54,11 @@ class SharedGraphSamplesTest {
         JsonNode value = sample("driveItem_list_children__graph-docs_driveitem-list-children.json")
                 .path("value");
 
-        DriveItem sheet = DriveItem.of(value.get(3));
+        DriveItem sheet = DriveItem.of(value.get(3), NOW);
 
         assertThat(sheet.name()).isEqualTo("my sheet(1).xlsx");
-        assertThat(sheet.accessGroups()).isNull(); // the listing carries no permissions
+        // the listing carries no permissions: nothing is granted, and nothing claims otherwise
+        assertThat(sheet.access().groups()).isEmpty();
+        assertThat(sheet.access().declared()).isFalse();
     }
 }

@@ -2,6 +2,7 @@ package io.docent.indexer.testing;
 
 import io.docent.core.SourceDocument;
 import io.docent.indexer.DocumentReader;
+import io.docent.indexer.Permissions;
 import io.docent.indexer.ReadFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,11 @@ public final class CollectingSink implements DocumentReader.Sink {
     @Override
     public void warning(String path, String message) {
         warnings.add(path + ": " + message);
+    }
+
+    /** The warnings other than "permissions unknown", for tests about something else. */
+    public List<String> warningsBesidesPermissions() {
+        return warnings.stream().filter(w -> !w.contains(Permissions.UNKNOWN)).toList();
     }
 
     public Map<String, SourceDocument> byId() {
