@@ -18,7 +18,8 @@
     Needs the Microsoft.Graph.Authentication module (Install-Module Microsoft.Graph.Authentication) and, for the
     signed-in user or the app, Sites.Read.All and Files.Read.All. Reading permissions needs the caller to be allowed
     to see them (site owner, or an app with Sites.FullControl.All); -SkipPermissions exports without them, and
-    Docent then treats the files as readable by everyone.
+    Docent then indexes the files for administrators only (and reports it), unless the source is declared public
+    with `docent index --public`.
 
     Graph throttles large exports: requests that get HTTP 429 are retried by Invoke-MgGraphRequest. Run it from a
     scheduled task or an Azure Automation runbook before each `docent index` run.
@@ -33,7 +34,8 @@
     Names of the document libraries to export (default: all of them, except Site Pages).
 
 .PARAMETER SkipPermissions
-    Do not read permissions (faster; everything exported becomes readable by everyone in Docent).
+    Do not read permissions (faster; Docent then shows the files to administrators only, or to everyone when indexed
+    with `docent index --public`).
 
 .PARAMETER MaxFileMB
     Files larger than this are not downloaded (Docent skips files over 50 MB anyway).

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param ordinal position of the chunk in its document, from 0
  * @param contentHash the document's content hash (the same on every chunk of a document)
  * @param lastModified the document's last modification, or {@code null}
- * @param accessGroups groups that may read it; empty means everyone
+ * @param accessGroups groups that may read it; empty means administrators only (fail closed): public ones carry
+ *     {@link AccessGroups#PUBLIC}
  * @param embedding the passage embedding, or {@code null} when not embedded (text-only search, or a search hit)
  */
 public record Chunk(

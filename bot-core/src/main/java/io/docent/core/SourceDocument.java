@@ -18,7 +18,8 @@ import java.util.Set;
  * @param content the text, with structure kept as Markdown-ish lines (headings as {@code #}, tables as rows)
  * @param contentHash hash of everything that affects the chunks; unchanged hash means nothing to re-embed
  * @param lastModified when the source says it last changed, or {@code null}
- * @param accessGroups groups that may read it; empty means everyone
+ * @param accessGroups groups that may read it; empty means administrators only (fail closed): public ones carry
+ *     {@link AccessGroups#PUBLIC}
  * @param metadata anything else worth keeping (author, labels)
  */
 public record SourceDocument(
