@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bolt's listeners, each a few lines: the payload becomes an {@link IncomingMessage} or a feedback vote, the work
  * is handed on, and Bolt acks. Someone joining a channel, or a channel being shared with another organisation, makes
- * Docent forget who it thought was in the channel. A listener never lets an exception reach Bolt: Slack would see an error, retry, and
- * meet the same bug again; the event is acked and the failure logged instead.
+ * Docent forget who it thought was in the channel. A listener never lets an exception reach Bolt: Slack would see an
+ * error, retry, and meet the same bug again; the event is acked and the failure logged instead.
  */
 final class BoltHandlers {
 

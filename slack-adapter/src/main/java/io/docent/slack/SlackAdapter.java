@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Docent in Slack: answers mentions and direct messages in threads, with the thread's history, citations and
- * feedback buttons, through an {@link Answerer}.
+ * feedback buttons, through an {@link Answerer}. Each question says who asks and who will see the answer
+ * ({@link io.docent.slack.access.Askers}); the answerer's access policy does the rest.
  *
  * <p>{@link #create} checks the bot token with {@code auth.test} and stops with a message naming
  * {@code SLACK_BOT_TOKEN} if Slack refuses it. Then either {@link #startSocketMode()} (with an app token: no public

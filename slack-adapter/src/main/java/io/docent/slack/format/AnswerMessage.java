@@ -36,7 +36,7 @@ public final class AnswerMessage {
     public static final String VOTE_DOWN = "docent_feedback_down";
     public static final String MORE_IN_PRIVATE_BLOCK = "docent-more-in-private";
     public static final String INTRO_BLOCK = "docent-intro";
-    /** The note under a channel answer when the asker may read more than the channel (Docent then answers privately). */
+    /** The note under a channel answer when its asker may read more than the channel (then answered privately). */
     public static final String MORE_IN_PRIVATE = "_Some documents that you can read, but not everyone here can, may say"
             + " more: I'm sending you a fuller answer privately._";
 
