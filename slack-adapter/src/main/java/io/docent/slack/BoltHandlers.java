@@ -5,8 +5,11 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.ChannelSharedEvent;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.docent.core.feedback.FeedbackRecord;
+import io.docent.slack.access.ChannelAudiences;
 import io.docent.slack.event.IncomingMessage;
 import io.docent.slack.feedback.FeedbackRecorder;
 import io.docent.slack.format.AnswerMessage;
@@ -17,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bolt's listeners, each a few lines: the payload becomes an {@link IncomingMessage} or a feedback vote, the work
- * is handed on, and Bolt acks. A listener never lets an exception reach Bolt: Slack would see an error, retry, and
- * meet the same bug again; the event is acked and the failure logged instead.
+ * is handed on, and Bolt acks. Someone joining a channel, or a channel being shared with another organisation, makes
+ * Docent forget who it thought was in the channel. A listener never lets an exception reach Bolt: Slack would see an
+ * error, retry, and meet the same bug again; the event is acked and the failure logged instead.
  */
 final class BoltHandlers {
 
@@ -27,7 +31,16 @@ final class BoltHandlers {
 
     private BoltHandlers() {}
 
-    static void register(App app, EventRouter router, FeedbackRecorder feedback, WorkQueue notices) {
+    static void register(
+            App app, EventRouter router, FeedbackRecorder feedback, WorkQueue notices, ChannelAudiences audiences) {
+        app.event(MemberJoinedChannelEvent.class, (payload, ctx) -> {
+            audiences.forget(payload.getEvent().getChannel());
+            return ctx.ack();
+        });
+        app.event(ChannelSharedEvent.class, (payload, ctx) -> {
+            audiences.forget(payload.getEvent().getChannel());
+            return ctx.ack();
+        });
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
             return route(

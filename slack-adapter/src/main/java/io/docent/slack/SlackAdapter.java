@@ -14,6 +14,9 @@ import io.docent.core.Answerer;
 import io.docent.core.DocentException;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.pipeline.HistoryWindow;
+import io.docent.slack.access.Askers;
+import io.docent.slack.access.ChannelAudiences;
+import io.docent.slack.access.Identities;
 import io.docent.slack.event.BotIdentity;
 import io.docent.slack.event.Deduplicator;
 import io.docent.slack.event.ThreadMemory;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Docent in Slack: answers mentions and direct messages in threads, with the thread's history, citations and
- * feedback buttons, through an {@link Answerer}.
+ * feedback buttons, through an {@link Answerer}. Each question says who asks and who will see the answer
+ * ({@link io.docent.slack.access.Askers}); the answerer's access policy does the rest.
  *
  * <p>{@link #create} checks the bot token with {@code auth.test} and stops with a message naming
  * {@code SLACK_BOT_TOKEN} if Slack refuses it. Then either {@link #startSocketMode()} (with an app token: no public
@@ -160,24 +164,27 @@ public final class SlackAdapter implements AutoCloseable {
         SlackAdapter build() {
             SlackWeb web = new SlackWeb(slack.methods(settings.botToken()), new RateLimitRetry(hooks.sleeper()));
             AuthTestResponse auth = authenticate(web);
-            bot = new BotIdentity(auth.getUserId(), auth.getBotId(), auth.getTeamId());
+            bot = new BotIdentity(auth.getUserId(), auth.getBotId(), auth.getTeamId(), auth.getEnterpriseId());
             ChannelScopes scopes = ChannelScopes.load(settings.scopeFile());
             var dedup = new Deduplicator(settings.dedupeTtl(), hooks.ticker());
             var threads = new ThreadMemory(hooks.ticker());
             var answers = new AnsweredQuestions(hooks.ticker());
-            var users = new UserDirectory(web::user, hooks.ticker());
+            var users = new UserDirectory(web::userInfo, hooks.ticker());
+            var audiences = new ChannelAudiences(
+                    web, users, bot, settings.maxMembersChecked(), ChannelAudiences.DEFAULT_TTL, hooks.ticker());
+            var askers = new Askers(new Identities(users, bot), audiences, scopes);
             var history = new ThreadHistory(bot, new HistoryWindow());
             work = new WorkQueue("docent-slack", settings.concurrency(), settings.queueCapacity());
             notices = new WorkQueue("docent-slack-notice", 2, 1_000);
             feedbackLog = settings.feedbackLog() == null ? null : JsonLinesFeedbackLog.open(settings.feedbackLog());
-            var replier =
-                    new Replier(web, answerer, bot, history, users, scopes, threads, dedup, answers, metrics, hooks);
+            var replier = new Replier(
+                    web, answerer, bot, history, users, scopes, askers, threads, dedup, answers, metrics, hooks);
             var triage = new Triage(bot, settings.followUps(), settings.ignoreBots());
             var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics);
             var feedback = new FeedbackRecorder(answers, feedbackLog, web, metrics, hooks.clock());
             AppConfig config = appConfig();
             app = new App(config, slack, middleware(config, auth));
-            BoltHandlers.register(app, router, feedback, notices);
+            BoltHandlers.register(app, router, feedback, notices, audiences);
             log.info("Slack: connected as {} (bot {}) in team {}", bot.userId(), bot.botId(), bot.teamId());
             return new SlackAdapter(this);
         }

@@ -20,6 +20,8 @@ public final class SlackMetrics {
     private final LongAdder busy = new LongAdder();
     private final LongAdder votesUp = new LongAdder();
     private final LongAdder votesDown = new LongAdder();
+    private final LongAdder privateAnswers = new LongAdder();
+    private final LongAdder privateUndelivered = new LongAdder();
     private final long[] overheads = new long[OVERHEAD_SAMPLES];
     private long overheadCount;
 
@@ -46,6 +48,11 @@ public final class SlackMetrics {
             case FAILED -> failed.increment();
             case BUSY -> busy.increment();
         }
+    }
+
+    /** Counts a fuller answer sent privately to a channel's asker, or one that could not be delivered. */
+    public void privateAnswer(boolean delivered) {
+        (delivered ? privateAnswers : privateUndelivered).increment();
     }
 
     public void vote(FeedbackRecord.Vote vote) {
@@ -82,6 +89,8 @@ public final class SlackMetrics {
         m.put("slack_busy_replies", busy.sum());
         m.put("slack_feedback_up", votesUp.sum());
         m.put("slack_feedback_down", votesDown.sum());
+        m.put("slack_private_answers", privateAnswers.sum());
+        m.put("slack_private_answers_undelivered", privateUndelivered.sum());
         return m;
     }
 }

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param scopeFile the JSON file that maps channel IDs to what they may search, or {@code null} for no restriction
  * @param feedbackLog the JSON-lines file that 👍/👎 votes are appended to, or {@code null} to only log them
  * @param dedupeTtl how long event ids and message timestamps are remembered to drop duplicate deliveries
+ * @param maxMembersChecked channels with more members than this are not checked for guests (one {@code users.info}
+ *     per member) and count as having guests: public documents and their grants only (default
+ *     {@value #DEFAULT_MAX_MEMBERS_CHECKED}; 0 checks none)
  */
 public record SlackSettings(
         String botToken,
@@ -33,7 +36,8 @@ public record SlackSettings(
         boolean ignoreBots,
         Path scopeFile,
         Path feedbackLog,
-        Duration dedupeTtl) {
+        Duration dedupeTtl,
+        int maxMembersChecked) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     public static final int DEFAULT_CONCURRENCY = 8;
@@ -41,6 +45,9 @@ public record SlackSettings(
     public static final Duration DEFAULT_DEDUPE_TTL = Duration.ofMinutes(15);
     /** Slack retries an event for up to about 5 minutes; duplicates must be remembered longer than that. */
     public static final Duration MIN_DEDUPE_TTL = Duration.ofMinutes(10);
+
+    public static final int DEFAULT_MAX_MEMBERS_CHECKED = 200;
+    public static final int MAX_MEMBERS_CHECKED = 10_000;
 
     public SlackSettings {
         if (botToken == null || botToken.isBlank()) {
@@ -58,6 +65,10 @@ public record SlackSettings(
         Objects.requireNonNull(dedupeTtl, "dedupeTtl");
         if (dedupeTtl.compareTo(MIN_DEDUPE_TTL) < 0) {
             throw new IllegalArgumentException("dedupeTtl must be at least 10 minutes, was " + dedupeTtl);
+        }
+        if (maxMembersChecked < 0 || maxMembersChecked > MAX_MEMBERS_CHECKED) {
+            throw new IllegalArgumentException(
+                    "maxMembersChecked must be between 0 and " + MAX_MEMBERS_CHECKED + ", was " + maxMembersChecked);
         }
     }
 
@@ -84,7 +95,8 @@ public record SlackSettings(
         return "SlackSettings[botToken=***, appToken=" + (appToken == null ? "none" : "***") + ", signingSecret="
                 + (signingSecret == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", concurrency=" + concurrency
                 + ", queueCapacity=" + queueCapacity + ", followUps=" + followUps + ", ignoreBots=" + ignoreBots
-                + ", scopeFile=" + scopeFile + ", feedbackLog=" + feedbackLog + ", dedupeTtl=" + dedupeTtl + "]";
+                + ", scopeFile=" + scopeFile + ", feedbackLog=" + feedbackLog + ", dedupeTtl=" + dedupeTtl
+                + ", maxMembersChecked=" + maxMembersChecked + "]";
     }
 
     /** Builds {@link SlackSettings}; every setting but the bot token has a default. */
@@ -100,6 +112,7 @@ public record SlackSettings(
         private Path scopeFile;
         private Path feedbackLog;
         private Duration dedupeTtl = DEFAULT_DEDUPE_TTL;
+        private int maxMembersChecked = DEFAULT_MAX_MEMBERS_CHECKED;
 
         private Builder(String botToken) {
             this.botToken = botToken;
@@ -155,6 +168,11 @@ public record SlackSettings(
             return this;
         }
 
+        public Builder maxMembersChecked(int maxMembersChecked) {
+            this.maxMembersChecked = maxMembersChecked;
+            return this;
+        }
+
         public SlackSettings build() {
             return new SlackSettings(
                     botToken,
@@ -167,7 +185,8 @@ public record SlackSettings(
                     ignoreBots,
                     scopeFile,
                     feedbackLog,
-                    dedupeTtl);
+                    dedupeTtl,
+                    maxMembersChecked);
         }
     }
 }

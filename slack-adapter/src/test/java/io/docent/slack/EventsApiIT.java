@@ -50,6 +50,7 @@ class EventsApiIT {
         api = new LocalSlackApi();
         api.user(PERSON, "Pat");
         api.user("U0ALICE", "Alice");
+        api.conversation(SlackPayloads.channel(CHANNEL, "general"), PERSON, "U0ALICE", BOT_USER);
         startAdapter(settings().build());
     }
 
@@ -402,7 +403,9 @@ class EventsApiIT {
         assertThat(core.questions())
                 .extracting(q -> q.text())
                 .containsExactlyInAnyOrder("what does @Alice approve?", "and @Alice in #hr?");
-        assertThat(api.calls("users.info")).hasSize(1);
+        assertThat(api.calls("users.info"))
+                .filteredOn(c -> "U0ALICE".equals(c.param("user")))
+                .hasSize(1);
     }
 
     @Test

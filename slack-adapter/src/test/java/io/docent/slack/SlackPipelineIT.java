@@ -3,6 +3,7 @@ package io.docent.slack;
 import static io.docent.slack.testing.LocalSlackApi.BOT_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docent.core.AccessGroups;
 import io.docent.core.Chunk;
 import io.docent.core.Embedder;
 import io.docent.core.SearchIndex;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Slack in front of the real answer pipeline (a Lucene index on disk, the bundled embedding model, the extractive
- * answerer): answers with sources, follow-ups through the thread's history, and channel scopes.
+ * answerer): answers with sources, follow-ups through the thread's history, and channel scopes. The handbook is
+ * public; who may read what is {@link SlackPermissionsIT}'s business.
  */
 class SlackPipelineIT {
 
@@ -74,6 +76,9 @@ class SlackPipelineIT {
     @BeforeEach
     void start() throws Exception {
         api = new LocalSlackApi();
+        api.user("U0PAT", "Pat");
+        api.conversation(SlackPayloads.channel("C0GENERAL", "general"), "U0PAT", BOT_USER);
+        api.conversation(SlackPayloads.channel("C0HR", "hr"), "U0PAT", BOT_USER);
         Path scopes = Files.writeString(dir.resolve("scopes.json"), "{\"channels\":{\"C0HR\":{\"spaces\":[\"HR\"]}}}");
         var pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveAnswerer())
                 .build();
@@ -140,7 +145,7 @@ class SlackPipelineIT {
                     i,
                     "hash-" + id,
                     null,
-                    Set.of(),
+                    Set.of(AccessGroups.PUBLIC),
                     null);
             chunks.add(chunk.withEmbedding(
                     embedder.embedPassages(List.of(chunk.textForEmbedding())).getFirst()));

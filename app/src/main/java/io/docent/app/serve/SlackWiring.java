@@ -3,8 +3,10 @@ package io.docent.app.serve;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.Answerer;
+import io.docent.core.DocentException;
 import io.docent.slack.SlackAdapter;
 import io.docent.slack.SlackSettings;
+import io.docent.slack.scope.ChannelScopes;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,9 +23,16 @@ import java.util.Optional;
  *   <li>{@code DOCENT_SLACK_CONCURRENCY} (default {@value SlackSettings#DEFAULT_CONCURRENCY}) questions answered
  *       at once, {@code DOCENT_SLACK_QUEUE} (default {@value SlackSettings#DEFAULT_QUEUE_CAPACITY}) waiting
  *   <li>{@code DOCENT_SLACK_FOLLOW_UPS} (default true), {@code DOCENT_SLACK_IGNORE_BOTS} (default true)
- *   <li>{@code DOCENT_SCOPE_FILE}: the channel scope file (docs/slack.md); {@code DOCENT_FEEDBACK_LOG}: the
- *       feedback log (default {@code DOCENT_HOME/feedback.jsonl})
+ *   <li>{@code DOCENT_SLACK_MAX_MEMBERS_CHECKED} (default {@value SlackSettings#DEFAULT_MAX_MEMBERS_CHECKED}):
+ *       larger channels are not checked for guests and answer as if one were present
+ *   <li>{@code DOCENT_SCOPE_FILE}: the channel scope file (docs/slack.md), shared with Teams, read here so that a
+ *       malformed one stops start-up; {@code DOCENT_FEEDBACK_LOG}: the feedback log (default
+ *       {@code DOCENT_HOME/feedback.jsonl})
  * </ul>
+ *
+ * Who asks and who sees the answer come from Slack itself ({@code users.info}, {@code conversations.info},
+ * {@code conversations.members}); what they may read is decided by the core's access policy, with the directory the
+ * answerer was built with.
  */
 public final class SlackWiring implements AutoCloseable {
 
@@ -72,6 +81,13 @@ public final class SlackWiring implements AutoCloseable {
         if (scopeFile != null && !Files.isRegularFile(scopeFile)) {
             throw new ConfigException("DOCENT_SCOPE_FILE points to " + scopeFile + ", which is not a readable file");
         }
+        if (scopeFile != null) {
+            try {
+                ChannelScopes.load(scopeFile);
+            } catch (DocentException.InvalidInput e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
         try {
             return Optional.of(SlackSettings.builder(botToken.get())
                     .appToken(appToken.orElse(null))
@@ -82,6 +98,11 @@ public final class SlackWiring implements AutoCloseable {
                             settings.getInt("DOCENT_SLACK_QUEUE", SlackSettings.DEFAULT_QUEUE_CAPACITY, 1, 100_000))
                     .followUps(settings.getBoolean("DOCENT_SLACK_FOLLOW_UPS", true))
                     .ignoreBots(settings.getBoolean("DOCENT_SLACK_IGNORE_BOTS", true))
+                    .maxMembersChecked(settings.getInt(
+                            "DOCENT_SLACK_MAX_MEMBERS_CHECKED",
+                            SlackSettings.DEFAULT_MAX_MEMBERS_CHECKED,
+                            0,
+                            SlackSettings.MAX_MEMBERS_CHECKED))
                     .scopeFile(scopeFile)
                     .feedbackLog(
                             settings.get("DOCENT_FEEDBACK_LOG").map(Path::of).orElse(home.resolve("feedback.jsonl")))

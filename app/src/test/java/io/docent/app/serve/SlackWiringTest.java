@@ -84,6 +84,7 @@ class SlackWiringTest {
                                 "DOCENT_SLACK_QUEUE", "40",
                                 "DOCENT_SLACK_FOLLOW_UPS", "false",
                                 "DOCENT_SLACK_IGNORE_BOTS", "no",
+                                "DOCENT_SLACK_MAX_MEMBERS_CHECKED", "50",
                                 "DOCENT_SCOPE_FILE", scopes.toString())),
                         home)
                 .orElseThrow();
@@ -93,6 +94,7 @@ class SlackWiringTest {
         assertThat(settings.queueCapacity()).isEqualTo(40);
         assertThat(settings.followUps()).isFalse();
         assertThat(settings.ignoreBots()).isFalse();
+        assertThat(settings.maxMembersChecked()).isEqualTo(50);
         assertThat(settings.scopeFile()).isEqualTo(scopes);
         assertThat(settings.feedbackLog()).isEqualTo(home.resolve("feedback.jsonl"));
         assertThat(settings.apiUrl().toString()).startsWith("http://127.0.0.1:");
@@ -129,6 +131,52 @@ class SlackWiringTest {
                         home))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("DOCENT_SCOPE_FILE");
+    }
+
+    @Test
+    void names_a_malformed_scope_file_or_member_limit_before_starting() throws Exception {
+        Path scopes = Files.writeString(
+                home.resolve("scopes.json"), "{\"teams\":{},\"channels\":{\"C0HR\":{\"accessGroups\":\"hr\"}}}");
+
+        assertThatThrownBy(() -> SlackWiring.settings(
+                        Settings.of(env(
+                                "SLACK_BOT_TOKEN", "xoxb-1",
+                                "SLACK_APP_TOKEN", "xapp-1",
+                                "DOCENT_SCOPE_FILE", scopes.toString())),
+                        home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(scopes.toString())
+                .hasMessageContaining("DOCENT_SCOPE_FILE");
+        assertThatThrownBy(() -> SlackWiring.settings(
+                        Settings.of(env(
+                                "SLACK_BOT_TOKEN", "xoxb-1",
+                                "SLACK_APP_TOKEN", "xapp-1",
+                                "DOCENT_SLACK_MAX_MEMBERS_CHECKED", "-1")),
+                        home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DOCENT_SLACK_MAX_MEMBERS_CHECKED");
+    }
+
+    @Test
+    void starts_with_a_scope_file_that_also_holds_the_teams_section() throws Exception {
+        Path scopes = Files.writeString(home.resolve("scopes.json"), """
+                {
+                  "default": { "sources": ["handbook"] },
+                  "channels": { "C0HR": { "spaces": ["HR"], "accessGroups": ["group:hr"] } },
+                  "teams": {
+                    "default": { "sources": ["handbook", "it"] },
+                    "channels": { "19:def@thread.tacv2": { "sources": ["it"], "accessGroups": ["it-staff"] } }
+                  }
+                }
+                """);
+        var settings = Settings.of(env(
+                "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", SECRET, "DOCENT_SCOPE_FILE", scopes.toString()));
+
+        try (DocentServer server = DocentServer.bind("127.0.0.1", 0);
+                SlackWiring slack = SlackWiring.start(
+                        settings, q -> Answer.failed("unused"), home, server, new PrintWriter(new StringWriter()))) {
+            assertThat(slack.active()).isTrue();
+        }
     }
 
     @Test

@@ -12,7 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records a 👍/👎 click: a {@link FeedbackRecord} in the feedback log (when one is configured), a count in the
- * metrics, a log line, and an ephemeral "thanks" that only the voter sees.
+ * metrics, a log line (ids only), and an ephemeral "thanks" that only the voter sees.
+ *
+ * <p>The record holds what the voter was shown: the remembered question, answer and sources of that message, or,
+ * when the answer is no longer remembered or was a private answer to someone else, only the text of the message the
+ * click came from. So a private answer's feedback is recorded with its text only for its asker.
  */
 public final class FeedbackRecorder {
 
@@ -50,6 +54,7 @@ public final class FeedbackRecorder {
 
     public void record(Vote vote) {
         var entry = answers.get(vote.answerId())
+                .filter(remembered -> remembered.shownTo(vote.user()))
                 .orElseGet(() -> new AnsweredQuestions.Entry(
                         "", vote.messageText() == null ? "" : vote.messageText(), List.of()));
         var record = new FeedbackRecord(

@@ -1,6 +1,7 @@
 package io.docent.slack.format;
 
 import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -19,7 +20,9 @@ import java.util.List;
  * shortened, and says so.
  *
  * <p>Docent recognises its own answers in a thread's history by the block ids: {@value #ANSWER_BLOCK_PREFIX}n for
- * the answer, {@value #SOURCES_BLOCK_PREFIX}n for the sources (left out of the history).
+ * the answer, {@value #SOURCES_BLOCK_PREFIX}n for the sources (left out of the history). An answer in a channel
+ * whose asker could be told more privately ({@link Answer#moreInPrivate()}) ends with a note that says so
+ * ({@value #MORE_IN_PRIVATE_BLOCK}), without naming any document; the note is not part of the history either.
  */
 public final class AnswerMessage {
 
@@ -31,6 +34,12 @@ public final class AnswerMessage {
     public static final String FEEDBACK_BLOCK = "docent-feedback";
     public static final String VOTE_UP = "docent_feedback_up";
     public static final String VOTE_DOWN = "docent_feedback_down";
+    public static final String MORE_IN_PRIVATE_BLOCK = "docent-more-in-private";
+    public static final String INTRO_BLOCK = "docent-intro";
+    /** The note under a channel answer when its asker may read more than the channel (then answered privately). */
+    public static final String MORE_IN_PRIVATE = "_Some documents that you can read, but not everyone here can, may say"
+            + " more: I'm sending you a fuller answer privately._";
+
     private static final String SHORTENED = "\n_… (shortened to fit in Slack)_";
 
     private AnswerMessage() {}
@@ -48,6 +57,9 @@ public final class AnswerMessage {
         List<String> sources = sources(answer);
         for (int i = 0; i < sources.size(); i++) {
             tail.add(section(SOURCES_BLOCK_PREFIX + i, sources.get(i)));
+        }
+        if (answer.moreInPrivate()) {
+            tail.add(context(MORE_IN_PRIVATE_BLOCK, MORE_IN_PRIVATE));
         }
         // Failed and busy replies get no feedback buttons, which also keeps them out of the thread's history.
         if (answer.status() == Answer.Status.ANSWERED || answer.status() == Answer.Status.NOT_FOUND) {
@@ -67,7 +79,22 @@ public final class AnswerMessage {
             blocks.add(section(ANSWER_BLOCK_PREFIX + i, pieces.get(i)));
         }
         blocks.addAll(tail);
-        return new SlackMessage(fallback(body), blocks);
+        String text = answer.moreInPrivate() ? body + "\n\n" + MORE_IN_PRIVATE : body;
+        return new SlackMessage(fallback(text), blocks);
+    }
+
+    /**
+     * {@code message} with a short line above it (mrkdwn), e.g. where a private answer's question was asked. Within
+     * the block limit: the line replaces nothing, so a message already at {@value #MAX_BLOCKS} blocks gets it in its
+     * text only.
+     */
+    public static SlackMessage withIntro(SlackMessage message, String mrkdwn) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (message.blocks().size() < MAX_BLOCKS) {
+            blocks.add(context(INTRO_BLOCK, mrkdwn));
+        }
+        blocks.addAll(message.blocks());
+        return new SlackMessage(fallback(mrkdwn + "\n" + message.text()), blocks);
     }
 
     /** Mrkdwn list items of the sources, split into sections; empty when there are none. */
@@ -96,6 +123,13 @@ public final class AnswerMessage {
         return SectionBlock.builder()
                 .blockId(blockId)
                 .text(MarkdownTextObject.builder().text(mrkdwn).build())
+                .build();
+    }
+
+    private static ContextBlock context(String blockId, String mrkdwn) {
+        return ContextBlock.builder()
+                .blockId(blockId)
+                .elements(List.of(MarkdownTextObject.builder().text(mrkdwn).build()))
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package io.docent.slack.reply;
 
-import io.docent.core.Asker;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.model.Message;
 import io.docent.core.Answer;
@@ -9,6 +8,7 @@ import io.docent.core.Question;
 import io.docent.core.Turn;
 import io.docent.slack.Hooks;
 import io.docent.slack.SlackMetrics;
+import io.docent.slack.access.Askers;
 import io.docent.slack.event.BotIdentity;
 import io.docent.slack.event.Deduplicator;
 import io.docent.slack.event.IncomingMessage;
@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * Answers one message in its thread; runs on a worker, never on Slack's ack path. Every path ends in a reply or a
  * deliberate silence (a thread that turned out not to be Docent's): any failure becomes a short, honest message
  * with a reference id, and the same id is in the log with the details.
+ *
+ * <p>The question carries who asks and who will see the answer ({@link Askers}); the core decides what that allows.
+ * When a channel answer says the asker could read more ({@link Answer#moreInPrivate()}), the asker is also sent the
+ * fuller answer privately ({@link PrivateAnswer}).
  */
 public final class Replier {
 
@@ -52,6 +56,8 @@ public final class Replier {
     private final ThreadHistory history;
     private final UserDirectory users;
     private final ChannelScopes scopes;
+    private final Askers askers;
+    private final PrivateAnswer privately;
     private final ThreadMemory threads;
     private final Deduplicator dedup;
     private final AnsweredQuestions answers;
@@ -67,6 +73,7 @@ public final class Replier {
             ThreadHistory history,
             UserDirectory users,
             ChannelScopes scopes,
+            Askers askers,
             ThreadMemory threads,
             Deduplicator dedup,
             AnsweredQuestions answers,
@@ -78,12 +85,14 @@ public final class Replier {
         this.history = history;
         this.users = users;
         this.scopes = scopes;
+        this.askers = askers;
         this.threads = threads;
         this.dedup = dedup;
         this.answers = answers;
         this.metrics = metrics;
         this.ids = hooks.ids();
         this.ticker = hooks.ticker();
+        this.privately = new PrivateAnswer(web, answerer, answers, metrics, ids);
     }
 
     /**
@@ -114,7 +123,7 @@ public final class Replier {
             }
             String text = SlackMarkup.toPlainText(m.text(), bot.userId(), users::name);
             List<Turn> turns = history.turnsBefore(thread, m.ts(), users::name);
-            Question question = new Question(text, turns, scopes.scopeFor(m.channel()), Asker.ANONYMOUS);
+            Question question = new Question(text, turns, scopes.scopeFor(m.channel()), askers.of(m));
             String reference = ids.get();
             long asked = ticker.read();
             Answer answer = ask(question, m, reference);
@@ -128,6 +137,9 @@ public final class Replier {
             progress.deliver(AnswerMessage.of(answer, answerId, failed ? reference : null));
             metrics.reply(answer.status());
             metrics.overhead(ticker.read() - started - coreNanos);
+            if (answer.moreInPrivate() && !question.asker().audience().isPrivate()) {
+                privately.send(m, question);
+            }
         } catch (RuntimeException e) {
             if (progress == null) {
                 log.warn("Could not check thread {} for a follow-up: {}", m.threadKey(), e.getMessage(), e);

@@ -5,10 +5,12 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
+import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.Message;
-import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackWeb {
 
-    /** conversations.replies pages are at most this long (Slack's recommended maximum). */
+    /** conversations.replies and conversations.members pages are at most this long (Slack's recommended maximum). */
     static final int PAGE_SIZE = 200;
+    /** conversations.members pages read at most: Slack may return short pages, and a loop must end. */
+    static final int MAX_MEMBER_PAGES = 100;
 
     private static final Logger log = LoggerFactory.getLogger(SlackWeb.class);
 
@@ -71,10 +75,73 @@ public final class SlackWeb {
                 : messages;
     }
 
-    /** users.info; {@code null} when Slack does not know the user. */
-    public User user(String userId) {
-        UsersInfoResponse response = retry.call("users.info", () -> client.usersInfo(r -> r.user(userId)));
-        return response.isOk() ? response.getUser() : null;
+    /** users.info, {@code ok:false} included ({@code user_not_found}, {@code user_not_visible}...). */
+    public UsersInfoResponse userInfo(String userId) {
+        return retry.call("users.info", () -> client.usersInfo(r -> r.user(userId)));
+    }
+
+    /** conversations.info with the member count, {@code ok:false} included. */
+    public ConversationsInfoResponse conversationInfo(String channel) {
+        return retry.call(
+                "conversations.info",
+                () -> client.conversationsInfo(r -> r.channel(channel).includeNumMembers(true)));
+    }
+
+    /**
+     * A conversation's members, following every cursor, but never more than {@code max}: a longer list stops at once
+     * and says {@link Members#tooMany()}. A page Slack refuses ({@code ok:false}) gives its error.
+     */
+    public Members members(String channel, int max) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            if (++pages > MAX_MEMBER_PAGES) {
+                return new Members(List.copyOf(ids), "", true);
+            }
+            String page = cursor;
+            ConversationsMembersResponse response = retry.call(
+                    "conversations.members",
+                    () -> client.conversationsMembers(
+                            r -> r.channel(channel).limit(PAGE_SIZE).cursor(page)));
+            if (!response.isOk()) {
+                return new Members(List.copyOf(ids), response.getError(), false);
+            }
+            if (response.getMembers() != null) {
+                ids.addAll(response.getMembers());
+            }
+            if (ids.size() > max) {
+                return new Members(List.copyOf(ids.subList(0, max)), "", true);
+            }
+            cursor = response.getResponseMetadata() == null
+                    ? null
+                    : response.getResponseMetadata().getNextCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        return new Members(List.copyOf(ids), "", false);
+    }
+
+    /**
+     * What {@link #members} read.
+     *
+     * @param ids the member ids read
+     * @param error Slack's error when a page was refused, else {@code ""}
+     * @param tooMany the conversation has more members than were asked for
+     */
+    public record Members(List<String> ids, String error, boolean tooMany) {
+        public Members {
+            ids = List.copyOf(ids);
+            error = error == null ? "" : error;
+        }
+
+        /** Every member was read. */
+        public boolean complete() {
+            return error.isEmpty() && !tooMany;
+        }
+    }
+
+    /** conversations.open with one person: the direct message between Docent and {@code user}. */
+    public ConversationsOpenResponse openDirectMessage(String user) {
+        return retry.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))));
     }
 
     public ChatPostMessageResponse postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
@@ -96,10 +163,19 @@ public final class SlackWeb {
     }
 
     public SlackApiTextResponse postEphemeral(String channel, String user, String threadTs, String text) {
+        return postEphemeral(channel, user, threadTs, text, null);
+    }
+
+    /** A message only {@code user} sees, in {@code channel} (in the thread {@code threadTs} when not null). */
+    public SlackApiTextResponse postEphemeral(
+            String channel, String user, String threadTs, String text, List<LayoutBlock> blocks) {
         return retry.call(
                 "chat.postEphemeral",
-                () -> client.chatPostEphemeral(
-                        r -> r.channel(channel).user(user).threadTs(threadTs).text(text)));
+                () -> client.chatPostEphemeral(r -> r.channel(channel)
+                        .user(user)
+                        .threadTs(threadTs)
+                        .text(text)
+                        .blocks(blocks)));
     }
 
     public SlackApiTextResponse addReaction(String channel, String ts, String name) {

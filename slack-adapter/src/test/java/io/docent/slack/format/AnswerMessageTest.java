@@ -3,8 +3,10 @@ package io.docent.slack.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import io.docent.core.Answer;
 import io.docent.core.Citation;
@@ -91,5 +93,39 @@ class AnswerMessageTest {
     void escapes_titles_of_sources() {
         assertThat(AnswerMessage.link(new Citation(1, "R&D <plans> | 2025", "https://wiki/rd", "")))
                 .isEqualTo("<https://wiki/rd|R&amp;D &lt;plans&gt; ¦ 2025>");
+    }
+
+    @Test
+    void says_under_a_channel_answer_that_the_asker_will_be_told_more_privately_without_naming_documents() {
+        var a = answer(
+                        "Lunch is at noon [1].",
+                        Answer.Status.ANSWERED,
+                        List.of(new Citation(1, "Lunch", "https://w/l", "")))
+                .withMoreInPrivate();
+
+        SlackMessage m = AnswerMessage.of(a, "ans-1", null);
+
+        assertThat(m.blocks())
+                .extracting(LayoutBlock::getBlockId)
+                .containsExactly("docent-answer-0", "docent-sources-0", "docent-more-in-private", "docent-feedback");
+        var note = (MarkdownTextObject)
+                ((ContextBlock) m.blocks().get(2)).getElements().get(0);
+        assertThat(note.getText()).isEqualTo(AnswerMessage.MORE_IN_PRIVATE);
+        assertThat(m.text()).isEqualTo("Lunch is at noon [1].\n\n" + AnswerMessage.MORE_IN_PRIVATE);
+        assertThat(AnswerMessage.of(a.withMoreInPrivate(), "ans-2", null).blocks())
+                .hasSize(4);
+        assertThat(AnswerMessage.of(answer("x", Answer.Status.ANSWERED, List.of()), "a", null)
+                        .text())
+                .isEqualTo("x");
+    }
+
+    @Test
+    void puts_an_intro_line_above_a_message() {
+        SlackMessage m = AnswerMessage.withIntro(
+                AnswerMessage.of(answer("x [1]", Answer.Status.ANSWERED, List.of()), "a", null), "_Only you_");
+
+        assertThat(m.blocks().get(0).getBlockId()).isEqualTo("docent-intro");
+        assertThat(m.blocks().get(1).getBlockId()).isEqualTo("docent-answer-0");
+        assertThat(m.text()).isEqualTo("_Only you_\nx [1]");
     }
 }

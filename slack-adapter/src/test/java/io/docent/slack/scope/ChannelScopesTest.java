@@ -7,6 +7,7 @@ import io.docent.core.DocentException;
 import io.docent.core.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +63,71 @@ class ChannelScopesTest {
                 .isInstanceOf(DocentException.InvalidInput.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("DOCENT_SCOPE_FILE");
+    }
+
+    @Test
+    void grants_a_channel_its_access_groups_and_keeps_them_out_of_its_scope() throws Exception {
+        var scopes = ChannelScopes.load(file("""
+                {
+                  "default": { "sources": ["handbook"] },
+                  "channels": {
+                    "C0HR": { "spaces": ["HR"], "accessGroups": ["group:hr", "confluence-hr"] },
+                    "C0ENG": { "sources": ["eng"] }
+                  }
+                }
+                """));
+
+        assertThat(scopes.grantsFor("C0HR")).containsExactlyInAnyOrder("group:hr", "confluence-hr");
+        assertThat(scopes.scopeFor("C0HR")).isEqualTo(new Scope(Set.of(), Set.of("HR"), null));
+        assertThat(scopes.grantsFor("C0ENG")).isEmpty();
+        assertThat(scopes.grantsFor("C0OTHER")).isEmpty();
+        assertThat(ChannelScopes.load(null).grantsFor("C0HR")).isEmpty();
+    }
+
+    @Test
+    void does_not_grant_the_defaults_access_groups_to_every_channel() throws Exception {
+        var scopes = ChannelScopes.load(file("""
+                { "default": { "sources": ["handbook"], "accessGroups": ["confluence-users"] } }
+                """));
+
+        assertThat(scopes.grantsFor("C0ANY")).isEmpty();
+        assertThat(scopes.scopeFor("C0ANY")).isEqualTo(Scope.sources("handbook"));
+    }
+
+    @Test
+    void reads_a_file_shared_with_teams_and_leaves_the_teams_section_alone() throws Exception {
+        var scopes = ChannelScopes.load(file("""
+                {
+                  "default": { "sources": ["handbook"] },
+                  "channels": { "C0HR": { "accessGroups": ["group:hr"] } },
+                  "teams": {
+                    "default": { "sources": ["handbook", "it"] },
+                    "teams": { "19:abc@thread.tacv2": { "spaces": ["ENG"] } },
+                    "channels": { "19:def@thread.tacv2": { "sources": ["it"], "accessGroups": ["it-staff"] } }
+                  }
+                }
+                """));
+
+        assertThat(scopes.grantsFor("C0HR")).containsExactly("group:hr");
+        assertThat(scopes.scopeFor("C0ANY")).isEqualTo(Scope.sources("handbook"));
+    }
+
+    @Test
+    void still_refuses_a_malformed_channel_or_default_entry_naming_the_file() throws Exception {
+        for (String json : List.of(
+                "{\"teams\":{},\"channels\":{\"C1X\":{\"accessGroups\":\"group:hr\"}}}",
+                "{\"teams\":{},\"channels\":{\"C1X\":{\"accessGroups\":[\" \"]}}}",
+                "{\"teams\":{},\"channels\":{\"C1X\":[\"x\"]}}",
+                "{\"teams\":{},\"channels\":[\"C1X\"]}",
+                "{\"teams\":{},\"default\":{\"spaces\":[\"HR\"],\"acessGroups\":[\"x\"]}}",
+                "{\"default\":\"handbook\"}",
+                "[\"C1X\"]")) {
+            Path file = file(json);
+
+            assertThatThrownBy(() -> ChannelScopes.load(file))
+                    .as(json)
+                    .isInstanceOf(DocentException.InvalidInput.class)
+                    .hasMessageContaining(file.toString());
+        }
     }
 }

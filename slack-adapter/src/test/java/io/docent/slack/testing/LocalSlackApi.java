@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A Slack Web API on 127.0.0.1 that speaks the methods Docent calls, with responses shaped like Slack's documented
  * ones, and records every call. Threads are kept: what Docent posts appears in {@code conversations.replies}, paged
- * {@link #pageSize} messages at a time with cursors. A method can be scripted to answer once with any status (a 429
- * with {@code Retry-After}, an {@code ok:false}).
+ * {@link #pageSize} messages at a time with cursors. People ({@code users.info}) and conversations
+ * ({@code conversations.info}, {@code conversations.members}, paged the same way) are what the test adds; Docent's own
+ * bot user is there from the start. An unknown user is {@code user_not_found}, an unknown channel
+ * {@code channel_not_found}, as in Slack. A method can be scripted to answer once with any status (a 429 with
+ * {@code Retry-After}, an {@code ok:false}).
  */
 public final class LocalSlackApi implements AutoCloseable {
 
@@ -62,7 +65,10 @@ public final class LocalSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final Map<String, List<ObjectNode>> threads = new ConcurrentHashMap<>();
-    private final Map<String, String> users = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
+    private final Map<String, String> invisible = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> conversations = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private final AtomicLong seconds = new AtomicLong(1_700_000_000L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/unset";
     private volatile int pageSize = 2;
@@ -72,6 +78,7 @@ public final class LocalSlackApi implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/api/", this::handle);
         server.start();
+        addUser(SlackPayloads.user(BOT_USER, "Docent", null).put("is_bot", true));
     }
 
     /** The Web API base URL, for {@code SLACK_API_URL}. */
@@ -87,8 +94,31 @@ public final class LocalSlackApi implements AutoCloseable {
         this.pageSize = size;
     }
 
+    /** A full member of the workspace's team, without an email (what Slack gives without users:read.email). */
     public void user(String id, String displayName) {
-        users.put(id, displayName);
+        addUser(SlackPayloads.user(id, displayName, null));
+    }
+
+    /** A user object as {@code users.info} returns it (see {@link SlackPayloads#user}). */
+    public void addUser(ObjectNode user) {
+        users.put(user.path("id").asText(), user);
+    }
+
+    /** {@code users.info} for {@code id} answers {@code error} ({@code user_not_visible}, {@code user_not_found}). */
+    public void invisibleUser(String id, String error) {
+        invisible.put(id, error);
+    }
+
+    /** A conversation as {@code conversations.info} returns it (see {@link SlackPayloads#channel}), and its members. */
+    public void conversation(ObjectNode channel, String... memberIds) {
+        String id = channel.path("id").asText();
+        conversations.put(id, channel);
+        members.put(id, new CopyOnWriteArrayList<>(List.of(memberIds)));
+    }
+
+    /** {@code user} joins {@code channel} (a conversation added before). */
+    public void join(String channel, String user) {
+        members.get(channel).add(user);
     }
 
     /** A new, increasing Slack timestamp. */
@@ -217,15 +247,43 @@ public final class LocalSlackApi implements AutoCloseable {
             }
             case "chat.postEphemeral" -> r.put("message_ts", nextTs());
             case "users.info" -> {
-                String name = users.get(p.get("user"));
-                if (name == null) {
-                    return JSON.createObjectNode().put("ok", false).put("error", "user_not_found");
+                String error = invisible.get(p.get("user"));
+                ObjectNode user = users.get(p.get("user"));
+                if (error != null || user == null) {
+                    return JSON.createObjectNode()
+                            .put("ok", false)
+                            .put("error", error == null ? "user_not_found" : error);
                 }
-                ObjectNode user = r.putObject("user")
-                        .put("id", p.get("user"))
-                        .put("name", name.toLowerCase(java.util.Locale.ROOT))
-                        .put("real_name", name);
-                user.putObject("profile").put("display_name", name).put("real_name", name);
+                r.set("user", user.deepCopy());
+            }
+            case "conversations.info" -> {
+                ObjectNode channel = conversations.get(p.get("channel"));
+                if (channel == null) {
+                    return JSON.createObjectNode().put("ok", false).put("error", "channel_not_found");
+                }
+                ObjectNode copy = channel.deepCopy();
+                if ("true".equals(p.get("include_num_members")) || "1".equals(p.get("include_num_members"))) {
+                    copy.put("num_members", members.get(p.get("channel")).size());
+                }
+                r.set("channel", copy);
+            }
+            case "conversations.members" -> {
+                List<String> ids = members.get(p.get("channel"));
+                if (ids == null) {
+                    return JSON.createObjectNode().put("ok", false).put("error", "channel_not_found");
+                }
+                page(
+                        r,
+                        "members",
+                        List.copyOf(ids).stream()
+                                .map(JSON.getNodeFactory()::textNode)
+                                .toList(),
+                        p);
+            }
+            case "conversations.open" -> {
+                String user = p.getOrDefault("users", "");
+                r.put("no_op", true).put("already_open", true);
+                r.putObject("channel").put("id", "D" + user.replace(",", ""));
             }
             case "reactions.add", "reactions.remove", "assistant.threads.setStatus" -> {}
             default -> {
@@ -241,15 +299,21 @@ public final class LocalSlackApi implements AutoCloseable {
             r.put("ok", false).put("error", "thread_not_found");
             return;
         }
-        List<ObjectNode> all = new ArrayList<>(thread);
+        page(r, "messages", new ArrayList<JsonNode>(thread), p);
+        r.put(
+                "has_more",
+                r.path("response_metadata").path("next_cursor").asText().length() > 0);
+    }
+
+    /** One page of {@code all} under {@code field}, {@link #pageSize} at most, with Slack's cursor. */
+    private void page(ObjectNode r, String field, List<? extends JsonNode> all, Map<String, String> p) {
         int from = p.get("cursor") == null || p.get("cursor").isEmpty()
                 ? 0
                 : Integer.parseInt(p.get("cursor").substring("page-".length()));
         int limit = Math.min(pageSize, p.get("limit") == null ? 1000 : Integer.parseInt(p.get("limit")));
         int to = Math.min(all.size(), from + limit);
-        ArrayNode messages = r.putArray("messages");
-        all.subList(from, to).forEach(messages::add);
-        r.put("has_more", to < all.size());
+        ArrayNode items = r.putArray(field);
+        all.subList(from, to).forEach(items::add);
         r.putObject("response_metadata").put("next_cursor", to < all.size() ? "page-" + to : "");
     }
 

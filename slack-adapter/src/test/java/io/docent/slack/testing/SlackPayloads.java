@@ -74,6 +74,119 @@ public final class SlackPayloads {
         return root.toString();
     }
 
+    /**
+     * A user object as {@code users.info} returns it (fields after Slack's documented sample): a full member of the
+     * workspace's team. {@code email} is {@code null} for a profile without one (no {@code users:read.email}). Tests
+     * change what they need: {@code is_restricted}, {@code is_ultra_restricted}, another {@code team_id}...
+     */
+    public static ObjectNode user(String id, String displayName, String email) {
+        ObjectNode user = JSON.createObjectNode()
+                .put("id", id)
+                .put("team_id", LocalSlackApi.TEAM)
+                .put("name", displayName.toLowerCase(java.util.Locale.ROOT))
+                .put("deleted", false)
+                .put("color", "9f69e7")
+                .put("real_name", displayName)
+                .put("tz", "Europe/Berlin")
+                .put("tz_label", "Central European Time")
+                .put("tz_offset", 3600)
+                .put("is_admin", false)
+                .put("is_owner", false)
+                .put("is_primary_owner", false)
+                .put("is_restricted", false)
+                .put("is_ultra_restricted", false)
+                .put("is_bot", false)
+                .put("is_app_user", false)
+                .put("updated", 1_700_000_000)
+                .put("is_email_confirmed", email != null);
+        ObjectNode profile = user.putObject("profile")
+                .put("avatar_hash", "ge3b51ca72de")
+                .put("real_name", displayName)
+                .put("display_name", displayName)
+                .put("real_name_normalized", displayName)
+                .put("display_name_normalized", displayName)
+                .put("team", LocalSlackApi.TEAM);
+        if (email != null) {
+            profile.put("email", email);
+        }
+        return user;
+    }
+
+    /**
+     * A conversation object as {@code conversations.info} returns it (after Slack's documented sample): a public
+     * channel of the workspace, not shared. Tests change what they need: {@code is_ext_shared}, {@code is_private}...
+     */
+    public static ObjectNode channel(String id, String name) {
+        ObjectNode channel = JSON.createObjectNode()
+                .put("id", id)
+                .put("name", name)
+                .put("is_channel", true)
+                .put("is_group", false)
+                .put("is_im", false)
+                .put("is_mpim", false)
+                .put("is_private", false)
+                .put("created", 1_449_252_889)
+                .put("is_archived", false)
+                .put("is_general", name.equals("general"))
+                .put("unlinked", 0)
+                .put("name_normalized", name)
+                .put("is_shared", false)
+                .put("is_org_shared", false)
+                .put("is_pending_ext_shared", false)
+                .put("is_ext_shared", false)
+                .put("context_team_id", LocalSlackApi.TEAM)
+                .put("creator", "U0CREATOR")
+                .put("is_member", true);
+        channel.putArray("pending_shared");
+        channel.putArray("shared_team_ids").add(LocalSlackApi.TEAM);
+        channel.putObject("topic").put("value", "").put("creator", "").put("last_set", 0);
+        channel.putObject("purpose").put("value", "").put("creator", "").put("last_set", 0);
+        return channel;
+    }
+
+    /** A {@code member_joined_channel} event: {@code user} joined {@code channel}. */
+    public static String memberJoined(String eventId, String channel, String user) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("type", "member_joined_channel")
+                .put("user", user)
+                .put("channel", channel)
+                .put("channel_type", "C")
+                .put("team", LocalSlackApi.TEAM)
+                .put("inviter", "U0INVITER")
+                .put("event_ts", "1700000100.000100");
+        return callback(eventId, event);
+    }
+
+    /** A click on a feedback button under an ephemeral message (Slack sends no {@code message} for those). */
+    public static String ephemeralBlockAction(String actionId, String answerId, String user, String channel) {
+        ObjectNode root = JSON.createObjectNode()
+                .put("type", "block_actions")
+                .put("api_app_id", "A0DOCENT")
+                .put("token", "legacy-verification-token")
+                .put("trigger_id", "1.2.4")
+                .put("response_url", "https://hooks.slack.invalid/actions/2");
+        root.putObject("user").put("id", user).put("username", "someone").put("team_id", LocalSlackApi.TEAM);
+        root.putObject("team").put("id", LocalSlackApi.TEAM).put("domain", "docent-test");
+        root.putObject("container")
+                .put("type", "message")
+                .put("message_ts", "1700000998.000100")
+                .put("channel_id", channel)
+                .put("is_ephemeral", true);
+        root.putObject("channel").put("id", channel).put("name", "general");
+        root.putArray("actions")
+                .addObject()
+                .put("action_id", actionId)
+                .put("block_id", "docent-feedback")
+                .put("type", "button")
+                .put("value", answerId)
+                .put("action_ts", "1700000999.000200")
+                .putObject("text")
+                .put("type", "plain_text")
+                .put("text", "👍 Helpful")
+                .put("emoji", true);
+        return root.toString();
+    }
+
     /** A {@code url_verification} request, sent when the request URL is saved in the app settings. */
     public static String urlVerification(String challenge) {
         return JSON.createObjectNode()
