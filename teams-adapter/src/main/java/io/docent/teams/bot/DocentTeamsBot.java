@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
+import io.docent.teams.access.AskerResolver;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.activity.MentionText;
 import io.docent.teams.card.AnswerCard;
@@ -48,12 +49,14 @@ public final class DocentTeamsBot extends ActivityHandler {
             TeamsScopes scopes,
             FeedbackRecorder feedback,
             Replies replies,
+            AskerResolver askers,
             AnswerDispatcher dispatcher) {
         this.services = new AnswerJob.Services(
                 Objects.requireNonNull(answerer, "answerer"),
                 Objects.requireNonNull(store, "store"),
                 Objects.requireNonNull(feedback, "feedback"),
-                Objects.requireNonNull(replies, "replies"));
+                Objects.requireNonNull(replies, "replies"),
+                Objects.requireNonNull(askers, "askers"));
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     }
@@ -82,7 +85,7 @@ public final class DocentTeamsBot extends ActivityHandler {
         }
         String answerId = Messages.newReference();
         CompletableFuture<Void> typing = send(reference, "typing indicator", Messages.typing());
-        var job = new AnswerJob(services, reference, where, text, scopes.scopeFor(where), answerId, typing);
+        var job = new AnswerJob(services, reference, where, text, scopes.entryFor(where), answerId, typing);
         if (!dispatcher.tryAnswer(job)) {
             log.warn("Teams answer {} refused: the answer queue is full", answerId);
             send(reference, "busy notice", Messages.text(Messages.BUSY));

@@ -50,11 +50,21 @@ public final class Fixtures {
         values.put("root", "1741080000000");
         values.put("vote", "up");
         values.put("answerId", "t-00000001");
+        values.put("userId", People.MEGAN.id());
+        values.put("aadObjectId", People.MEGAN.aadObjectId());
+        values.put("userName", People.MEGAN.name());
     }
 
     /** {@code personal-message}, {@code channel-mention}, {@code group-chat-message}, {@code install-personal}, {@code feedback-invoke}. */
     public static Fixtures activity(String name) {
         return new Fixtures(name);
+    }
+
+    /** The activity as sent by {@code member}: {@code from} carries their Teams id, object id and name. */
+    public Fixtures from(FakeBotConnector.Member member) {
+        return with("userId", member.id())
+                .with("aadObjectId", member.aadObjectId())
+                .with("userName", member.name());
     }
 
     public Fixtures with(String key, String value) {
