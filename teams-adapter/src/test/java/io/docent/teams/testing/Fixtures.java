@@ -50,6 +50,8 @@ public final class Fixtures {
         values.put("root", "1741080000000");
         values.put("vote", "up");
         values.put("answerId", "t-00000001");
+        values.put("channel", CHANNEL_ID);
+        values.put("claimedChannel", ""); // channelData's channel id: the conversation's channel unless set
         values.put("userId", People.MEGAN.id());
         values.put("aadObjectId", People.MEGAN.aadObjectId());
         values.put("userName", People.MEGAN.name());
@@ -82,7 +84,10 @@ public final class Fixtures {
     public String json() {
         String json = template;
         for (Map.Entry<String, String> e : values.entrySet()) {
-            String escaped = new TextNode(e.getValue()).toString();
+            String value = e.getKey().equals("claimedChannel") && e.getValue().isEmpty()
+                    ? values.get("channel")
+                    : e.getValue();
+            String escaped = new TextNode(value).toString();
             json = json.replace("{{" + e.getKey() + "}}", escaped.substring(1, escaped.length() - 1));
         }
         return json;
