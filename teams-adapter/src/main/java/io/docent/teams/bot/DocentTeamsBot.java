@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>a message in a 1:1 chat, or one that @-mentions Docent in a channel or group chat: typing indicator, then
- *       the answer from the dispatcher's answer executor (or "busy" when it is full); an empty mention gets help;
+ *       the answer from the dispatcher's answer executor (or "busy" when it is full), asked as who asks and where
+ *       the answer is shown ({@link io.docent.teams.access.AskerResolver}); an empty mention gets help;
  *   <li>Docent added to a 1:1 chat ({@code conversationUpdate}): a greeting;
  *   <li>a feedback click: as an {@code adaptiveCard/action} invoke, recorded and thanked in the invoke response
  *       (shown to the voter only); as an {@code Action.Submit} message, recorded and thanked in the thread;
