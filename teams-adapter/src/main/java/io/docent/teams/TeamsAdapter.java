@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.ConversationStore;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.teams.access.AskerResolver;
+import io.docent.teams.access.ConnectorRoster;
+import io.docent.teams.access.RosterAskers;
 import io.docent.teams.auth.AuthEndpoints;
 import io.docent.teams.auth.RequestAuthenticator;
 import io.docent.teams.bot.AnswerDispatcher;
@@ -47,8 +50,16 @@ public final class TeamsAdapter implements AutoCloseable {
         var adapter = new ConnectorAdapter(credentials);
         this.dispatcher = AnswerDispatcher.bounded(b.settings.concurrency(), b.maxQueue);
         var feedback = new FeedbackRecorder(b.feedbackLog, b.clock, b.ticker);
+        AskerResolver askers = b.askers != null
+                ? b.askers
+                : new RosterAskers(
+                        new ConnectorRoster(credentials, ConnectorRoster.DEFAULT_TIMEOUT),
+                        b.settings.tenantId(),
+                        RosterAskers.DEFAULT_MEMBER_TTL,
+                        RosterAskers.DEFAULT_AUDIENCE_TTL,
+                        b.ticker);
         var bot = new DocentTeamsBot(
-                b.answerer, b.store, b.scopes, feedback, new Replies(adapter, b.settings.appId()), dispatcher);
+                b.answerer, b.store, b.scopes, feedback, new Replies(adapter, b.settings.appId()), askers, dispatcher);
         this.endpoint = new MessagesEndpoint(
                 new RequestAuthenticator(b.settings, b.authEndpoints, RequestAuthenticator.DEFAULT_TIMEOUT),
                 b.settings.authenticationEnabled(),
@@ -119,6 +130,7 @@ public final class TeamsAdapter implements AutoCloseable {
         private Duration dedupTtl = DeliveryDedup.DEFAULT_TTL;
         private AuthEndpoints authEndpoints = AuthEndpoints.MICROSOFT;
         private AppCredentials credentials;
+        private AskerResolver askers;
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.systemTicker();
 
@@ -128,7 +140,7 @@ public final class TeamsAdapter implements AutoCloseable {
             this.store = Objects.requireNonNull(store, "store");
         }
 
-        /** What each conversation may search (default: everything public). */
+        /** What each conversation may search and what it is granted (default: everything, no grants). */
         public Builder scopes(TeamsScopes scopes) {
             this.scopes = Objects.requireNonNull(scopes, "scopes");
             return this;
@@ -164,6 +176,15 @@ public final class TeamsAdapter implements AutoCloseable {
         /** The credentials for calling the Bot Connector (default: from the settings; tests bring a fixed token). */
         public Builder credentials(AppCredentials credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * Who asks and who sees the answer (default: the Bot Connector's member lists of each conversation, cached,
+         * with {@code MicrosoftAppTenantId} as the home tenant).
+         */
+        public Builder askers(AskerResolver askers) {
+            this.askers = Objects.requireNonNull(askers, "askers");
             return this;
         }
 

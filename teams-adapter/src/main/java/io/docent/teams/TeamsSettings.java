@@ -19,6 +19,9 @@ import java.util.Set;
  * @param insecureLocal whether an empty {@code appId} (authentication off: the Bot Framework Emulator or the
  *     Agents Playground) is allowed; the server then listens on localhost only
  * @param concurrency questions answered at the same time
+ * @param trustedCallers besides the bot's own app id, the app ids that may call Docent with a token issued by the
+ *     bot's tenant ({@code DOCENT_TEAMS_TRUSTED_CALLERS}; the token's {@code azp}, or {@code appid} for a v1 token);
+ *     empty by default
  */
 public record TeamsSettings(
         String appId,
@@ -27,7 +30,8 @@ public record TeamsSettings(
         String tenantId,
         Set<String> allowedTenants,
         boolean insecureLocal,
-        int concurrency) {
+        int concurrency,
+        Set<String> trustedCallers) {
 
     public static final int DEFAULT_CONCURRENCY = 4;
     public static final int MAX_CONCURRENCY = 256;
@@ -58,6 +62,7 @@ public record TeamsSettings(
         tenantId = tenantId == null ? "" : tenantId.strip();
         appType = appType == null ? (tenantId.isEmpty() ? AppType.MULTI_TENANT : AppType.SINGLE_TENANT) : appType;
         allowedTenants = allowedTenants == null ? Set.of() : Set.copyOf(allowedTenants);
+        trustedCallers = trustedCallers == null ? Set.of() : Set.copyOf(trustedCallers);
         if (appId.isEmpty() && !insecureLocal) {
             throw new DocentException.InvalidInput("MicrosoftAppId is empty, which would turn off authentication of"
                     + " Teams requests: set MicrosoftAppId and MicrosoftAppPassword, or, for the Bot Framework"
@@ -73,6 +78,18 @@ public record TeamsSettings(
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new DocentException.InvalidInput("DOCENT_TEAMS_CONCURRENCY must be between 1 and " + MAX_CONCURRENCY);
         }
+    }
+
+    /** Settings without trusted callers besides the bot itself. */
+    public TeamsSettings(
+            String appId,
+            String appPassword,
+            AppType appType,
+            String tenantId,
+            Set<String> allowedTenants,
+            boolean insecureLocal,
+            int concurrency) {
+        this(appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, concurrency, Set.of());
     }
 
     /** Settings for a registered single-tenant bot, everything else by default. */
@@ -109,18 +126,36 @@ public record TeamsSettings(
 
     /** A copy with another concurrency. */
     public TeamsSettings withConcurrency(int newConcurrency) {
-        return new TeamsSettings(appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, newConcurrency);
+        return new TeamsSettings(
+                appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, newConcurrency, trustedCallers);
     }
 
     /** A copy with a tenant allow-list. */
     public TeamsSettings withAllowedTenants(Set<String> tenants) {
-        return new TeamsSettings(appId, appPassword, appType, tenantId, tenants, insecureLocal, concurrency);
+        return new TeamsSettings(
+                appId, appPassword, appType, tenantId, tenants, insecureLocal, concurrency, trustedCallers);
+    }
+
+    /** A copy with these app ids trusted to call with a token of the bot's tenant. */
+    public TeamsSettings withTrustedCallers(Set<String> callers) {
+        return new TeamsSettings(
+                appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, concurrency, callers);
+    }
+
+    /** The app ids a token of the bot's tenant may come from: the bot's own and the trusted callers. */
+    public Set<String> tenantTokenCallers() {
+        Set<String> callers = new java.util.TreeSet<>(trustedCallers);
+        if (!appId.isEmpty()) {
+            callers.add(appId);
+        }
+        return Set.copyOf(callers);
     }
 
     @Override
     public String toString() {
         return "TeamsSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "****")
                 + ", appType=" + appType + ", tenantId=" + tenantId + ", allowedTenants=" + allowedTenants
-                + ", insecureLocal=" + insecureLocal + ", concurrency=" + concurrency + "]";
+                + ", insecureLocal=" + insecureLocal + ", concurrency=" + concurrency + ", trustedCallers="
+                + trustedCallers + "]";
     }
 }

@@ -220,6 +220,41 @@ class TeamsAdapterHttpIT {
     }
 
     @Test
+    void tokens_with_the_right_signature_but_a_foreign_caller_or_a_wrong_service_url_get_401() throws Exception {
+        // with a matching serviceurl claim, so that only the caller is wrong
+        String ownTenantToken =
+                keys.sign(keys.tenantToken(TENANT, APP_ID).withClaim("serviceurl", connector.serviceUrl()));
+        String foreignCaller = keys.sign(keys.tenantToken(TENANT, APP_ID)
+                .withClaim("serviceurl", connector.serviceUrl())
+                .withClaim("azp", "another-app-of-the-tenant"));
+        String v1ForeignCaller = keys.sign(keys.tenantTokenV1(TENANT, APP_ID)
+                .withClaim("serviceurl", connector.serviceUrl())
+                .withClaim("appid", "another-app"));
+        String noServiceUrl =
+                keys.sign(keys.channelToken(APP_ID, connector.serviceUrl()).withClaim("serviceurl", (String) null));
+        String otherServiceUrl = keys.sign(keys.channelToken(APP_ID, "https://smba.trafficmanager.net/emea/"));
+
+        assertThat(post(activity("personal-message"), "Bearer " + foreignCaller).statusCode())
+                .isEqualTo(401);
+        assertThat(post(activity("personal-message"), "Bearer " + v1ForeignCaller)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post(activity("personal-message"), "Bearer " + noServiceUrl).statusCode())
+                .isEqualTo(401);
+        assertThat(post(activity("personal-message"), "Bearer " + otherServiceUrl)
+                        .statusCode())
+                .isEqualTo(401);
+
+        Thread.sleep(300);
+        assertThat(connector.all()).isEmpty();
+        assertThat(connector.lookups()).isEmpty();
+        assertThat(answerer.questions()).isEmpty();
+        assertThat(post(activity("personal-message"), "Bearer " + ownTenantToken)
+                        .statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
     void another_tenant_gets_403() throws Exception {
         HttpResponse<String> response =
                 post(activity("personal-message").with("tenant", "99999999-8888-7777-6666-555555555555"));

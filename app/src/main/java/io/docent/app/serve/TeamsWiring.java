@@ -27,10 +27,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Settings: {@code MicrosoftAppId}, {@code MicrosoftAppPassword}, {@code MicrosoftAppType} (SingleTenant or
  * MultiTenant; default SingleTenant when {@code MicrosoftAppTenantId} is set), {@code MicrosoftAppTenantId},
- * {@code DOCENT_TEAMS_ALLOWED_TENANTS} (comma-separated), {@code DOCENT_TEAMS_INSECURE_LOCAL},
+ * {@code DOCENT_TEAMS_ALLOWED_TENANTS} (comma-separated), {@code DOCENT_TEAMS_TRUSTED_CALLERS} (comma-separated app
+ * ids that may call with a token of the bot's own tenant, besides the bot itself), {@code DOCENT_TEAMS_INSECURE_LOCAL},
  * {@code DOCENT_TEAMS_CONCURRENCY}, {@code DOCENT_TEAMS_QUEUE}, {@code DOCENT_TEAMS_HISTORY_DIR} (durable history
  * in files; default in memory), {@code DOCENT_SCOPE_FILE}, {@code DOCENT_FEEDBACK_LOG} (default
  * {@code DOCENT_HOME/feedback.jsonl}).
+ *
+ * <p>Who may read what is not decided here: the Teams adapter tells the answerer who asks (from the Bot Connector's
+ * member lists, with {@code MicrosoftAppTenantId} as the home tenant) and where, the scope file's {@code accessGroups}
+ * become a channel's grants, and the answerer's access policy ({@code DOCENT_DIRECTORY_FILE}) does the rest.
  */
 public final class TeamsWiring implements AutoCloseable {
 
@@ -62,23 +67,32 @@ public final class TeamsWiring implements AutoCloseable {
                             .map(TeamsSettings.AppType::parse)
                             .orElse(null),
                     settings.get("MicrosoftAppTenantId", ""),
-                    Arrays.stream(settings.get("DOCENT_TEAMS_ALLOWED_TENANTS", "")
-                                    .split(","))
-                            .map(String::strip)
-                            .filter(s -> !s.isEmpty())
-                            .collect(Collectors.toSet()),
+                    list(settings, "DOCENT_TEAMS_ALLOWED_TENANTS"),
                     insecureLocal,
                     settings.getInt(
                             "DOCENT_TEAMS_CONCURRENCY",
                             TeamsSettings.DEFAULT_CONCURRENCY,
                             1,
-                            TeamsSettings.MAX_CONCURRENCY));
+                            TeamsSettings.MAX_CONCURRENCY),
+                    list(settings, "DOCENT_TEAMS_TRUSTED_CALLERS"));
             settings.getInt("DOCENT_TEAMS_QUEUE", 200, 1, 100_000);
             settings.get("DOCENT_SCOPE_FILE").map(Path::of).ifPresent(TeamsScopes::load);
             return new TeamsWiring(settings, teams);
         } catch (DocentException.InvalidInput e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    private static Set<String> list(Settings settings, String name) {
+        return Arrays.stream(settings.get(name, "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    /** The Teams settings as read, or {@code null} when Teams is off. */
+    TeamsSettings settings() {
+        return teams;
     }
 
     public boolean enabled() {

@@ -85,6 +85,47 @@ class TeamsWiringTest {
     }
 
     @Test
+    void one_scope_file_with_slack_sections_and_teams_grants_serves_teams() throws Exception {
+        Path scopes = java.nio.file.Files.writeString(home.resolve("scopes.json"), """
+                {"default": {"sources": ["handbook"]},
+                 "channels": {"C0123ABCD": {"sources": ["eng"], "accessGroups": ["eng"]}},
+                 "slack": {"whatever": "Slack reads"},
+                 "teams": {"channels": {"19:hr@thread.tacv2": {"accessGroups": ["group:hr"]}}}}
+                """);
+
+        TeamsWiring teams = TeamsWiring.from(settings(
+                Map.of("MicrosoftAppId", "app", "MicrosoftAppPassword", "s", "DOCENT_SCOPE_FILE", scopes.toString())));
+
+        assertThat(teams.enabled()).isTrue();
+    }
+
+    @Test
+    void a_malformed_teams_entry_in_the_scope_file_stops_start_up_naming_the_file_and_entry() throws Exception {
+        Path scopes = java.nio.file.Files.writeString(
+                home.resolve("scopes.json"),
+                "{\"teams\": {\"channels\": {\"19:hr@thread.tacv2\": {\"accessGroups\": \"group:hr\"}}}}");
+
+        assertThatThrownBy(() -> TeamsWiring.from(settings(Map.of(
+                        "MicrosoftAppId", "app", "MicrosoftAppPassword", "s", "DOCENT_SCOPE_FILE", scopes.toString()))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DOCENT_SCOPE_FILE")
+                .hasMessageContaining(scopes.toString())
+                .hasMessageContaining("teams.channels.19:hr@thread.tacv2.accessGroups");
+    }
+
+    @Test
+    void trusted_callers_are_read_from_their_setting() {
+        Settings settings = settings(Map.of(
+                "MicrosoftAppId", "6c7c1b5e-1f2d-4c1a-9b7e-2d5f0a3c4b11",
+                "MicrosoftAppPassword", "secret",
+                "MicrosoftAppTenantId", "0d3f6a7e-5b1c-4e2a-9c8d-7f6e5d4c3b2a",
+                "DOCENT_TEAMS_TRUSTED_CALLERS", " caller-a , caller-b,"));
+
+        assertThat(TeamsWiring.from(settings).settings().trustedCallers())
+                .containsExactlyInAnyOrder("caller-a", "caller-b");
+    }
+
+    @Test
     void without_authentication_docent_listens_on_localhost_only() {
         TeamsWiring local = TeamsWiring.from(settings(Map.of("DOCENT_TEAMS_INSECURE_LOCAL", "true")));
         TeamsWiring exposed =
@@ -127,6 +168,11 @@ class TeamsWiringTest {
         HttpServer connector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
         connector.createContext("/", exchange -> {
             try (exchange) {
+                if ("GET".equals(exchange.getRequestMethod())) {
+                    // who asks: the Emulator's connector knows no Teams members, so the asker is anonymous
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
                 sent.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 byte[] ok = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, ok.length);

@@ -25,9 +25,12 @@ import java.util.Set;
  *
  * <p>A single-tenant bot also accepts tokens issued by its own Entra tenant (v1 {@code sts.windows.net} and v2
  * {@code login.microsoftonline.com} issuers), verified against that tenant's keys, with the tenant ({@code tid})
- * and audience ({@code appId} or {@code api://appId}) checked; such a token's {@code serviceurl} claim must match
- * when present, and without one the service URL must be one of Microsoft's Bot Framework hosts
- * ({@link ServiceUrls}).
+ * and audience ({@code appId} or {@code api://appId}) checked. Any application of that tenant can get such a token
+ * for the bot's audience, so it must also say who asked for it, as the Bot Framework's Emulator and skill validation
+ * do: the authorised party ({@code azp} in a v2 token, {@code appid} in a v1 one) must be the bot's own app id or
+ * one of {@link TeamsSettings#trustedCallers()}. Its {@code serviceurl} claim must match when present (an Entra token
+ * normally has none), and without one the service URL must be one of Microsoft's Bot Framework hosts
+ * ({@link ServiceUrls}), so the bot never sends its own token to a host the caller chose.
  */
 public final class RequestAuthenticator {
 
@@ -37,6 +40,7 @@ public final class RequestAuthenticator {
     private final TeamsSettings settings;
     private final TokenVerifier channelTokens;
     private final TokenVerifier tenantTokens;
+    private final String tenantV1Issuer;
 
     public RequestAuthenticator(TeamsSettings settings, AuthEndpoints endpoints, Duration timeout) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -44,14 +48,14 @@ public final class RequestAuthenticator {
         this.channelTokens = new TokenVerifier(endpoints.channelOpenIdMetadataUrl(), Set.of(CHANNEL_ISSUER), timeout);
         if (settings.authenticationEnabled() && settings.appType() == TeamsSettings.AppType.SINGLE_TENANT) {
             String tenant = settings.tenantId();
+            this.tenantV1Issuer = "https://sts.windows.net/" + tenant + "/";
             this.tenantTokens = new TokenVerifier(
                     endpoints.tenantOpenIdMetadataUrl(tenant),
-                    Set.of(
-                            "https://sts.windows.net/" + tenant + "/",
-                            "https://login.microsoftonline.com/" + tenant + "/v2.0"),
+                    Set.of(tenantV1Issuer, "https://login.microsoftonline.com/" + tenant + "/v2.0"),
                     timeout);
         } else {
             this.tenantTokens = null;
+            this.tenantV1Issuer = null;
         }
     }
 
@@ -96,9 +100,14 @@ public final class RequestAuthenticator {
         if (!audienceOk) {
             return reject("token audience is not this bot");
         }
-        if (tenantToken
-                && !settings.tenantId().equalsIgnoreCase(identity.claims().get("tid"))) {
-            return reject("token tenant is not the bot's tenant");
+        if (tenantToken) {
+            if (!settings.tenantId().equalsIgnoreCase(identity.claims().get("tid"))) {
+                return reject("token tenant is not the bot's tenant");
+            }
+            AuthOutcome caller = checkCaller(identity);
+            if (caller != null) {
+                return caller;
+            }
         }
         String serviceUrl = activity.getServiceUrl();
         String serviceUrlClaim = identity.claims().get(AuthenticationConstants.SERVICE_URL_CLAIM);
@@ -114,6 +123,28 @@ public final class RequestAuthenticator {
             return reject("token service URL does not match the activity's");
         }
         return new AuthOutcome.Accepted(identity);
+    }
+
+    /**
+     * Who asked Entra for a tenant token: {@code appid} in a v1 token, {@code azp} in a v2 one (the issuer says which,
+     * and a {@code ver} claim must agree). Null when it is the bot itself or a trusted caller, else the rejection.
+     */
+    private AuthOutcome checkCaller(ClaimsIdentity identity) {
+        boolean v1 = tenantV1Issuer.equals(identity.getIssuer());
+        String version = identity.claims().get(AuthenticationConstants.VERSION_CLAIM);
+        if (version != null && !version.equals(v1 ? "1.0" : "2.0")) {
+            return reject("token version " + version + " does not match its issuer");
+        }
+        String claim = v1 ? AuthenticationConstants.APPID_CLAIM : AuthenticationConstants.AUTHORIZED_PARTY;
+        String caller = identity.claims().get(claim);
+        if (caller == null || caller.isBlank()) {
+            return reject("tenant token without " + claim);
+        }
+        if (!settings.tenantTokenCallers().contains(caller)) {
+            // an app id is not a secret; the admin needs it to decide whether to trust that caller
+            return reject("tenant token requested by app " + caller + ", which is not this bot nor a trusted caller");
+        }
+        return null;
     }
 
     private static AuthOutcome reject(String reason) {

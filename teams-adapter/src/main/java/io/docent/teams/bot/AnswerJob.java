@@ -1,17 +1,20 @@
 package io.docent.teams.bot;
 
-import io.docent.core.Asker;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
+import io.docent.core.Asker;
 import io.docent.core.ConversationStore;
 import io.docent.core.Question;
-import io.docent.core.Scope;
 import io.docent.core.Turn;
+import io.docent.teams.access.AskerResolver;
+import io.docent.teams.access.Asking;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.card.AnswerCard;
 import io.docent.teams.feedback.FeedbackRecorder;
+import io.docent.teams.scope.ScopeEntry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One question, answered off the request thread: history in, answer out, history appended, reply sent into the
- * same conversation after the typing indicator. Every failure ends in a short reply with the reference id, and the
- * same id in the log.
+ * One question, answered off the request thread: who asks and who will see the answer (asked of the Bot Connector,
+ * so here and not on the request thread), history in, answer out, history appended, reply sent into the same
+ * conversation after the typing indicator. Every failure ends in a short reply with the reference id, and the same
+ * id in the log; logs name people by their ids, never their emails.
  */
 final class AnswerJob implements Runnable {
 
@@ -29,13 +33,18 @@ final class AnswerJob implements Runnable {
     private static final long TYPING_WAIT_SECONDS = 5;
 
     /** What every job shares. */
-    record Services(Answerer answerer, ConversationStore store, FeedbackRecorder feedback, Replies replies) {}
+    record Services(
+            Answerer answerer,
+            ConversationStore store,
+            FeedbackRecorder feedback,
+            Replies replies,
+            AskerResolver askers) {}
 
     private final Services services;
     private final ConversationReference reference;
     private final ConversationContext where;
     private final String text;
-    private final Scope scope;
+    private final ScopeEntry scope;
     private final String answerId;
     private final CompletableFuture<Void> typing;
 
@@ -44,7 +53,7 @@ final class AnswerJob implements Runnable {
             ConversationReference reference,
             ConversationContext where,
             String text,
-            Scope scope,
+            ScopeEntry scope,
             String answerId,
             CompletableFuture<Void> typing) {
         this.services = services;
@@ -78,8 +87,16 @@ final class AnswerJob implements Runnable {
     private Activity answer() {
         Answer answer;
         try {
+            Asker asker = services.askers().resolve(asking());
             List<Turn> history = services.store().history(where.conversationId());
-            answer = services.answerer().answer(new Question(text, history, scope.withAccessGroups(null), Asker.ANONYMOUS));
+            answer = services.answerer().answer(new Question(text, history, scope.scope(), asker));
+            log.info(
+                    "Teams answer {}: {} asks ({}) in {} ({})",
+                    answerId,
+                    asker.identity().logRef(),
+                    asker.identity().standing(),
+                    where.kind(),
+                    asker.audience().kind());
         } catch (RuntimeException e) {
             log.error("Teams answer {} failed in {}", answerId, where.conversationId(), e);
             return Messages.text(Messages.failure(answerId));
@@ -99,11 +116,22 @@ final class AnswerJob implements Runnable {
         }
         services.feedback().remember(answerId, text, answer, where.place());
         log.info(
-                "Teams answer {} in {}: {} with {} sources",
+                "Teams answer {} in {}: {} with {} sources{}",
                 answerId,
                 where.kind(),
                 answer.status(),
-                answer.citations().size());
+                answer.citations().size(),
+                answer.moreInPrivate() ? ", more in private" : "");
         return AnswerCard.message(answer, answerId);
+    }
+
+    private Asking asking() {
+        ChannelAccount user = reference.getUser();
+        return new Asking(
+                reference.getServiceUrl(),
+                user == null ? "" : user.getId(),
+                user == null ? "" : user.getAadObjectId(),
+                where,
+                scope.grantedGroups());
     }
 }

@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
+import io.docent.teams.access.AskerResolver;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.activity.MentionText;
 import io.docent.teams.card.AnswerCard;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>a message in a 1:1 chat, or one that @-mentions Docent in a channel or group chat: typing indicator, then
- *       the answer from the dispatcher's answer executor (or "busy" when it is full); an empty mention gets help;
+ *       the answer from the dispatcher's answer executor (or "busy" when it is full), asked as who asks and where
+ *       the answer is shown ({@link io.docent.teams.access.AskerResolver}); an empty mention gets help;
  *   <li>Docent added to a 1:1 chat ({@code conversationUpdate}): a greeting;
  *   <li>a feedback click: as an {@code adaptiveCard/action} invoke, recorded and thanked in the invoke response
  *       (shown to the voter only); as an {@code Action.Submit} message, recorded and thanked in the thread;
@@ -48,12 +50,14 @@ public final class DocentTeamsBot extends ActivityHandler {
             TeamsScopes scopes,
             FeedbackRecorder feedback,
             Replies replies,
+            AskerResolver askers,
             AnswerDispatcher dispatcher) {
         this.services = new AnswerJob.Services(
                 Objects.requireNonNull(answerer, "answerer"),
                 Objects.requireNonNull(store, "store"),
                 Objects.requireNonNull(feedback, "feedback"),
-                Objects.requireNonNull(replies, "replies"));
+                Objects.requireNonNull(replies, "replies"),
+                Objects.requireNonNull(askers, "askers"));
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     }
@@ -82,7 +86,7 @@ public final class DocentTeamsBot extends ActivityHandler {
         }
         String answerId = Messages.newReference();
         CompletableFuture<Void> typing = send(reference, "typing indicator", Messages.typing());
-        var job = new AnswerJob(services, reference, where, text, scopes.scopeFor(where), answerId, typing);
+        var job = new AnswerJob(services, reference, where, text, scopes.entryFor(where), answerId, typing);
         if (!dispatcher.tryAnswer(job)) {
             log.warn("Teams answer {} refused: the answer queue is full", answerId);
             send(reference, "busy notice", Messages.text(Messages.BUSY));

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Builds the message for an answer: {@code text} is the answer with its {@code [n]} markers (Markdown, which Teams
  * renders), and one Adaptive Card attachment lists the sources in the same numbering and carries the feedback
- * buttons.
+ * buttons. When the asker could have been told more in private ({@link Answer#moreInPrivate()}, only ever in a
+ * channel or group chat), the text ends with {@link #MORE_IN_PRIVATE}, which names no document.
  *
  * <p>The card is an {@link ObjectNode} and the attachment list an {@link ArrayList}: the connector serialises
  * activities with Jackson, and on Java 17+ reflective access into the JDK's immutable collections
@@ -33,6 +34,10 @@ public final class AnswerCard {
     static final int MAX_SNIPPET_CHARS = 300;
     static final int MAX_TEXT_CHARS = 20_000;
 
+    /** What a shared conversation's answer adds when the asker may read more than everyone there. */
+    public static final String MORE_IN_PRIVATE =
+            Answer.MORE_IN_PRIVATE_TEXT + " Ask me in a 1:1 chat for an answer from everything you can read.";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private AnswerCard() {}
@@ -40,7 +45,8 @@ public final class AnswerCard {
     /** The message for an answered or not-found question; {@code answerId} identifies it in feedback. */
     public static Activity message(Answer answer, String answerId) {
         Activity message = Activity.createMessageActivity();
-        message.setText(truncate(answer.text(), MAX_TEXT_CHARS));
+        String text = truncate(answer.text(), MAX_TEXT_CHARS);
+        message.setText(answer.moreInPrivate() ? text + "\n\n" + MORE_IN_PRIVATE : text);
         message.setTextFormat(TextFormatTypes.MARKDOWN);
         Attachment attachment = new Attachment();
         attachment.setContentType(CONTENT_TYPE);

@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * Records votes. The card carries only the answer's id; the question, answer and sources are remembered here for
  * {@link #DEFAULT_RETENTION} (bounded), so a vote after a restart, or on another replica, is still recorded, with an
  * empty question and answer.
+ *
+ * <p>What is remembered is exactly what the conversation was shown (the answer as the access policy cut it for that
+ * conversation), kept with the conversation's place; a vote cast from another conversation than the answer's (an
+ * answer id carried elsewhere) is recorded without the answer's question, text and sources, so the log never ties
+ * one conversation's answer to another's vote.
  */
 public final class FeedbackRecorder {
 
@@ -57,12 +62,16 @@ public final class FeedbackRecorder {
      */
     public boolean record(FeedbackVote vote, String user, String place) {
         Answered answered = answers.getIfPresent(vote.answerId());
+        if (answered != null && !answered.place().equals(place)) {
+            log.warn("Teams feedback on answer {} came from another conversation than the answer's", vote.answerId());
+            answered = null;
+        }
         var record = new FeedbackRecord(
                 clock.instant(),
                 PLATFORM,
                 vote.vote(),
                 user,
-                answered == null ? place : answered.place(),
+                place,
                 "", // a Teams channel thread is part of the conversation id in place
                 answered == null ? "" : answered.question(),
                 answered == null ? "" : answered.answer(),

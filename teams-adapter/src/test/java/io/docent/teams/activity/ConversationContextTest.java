@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.bot.schema.Activity;
 import io.docent.teams.activity.ConversationContext.Kind;
 import io.docent.teams.testing.Fixtures;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConversationContextTest {
@@ -18,9 +19,35 @@ class ConversationContextTest {
         assertThat(where.kind()).isEqualTo(Kind.CHANNEL);
         assertThat(where.conversationId()).endsWith(";messageid=1741080000999");
         assertThat(where.channelId()).isEqualTo(Fixtures.CHANNEL_ID);
+        assertThat(where.rosterId()).isEqualTo(Fixtures.CHANNEL_ID);
         assertThat(where.teamId()).isEqualTo(Fixtures.TEAM_ID);
         assertThat(where.tenantId()).isEqualTo(Fixtures.TENANT);
         assertThat(where.place()).isEqualTo(Fixtures.CHANNEL_ID);
+        assertThat(where.sharedChannel()).isFalse();
+    }
+
+    @Test
+    void the_channel_is_the_one_the_reply_goes_to_not_the_one_channel_data_names() {
+        Activity activity = Fixtures.activity("channel-mention").parse();
+        activity.setChannelData(Map.of(
+                "channel", Map.of("id", "19:hr-only@thread.tacv2"),
+                "team", Map.of("id", "19:hr-team@thread.tacv2"),
+                "tenant", Map.of("id", Fixtures.TENANT)));
+
+        ConversationContext where = ConversationContext.of(activity);
+
+        assertThat(where.channelId()).isEqualTo(Fixtures.CHANNEL_ID);
+        assertThat(where.teamId()).isEmpty(); // the two disagree: the team is not trusted
+    }
+
+    @Test
+    void a_shared_channel_is_recognised_from_its_membership_type() {
+        Activity activity = Fixtures.activity("channel-mention").parse();
+        activity.setChannelData(Map.of(
+                "channel", Map.of("id", Fixtures.CHANNEL_ID, "membershipType", "shared"),
+                "tenant", Map.of("id", Fixtures.TENANT)));
+
+        assertThat(ConversationContext.of(activity).sharedChannel()).isTrue();
     }
 
     @Test
@@ -34,6 +61,7 @@ class ConversationContextTest {
         assertThat(group.kind()).isEqualTo(Kind.GROUP_CHAT);
         assertThat(group.channelId()).isEmpty();
         assertThat(group.place()).isEqualTo(group.conversationId());
+        assertThat(group.rosterId()).isEqualTo(group.conversationId());
     }
 
     @Test

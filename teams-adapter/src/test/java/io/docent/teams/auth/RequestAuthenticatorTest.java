@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,52 @@ class RequestAuthenticatorTest {
         assertThat(status(singleTenant.authenticate(bearer(spoofedTid), activity)))
                 .isEqualTo(401);
         assertThat(status(singleTenant.authenticate(bearer(ownTenant), local))).isEqualTo(401);
+    }
+
+    @Test
+    void a_tenant_token_must_be_requested_by_the_bot_itself() {
+        String v2Stranger =
+                keys.sign(keys.tenantToken(TENANT, APP_ID).withClaim("azp", "some-other-app-of-the-tenant"));
+        String v2NoCaller = keys.sign(keys.tenantToken(TENANT, APP_ID).withClaim("azp", (String) null));
+        String v1Own = keys.sign(keys.tenantTokenV1(TENANT, APP_ID));
+        String v1Stranger = keys.sign(keys.tenantTokenV1(TENANT, APP_ID).withClaim("appid", "some-other-app"));
+        String v1WithAzpOnly = keys.sign(keys.tenantTokenV1(TENANT, APP_ID)
+                .withClaim("appid", (String) null)
+                .withClaim("azp", APP_ID));
+        String versionMismatch = keys.sign(keys.tenantToken(TENANT, APP_ID).withClaim("ver", "1.0"));
+
+        assertThat(status(singleTenant.authenticate(bearer(v2Stranger), activity)))
+                .isEqualTo(401);
+        assertThat(status(singleTenant.authenticate(bearer(v2NoCaller), activity)))
+                .isEqualTo(401);
+        assertThat(singleTenant.authenticate(bearer(v1Own), activity)).isInstanceOf(AuthOutcome.Accepted.class);
+        assertThat(status(singleTenant.authenticate(bearer(v1Stranger), activity)))
+                .isEqualTo(401);
+        assertThat(status(singleTenant.authenticate(bearer(v1WithAzpOnly), activity)))
+                .isEqualTo(401);
+        assertThat(status(singleTenant.authenticate(bearer(versionMismatch), activity)))
+                .isEqualTo(401);
+    }
+
+    @Test
+    void a_tenant_token_of_a_configured_trusted_caller_is_accepted() {
+        var trusting = new RequestAuthenticator(
+                TeamsSettings.singleTenant(APP_ID, "secret", TENANT).withTrustedCallers(Set.of("abs-caller-app")),
+                keys.endpoints(),
+                Duration.ofSeconds(10));
+        String token = keys.sign(keys.tenantToken(TENANT, APP_ID).withClaim("azp", "abs-caller-app"));
+
+        assertThat(trusting.authenticate(bearer(token), activity)).isInstanceOf(AuthOutcome.Accepted.class);
+        assertThat(status(singleTenant.authenticate(bearer(token), activity))).isEqualTo(401);
+    }
+
+    @Test
+    void a_tenant_token_with_a_service_url_claim_must_name_the_activitys() {
+        String matching = keys.sign(keys.tenantToken(TENANT, APP_ID).withClaim("serviceurl", SERVICE_URL));
+        String other = keys.sign(keys.tenantToken(TENANT, APP_ID).withClaim("serviceurl", "https://evil.example/"));
+
+        assertThat(singleTenant.authenticate(bearer(matching), activity)).isInstanceOf(AuthOutcome.Accepted.class);
+        assertThat(status(singleTenant.authenticate(bearer(other), activity))).isEqualTo(401);
     }
 
     @Test

@@ -13,9 +13,13 @@ import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Mention;
 import io.docent.core.Answer;
+import io.docent.core.Asker;
+import io.docent.core.Audience;
+import io.docent.core.Identity;
 import io.docent.core.Turn;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.memory.CaffeineConversationStore;
+import io.docent.teams.access.Asking;
 import io.docent.teams.card.AnswerCard;
 import io.docent.teams.feedback.FeedbackRecorder;
 import io.docent.teams.scope.TeamsScopes;
@@ -41,6 +45,8 @@ class DocentTeamsBotFlowTest {
 
     private final CannedAnswerer answerer = new CannedAnswerer();
     private final CaffeineConversationStore store = new CaffeineConversationStore();
+    private final List<Asking> askings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Asker asker = Asker.ANONYMOUS;
 
     private DocentTeamsBot bot(TestAdapter adapter) {
         var feedback = new FeedbackRecorder(
@@ -51,6 +57,10 @@ class DocentTeamsBotFlowTest {
                 TeamsScopes.PUBLIC_ONLY,
                 feedback,
                 new Replies(adapter, ""),
+                asking -> {
+                    askings.add(asking);
+                    return asker;
+                },
                 AnswerDispatcher.direct());
     }
 
@@ -136,6 +146,47 @@ class DocentTeamsBotFlowTest {
         assertThat(answerer.questions().get(1).history()).first().isEqualTo(Turn.user("What is the travel policy?"));
         assertThat(store.history("19:chan@thread.tacv2;messageid=100")).hasSize(4);
         assertThat(store.history("19:chan@thread.tacv2")).isEmpty();
+    }
+
+    @Test
+    void the_question_carries_who_asks_and_where_and_a_scope_without_access_groups() {
+        asker = new Asker(
+                Identity.member("teams", "aad-1", "tenant-1", "megan@example.com"),
+                Audience.shared(true, false, java.util.Set.of()));
+        TestAdapter adapter = adapter("channel", "19:chan@thread.tacv2;messageid=200");
+
+        new TestFlow(adapter, bot(adapter)::onTurn)
+                .send(mention("What is the travel policy?"))
+                .assertReply(typing())
+                .assertReply(answerWithCard("What is the travel policy?"))
+                .startTest()
+                .join();
+
+        assertThat(answerer.questions()).singleElement().satisfies(q -> {
+            assertThat(q.asker()).isEqualTo(asker);
+            assertThat(q.scope().accessGroups()).isNull();
+        });
+        assertThat(askings).singleElement().satisfies(a -> {
+            assertThat(a.userId()).isEqualTo("29:user-1");
+            assertThat(a.serviceUrl()).isEqualTo("https://smba.trafficmanager.net/emea/");
+            assertThat(a.where().channelId()).isEqualTo("19:chan@thread.tacv2");
+        });
+    }
+
+    @Test
+    void a_channel_answer_that_could_say_more_in_private_offers_the_1_1_chat() {
+        answerer.replying(q -> CannedAnswerer.cited(q).withMoreInPrivate());
+        TestAdapter adapter = adapter("channel", "19:chan@thread.tacv2;messageid=300");
+
+        new TestFlow(adapter, bot(adapter)::onTurn)
+                .send(mention("What is the salary band?"))
+                .assertReply(typing())
+                .assertReply(reply -> assertThat(reply.getText())
+                        .contains("asked: What is the salary band?")
+                        .endsWith(AnswerCard.MORE_IN_PRIVATE)
+                        .contains("Ask me in a 1:1 chat"))
+                .startTest()
+                .join();
     }
 
     @Test

@@ -28,6 +28,24 @@ class AnswerCardTest {
     }
 
     @Test
+    void an_answer_that_could_say_more_in_private_offers_the_1_1_chat_and_names_no_document() throws Exception {
+        Answer more =
+                answer(Answer.Status.NOT_FOUND, List.of(CannedAnswerer.VPN)).withMoreInPrivate();
+
+        JsonNode json = onTheWire(AnswerCard.message(more, "t-2"));
+
+        assertThat(json.path("text").asText())
+                .isEqualTo("Request it in the IT portal [1].\n\n" + AnswerCard.MORE_IN_PRIVATE);
+        assertThat(AnswerCard.MORE_IN_PRIVATE)
+                .startsWith(Answer.MORE_IN_PRIVATE_TEXT)
+                .endsWith("Ask me in a 1:1 chat for an answer from everything you can read.");
+        assertThat(onTheWire(AnswerCard.message(answer(Answer.Status.ANSWERED, List.of()), "t-3"))
+                        .path("text")
+                        .asText())
+                .doesNotContain("1:1");
+    }
+
+    @Test
     void the_message_carries_the_text_with_markers_and_one_adaptive_card() throws Exception {
         Activity message = AnswerCard.message(
                 answer(Answer.Status.ANSWERED, List.of(CannedAnswerer.VPN, CannedAnswerer.CONTRACTORS)), "t-1");

@@ -2,15 +2,22 @@ package io.docent.teams.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,8 +25,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Bot Connector on 127.0.0.1: accepts what the bot sends to {@code v3/conversations/...} and records it, answering
- * with a resource id as the real service does ({@code {"id": "..."}}).
+ * A Bot Connector on 127.0.0.1. It accepts what the bot sends to {@code v3/conversations/...} and records it,
+ * answering with a resource id as the real service does ({@code {"id": "..."}}), and it answers the member lookups
+ * of the documented Bot Connector API from rosters the test sets ({@link #roster}):
+ *
+ * <ul>
+ *   <li>{@code GET v3/conversations/{id}/members/{userId}}: one {@code TeamsChannelAccount} (by Teams id or Entra
+ *       object id), or 404 with {@code {"error":{"code":"MemberNotFoundInConversation",...}}};
+ *   <li>{@code GET v3/conversations/{id}/members}: all of them, as an array;
+ *   <li>{@code GET v3/conversations/{id}/pagedmembers?pageSize=&continuationToken=}: {@code {"continuationToken":
+ *       ..., "members": [...]}}, in pages of at most {@link #pageSize(int)};
+ * </ul>
+ *
+ * an unknown conversation answers 404 ({@code ConversationNotFound}). Lookups are kept apart from what was sent
+ * ({@link #lookups()}), so tests of replies count replies only.
  */
 public final class FakeBotConnector implements AutoCloseable {
 
@@ -30,12 +49,36 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
+    /** A member of a conversation, as {@code TeamsChannelAccount} describes one. */
+    public record Member(
+            String id, String name, String aadObjectId, String email, String upn, String tenantId, String userRole) {
+
+        ObjectNode json() {
+            ObjectNode node = JSON.createObjectNode()
+                    .put("id", id)
+                    .put("name", name)
+                    .put("aadObjectId", aadObjectId)
+                    .put("givenName", name.split(" ")[0])
+                    .put("userPrincipalName", upn)
+                    .put("tenantId", tenantId)
+                    .put("userRole", userRole);
+            if (email != null) {
+                node.put("email", email);
+            }
+            return node;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private final List<Received> all = new CopyOnWriteArrayList<>();
+    private final List<Received> lookups = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile int pageSize = 500;
+    private volatile int failingLookups;
 
     private FakeBotConnector(HttpServer server) {
         this.server = server;
@@ -50,12 +93,14 @@ public final class FakeBotConnector implements AutoCloseable {
                         exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         json);
+                if ("GET".equals(received.method())) {
+                    lookups.add(received);
+                    lookUp(exchange, received.path());
+                    return;
+                }
                 all.add(received);
                 queue.add(received);
-                byte[] response = ("{\"id\":\"sent-" + ids.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, response.length);
-                exchange.getResponseBody().write(response);
+                respond(exchange, 200, "{\"id\":\"sent-" + ids.incrementAndGet() + "\"}");
             }
         });
         server.start();
@@ -67,6 +112,24 @@ public final class FakeBotConnector implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sets who is in a conversation (a channel's id, or a chat's conversation id). */
+    public FakeBotConnector roster(String conversationId, Member... members) {
+        rosters.put(conversationId, List.of(members));
+        return this;
+    }
+
+    /** The largest page {@code pagedmembers} returns, whatever the bot asks for. */
+    public FakeBotConnector pageSize(int size) {
+        this.pageSize = size;
+        return this;
+    }
+
+    /** The next {@code count} lookups fail with 503, as the service does when overloaded. */
+    public FakeBotConnector failLookups(int count) {
+        this.failingLookups = count;
+        return this;
     }
 
     /** The service URL to put in activities: where replies must go. */
@@ -102,8 +165,91 @@ public final class FakeBotConnector implements AutoCloseable {
         return new ArrayList<>(all);
     }
 
+    /** What the bot sent (not its lookups). */
     public List<Received> all() {
         return new ArrayList<>(all);
+    }
+
+    /** The member lookups the bot made. */
+    public List<Received> lookups() {
+        return new ArrayList<>(lookups);
+    }
+
+    private void lookUp(HttpExchange exchange, String path) throws IOException {
+        if (failingLookups > 0) {
+            failingLookups--;
+            respond(exchange, 503, error("ServiceUnavailable", "Try again later"));
+            return;
+        }
+        String[] parts = path.split("/");
+        // "", "v3", "conversations", id, "members" | "pagedmembers" [, userId]
+        if (parts.length < 5 || !"v3".equals(parts[1]) || !"conversations".equals(parts[2])) {
+            respond(exchange, 404, error("NotFound", "Unknown path"));
+            return;
+        }
+        List<Member> roster = rosters.get(parts[3]);
+        if (roster == null) {
+            respond(exchange, 404, error("ConversationNotFound", "Conversation not found."));
+            return;
+        }
+        if ("members".equals(parts[4]) && parts.length == 6) {
+            roster.stream()
+                    .filter(m -> m.id().equals(parts[5]) || m.aadObjectId().equals(parts[5]))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            m -> respond(exchange, 200, m.json().toString()),
+                            () -> respond(
+                                    exchange, 404, error("MemberNotFoundInConversation", "The member was not found.")));
+        } else if ("members".equals(parts[4])) {
+            ArrayNode array = JSON.createArrayNode();
+            roster.forEach(m -> array.add(m.json()));
+            respond(exchange, 200, array.toString());
+        } else if ("pagedmembers".equals(parts[4])) {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            int asked = Integer.parseInt(query.getOrDefault("pageSize", "200"));
+            int from = Integer.parseInt(query.getOrDefault("continuationToken", "0"));
+            int to = Math.min(roster.size(), from + Math.min(asked, pageSize));
+            ObjectNode page = JSON.createObjectNode();
+            ArrayNode members = page.putArray("members");
+            roster.subList(from, to).forEach(m -> members.add(m.json()));
+            if (to < roster.size()) {
+                page.put("continuationToken", Integer.toString(to));
+            }
+            respond(exchange, 200, page.toString());
+        } else {
+            respond(exchange, 404, error("NotFound", "Unknown path"));
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw == null) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            String[] kv = pair.split("=", 2);
+            values.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return values;
+    }
+
+    private static String error(String code, String message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("error").put("code", code).put("message", message);
+        return root.toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) {
+        try {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -50,11 +50,23 @@ public final class Fixtures {
         values.put("root", "1741080000000");
         values.put("vote", "up");
         values.put("answerId", "t-00000001");
+        values.put("channel", CHANNEL_ID);
+        values.put("claimedChannel", ""); // channelData's channel id: the conversation's channel unless set
+        values.put("userId", People.MEGAN.id());
+        values.put("aadObjectId", People.MEGAN.aadObjectId());
+        values.put("userName", People.MEGAN.name());
     }
 
     /** {@code personal-message}, {@code channel-mention}, {@code group-chat-message}, {@code install-personal}, {@code feedback-invoke}. */
     public static Fixtures activity(String name) {
         return new Fixtures(name);
+    }
+
+    /** The activity as sent by {@code member}: {@code from} carries their Teams id, object id and name. */
+    public Fixtures from(FakeBotConnector.Member member) {
+        return with("userId", member.id())
+                .with("aadObjectId", member.aadObjectId())
+                .with("userName", member.name());
     }
 
     public Fixtures with(String key, String value) {
@@ -72,7 +84,10 @@ public final class Fixtures {
     public String json() {
         String json = template;
         for (Map.Entry<String, String> e : values.entrySet()) {
-            String escaped = new TextNode(e.getValue()).toString();
+            String value = e.getKey().equals("claimedChannel") && e.getValue().isEmpty()
+                    ? values.get("channel")
+                    : e.getValue();
+            String escaped = new TextNode(value).toString();
             json = json.replace("{{" + e.getKey() + "}}", escaped.substring(1, escaped.length() - 1));
         }
         return json;

@@ -83,7 +83,10 @@ public final class LocalOpenIdServer implements AutoCloseable {
                 .withExpiresAt(Date.from(now.plus(Duration.ofHours(1))));
     }
 
-    /** A valid v2 token of {@code tenant} for {@code appId}, without a serviceurl claim. */
+    /**
+     * A valid v2 token of {@code tenant} for {@code appId}, without a serviceurl claim, requested by the bot itself
+     * ({@code azp} is {@code appId}).
+     */
     public JWTCreator.Builder tenantToken(String tenant, String appId) {
         Instant now = Instant.now();
         return JWT.create()
@@ -92,6 +95,21 @@ public final class LocalOpenIdServer implements AutoCloseable {
                 .withAudience(appId)
                 .withClaim("tid", tenant)
                 .withClaim("ver", "2.0")
+                .withClaim("azp", appId)
+                .withNotBefore(Date.from(now.minus(Duration.ofMinutes(1))))
+                .withExpiresAt(Date.from(now.plus(Duration.ofHours(1))));
+    }
+
+    /** A valid v1 token of {@code tenant} for {@code appId} ({@code sts.windows.net} issuer, {@code appid} claim). */
+    public JWTCreator.Builder tenantTokenV1(String tenant, String appId) {
+        Instant now = Instant.now();
+        return JWT.create()
+                .withKeyId(KEY_ID)
+                .withIssuer("https://sts.windows.net/" + tenant + "/")
+                .withAudience(appId)
+                .withClaim("tid", tenant)
+                .withClaim("ver", "1.0")
+                .withClaim("appid", appId)
                 .withNotBefore(Date.from(now.minus(Duration.ofMinutes(1))))
                 .withExpiresAt(Date.from(now.plus(Duration.ofHours(1))));
     }
