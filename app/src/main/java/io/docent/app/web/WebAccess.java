@@ -6,19 +6,12 @@ import io.docent.core.Asker;
 import io.docent.core.Identity;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebAccess {
 
-    static final String COOKIE = "docent_web";
-    static final Duration SESSION = Duration.ofHours(12);
+    static final String COOKIE = SharedSecret.COOKIE;
     static final int MIN_SECRET_LENGTH = 16;
     private static final Logger log = LoggerFactory.getLogger(WebAccess.class);
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
@@ -70,6 +62,12 @@ final class WebAccess {
      * @param retryAfter for {@link Kind#RATE_LIMITED}, how long to wait; else zero
      */
     record Decision(Kind kind, Asker asker, Duration retryAfter) {
+        Decision {
+            java.util.Objects.requireNonNull(kind, "kind");
+            java.util.Objects.requireNonNull(asker, "asker");
+            java.util.Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
         Decision(Kind kind, Asker asker) {
             this(kind, asker, Duration.ZERO);
         }
@@ -100,11 +98,10 @@ final class WebAccess {
         record Blocked(Duration retryAfter) implements SignIn {}
     }
 
-    private final byte[] secret;
+    private final SharedSecret secret;
     private final boolean loopbackAllowed;
     private final String easyAuthTenant;
     private final Predicate<InetSocketAddress> isLocal;
-    private final Clock clock;
     private final SignInLimiter limiter;
 
     /**
@@ -118,11 +115,10 @@ final class WebAccess {
             Predicate<InetSocketAddress> isLocal,
             Clock clock,
             Ticker ticker) {
-        this.secret = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret == null || secret.isEmpty() ? null : new SharedSecret(secret, clock);
         this.loopbackAllowed = loopbackAllowed;
         this.easyAuthTenant = easyAuthTenant;
         this.isLocal = isLocal;
-        this.clock = clock;
         this.limiter = new SignInLimiter(ticker);
     }
 
@@ -168,13 +164,13 @@ final class WebAccess {
                 if (wait.isPresent()) {
                     return new Decision(Kind.RATE_LIMITED, Asker.ANONYMOUS, wait.get());
                 }
-                if (matchesSecret(authorization.substring(7).strip())) {
+                if (secret.matches(authorization.substring(7).strip())) {
                     return new Decision(Kind.BEARER, Asker.ANONYMOUS);
                 }
                 limiter.failed(address);
                 log.warn("Web chat: a wrong key in Authorization from {}", address);
             }
-            if (cookie(exchange).filter(this::validSession).isPresent()) {
+            if (secret.hasSession(exchange)) {
                 return new Decision(Kind.COOKIE, Asker.ANONYMOUS);
             }
         }
@@ -198,12 +194,17 @@ final class WebAccess {
             log.warn("Web chat: sign-in from {} refused for now: too many wrong keys", address);
             return new SignIn.Blocked(wait.get());
         }
-        if (matchesSecret(key)) {
+        if (secret != null && secret.matches(key)) {
             return new SignIn.Accepted();
         }
         limiter.failed(address);
         log.warn("Web chat: a wrong key from {}", address);
         return new SignIn.Wrong();
+    }
+
+    /** The {@code Set-Cookie} value for a new session (the secret must be configured). */
+    String sessionCookie(HttpExchange exchange) {
+        return secret.sessionCookie(exchange);
     }
 
     /** The client's address (the TCP peer), for logs and the sign-in limit. */
@@ -212,36 +213,6 @@ final class WebAccess {
         return remote == null || remote.getAddress() == null
                 ? "unknown"
                 : remote.getAddress().getHostAddress();
-    }
-
-    /** Whether {@code candidate} is the secret; constant-time whatever the lengths. */
-    boolean matchesSecret(String candidate) {
-        if (secret == null || candidate == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(sha256(candidate.getBytes(StandardCharsets.UTF_8)), sha256(secret));
-    }
-
-    /** A session cookie value: its expiry (epoch seconds) and an HMAC of it under the secret. */
-    String newSession() {
-        long expires = clock.instant().plus(SESSION).getEpochSecond();
-        return expires + "." + mac(Long.toString(expires));
-    }
-
-    boolean validSession(String value) {
-        int dot = value.indexOf('.');
-        if (secret == null || dot <= 0) {
-            return false;
-        }
-        String expires = value.substring(0, dot);
-        boolean genuine = MessageDigest.isEqual(
-                mac(expires).getBytes(StandardCharsets.US_ASCII),
-                value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-        try {
-            return genuine && Long.parseLong(expires) > clock.instant().getEpochSecond();
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /**
@@ -276,26 +247,6 @@ final class WebAccess {
         }
     }
 
-    static Optional<String> cookie(HttpExchange exchange) {
-        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
-            for (String part : header.split(";")) {
-                String p = part.strip();
-                if (p.startsWith(COOKIE + "=")) {
-                    return Optional.of(p.substring(COOKIE.length() + 1));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The {@code Set-Cookie} value for a new session; {@code Secure} when the client reached us over HTTPS. */
-    String sessionCookie(HttpExchange exchange) {
-        String proto = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
-        boolean https = proto != null && proto.strip().toLowerCase(Locale.ROOT).equals("https");
-        return COOKIE + "=" + newSession() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION.toSeconds()
-                + (https ? "; Secure" : "");
-    }
-
     private static boolean loopbackHost(String host) {
         if (host == null) {
             return false;
@@ -306,25 +257,5 @@ final class WebAccess {
             name = name.substring(0, colon);
         }
         return LOOPBACK_HOSTS.contains(name);
-    }
-
-    private String mac(String data) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(hmac.doFinal(data.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }
