@@ -246,6 +246,11 @@ var commonSettings = union(backendSettings, empty(embeddingDimensions) ? {} : di
 var listenSettings = {
   DOCENT_PORT: '8080'
   DOCENT_BIND: '0.0.0.0'
+  // The ingress is public and has no path rules: Docent refuses /metrics (and /readyz's details) to requests
+  // without DOCENT_WEB_SECRET or an Easy Auth sign-in. Never set this to true here.
+  DOCENT_METRICS_PUBLIC: 'false'
+  // With Easy Auth in front (DOCENT_WEB_TRUST_EASY_AUTH=true in extraSettings): the tenant whose people are members.
+  DOCENT_WEB_TENANT_ID: tenant().tenantId
 }
 var teamsSettings = {
   MicrosoftAppId: botAppId

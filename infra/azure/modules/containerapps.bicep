@@ -222,6 +222,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     managedEnvironmentId: environment.id
     configuration: {
       activeRevisionsMode: 'Single'
+      // The ingress is public and Container Apps cannot deny a path at the ingress: /metrics and the reasons /readyz
+      // gives are protected by Docent itself, which answers them only to the secret (DOCENT_WEB_SECRET as a bearer
+      // token) or an Easy Auth sign-in, and /readyz's status code alone (enough for the probes) to everyone else,
+      // as long as DOCENT_METRICS_PUBLIC stays false (main.bicep sets it). See docs/deploy.md.
       ingress: {
         external: true
         targetPort: port

@@ -46,6 +46,7 @@ public final class DocentStack implements AutoCloseable {
     private final QuestionNormalizer normalizer;
     private final TokenCounts tokens;
     private final boolean usesChatModel;
+    private final Directory directory;
 
     private DocentStack(
             Path home,
@@ -54,8 +55,10 @@ public final class DocentStack implements AutoCloseable {
             AnswerPipeline pipeline,
             QuestionNormalizer normalizer,
             TokenCounts tokens,
-            boolean usesChatModel) {
+            boolean usesChatModel,
+            Directory directory) {
         this.home = home;
+        this.directory = directory;
         this.tokens = tokens;
         this.usesChatModel = usesChatModel;
         this.embedder = embedder;
@@ -105,6 +108,8 @@ public final class DocentStack implements AutoCloseable {
 
     /** Opens the stack with the embedded index opened as {@code access} says. */
     public static DocentStack open(Settings settings, Path indexDirOverride, IndexAccess access) {
+        // Read first: a wrong directory stops the command before the model is loaded or the index touched.
+        Directory directory = directory(settings);
         Path home = home(settings);
         Map<String, String> config = settings.snapshot();
         Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(config);
@@ -146,9 +151,9 @@ public final class DocentStack implements AutoCloseable {
                                     .rewriter(new LlmQueryRewriter(chat)))
                     .normalizer(normalizer)
                     .gate(gate)
-                    .access(new AccessPolicy(directory(settings)))
+                    .access(new AccessPolicy(directory))
                     .build();
-            return new DocentStack(home, embedder, index, pipeline, normalizer, tokens, chat != null);
+            return new DocentStack(home, embedder, index, pipeline, normalizer, tokens, chat != null, directory);
         } catch (RuntimeException e) {
             index.close();
             throw e;
@@ -195,6 +200,11 @@ public final class DocentStack implements AutoCloseable {
 
     public QuestionNormalizer normalizer() {
         return normalizer;
+    }
+
+    /** Who may read what: the configured directory ({@link Directory#NOBODY} when none), behind its cache. */
+    public Directory directory() {
+        return directory;
     }
 
     /** The language model's token usage so far (zero on the extractive default). */

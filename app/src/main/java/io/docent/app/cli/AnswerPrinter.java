@@ -13,6 +13,12 @@ import java.util.Locale;
 /** Renders an {@link Answer} for a terminal (text) or for a program (one JSON object). */
 final class AnswerPrinter {
 
+    /**
+     * What {@code ask} and {@code chat} print on stderr: the command line is the operator, who sees every document,
+     * so that nobody takes its answer for what an employee would be told. Never on stdout, which {@code --json} owns.
+     */
+    static final String AS_ADMINISTRATOR = "docent: answering as administrator: all documents, permissions not applied";
+
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     private AnswerPrinter() {}

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "ask",
-        description = "Answers one question from the indexed documents, with numbered sources.",
+        description = "Answers one question from the indexed documents, with numbered sources, as administrator"
+                + " (every document, permissions not applied).",
         mixinStandardHelpOptions = true)
 public final class AskCommand implements Callable<Integer> {
 
@@ -51,6 +52,8 @@ public final class AskCommand implements Callable<Integer> {
         }
         try (DocentStack stack = stackOptions.openForQuestions(main.settings(), err)) {
             warnIfCut(question, stack.normalizer().maxChars(), err);
+            err.println(AnswerPrinter.AS_ADMINISTRATOR);
+            err.flush();
             Answer answer = stack.pipeline().answer(Question.fromAdministrator(question));
             if (json) {
                 AnswerPrinter.printJson(answer, explain, out);

@@ -1,9 +1,9 @@
 package io.docent.app.cli;
 
-import io.docent.core.Asker;
 import io.docent.app.DocentStack;
 import io.docent.app.Main;
 import io.docent.core.Answer;
+import io.docent.core.Asker;
 import io.docent.core.Question;
 import io.docent.core.Scope;
 import io.docent.core.Turn;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * A conversation in the terminal. Every question carries the conversation so far, so follow-ups work ("and for
- * contractors?"). The assistant's turns are kept without their source lists, as the chat adapters do.
+ * contractors?"). The assistant's turns are kept without their source lists, as the chat adapters do. It asks as
+ * administrator (every document, permissions not applied), and says so on stderr.
  */
 @Command(
         name = "chat",
@@ -55,6 +56,8 @@ public final class ChatCommand implements Callable<Integer> {
         try (DocentStack stack = stackOptions.openForQuestions(main.settings(), err)) {
             var in = new BufferedReader(new InputStreamReader(main.stdin(), Charset.defaultCharset()));
             List<Turn> history = new ArrayList<>();
+            err.println(AnswerPrinter.AS_ADMINISTRATOR);
+            err.flush();
             if (interactive) {
                 out.println("Ask a question about your documents. Follow-ups use the conversation. 'exit' to leave.");
             }

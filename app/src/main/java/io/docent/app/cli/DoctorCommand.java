@@ -9,6 +9,7 @@ import io.docent.core.doctor.Doctor;
 import io.docent.core.doctor.Finding;
 import io.docent.core.doctor.HealthCheck;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Checks every configured backend (reachability, credentials, index schema, model deployments) and prints what is
- * wrong and how to fix it. Changes nothing. Exit codes: 0 healthy (warnings allowed), 1 a problem was found, 2 a
+ * Checks every configured backend (reachability, credentials, index schema, model deployments) and the directory
+ * (who may read what), and prints what is wrong and how to fix it. Changes nothing. Exit codes: 0 healthy (warnings allowed), 1 a problem was found, 2 a
  * setting is malformed.
  */
 @Command(
@@ -73,12 +74,12 @@ public final class DoctorCommand implements Callable<Integer> {
         for (String key : KEYS) {
             settings.get(key).ifPresent(value -> env.put(key, value));
         }
-        List<HealthCheck> checks = AzureDoctor.checks(env, embeddingModel, dimensions);
+        List<HealthCheck> checks = new ArrayList<>(AzureDoctor.checks(env, embeddingModel, dimensions));
         if (checks.isEmpty()) {
             out.println("No Azure or OpenAI-compatible backend is configured: Docent uses its embedded defaults"
                     + " (the Lucene index on disk, the bundled embedding model, the extractive answerer).");
-            return 0;
         }
+        checks.add(new DirectoryCheck(settings));
         List<Finding> findings = new Doctor(checks).examine();
         findings.forEach(f -> out.println(f.format()));
         boolean healthy = Doctor.healthy(findings);

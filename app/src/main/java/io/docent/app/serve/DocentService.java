@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code docent serve} assembled: the HTTP server with {@code /healthz}, {@code /readyz}, {@code /metrics} and the
- * configured platforms, all answering through one {@link AnswerService}.
+ * configured platforms, all answering through one {@link AnswerService}. The details of {@code /readyz} and all of
+ * {@code /metrics} are for the operator only ({@link WebChat#mayReadOperatorDetails}).
  *
  * <p>Start-up order: the server listens first (alive, not ready), then the index is opened (on first use the
  * sample handbook is indexed, which takes a while). When the index cannot be opened (locked by a writer, damaged,
@@ -102,14 +103,16 @@ public final class DocentService implements AutoCloseable {
         String host = teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
         int port = settings.getInt("DOCENT_PORT", 8080, 0, 65_535);
         server = DocentServer.bind(host, port);
-        server.route("/readyz", readiness.handler());
-        server.route("/metrics", metrics.handler());
+        WebChat web = WebChat.from(settings);
+        server.route("/readyz", readiness.handler(web::mayReadOperatorDetails));
+        server.route("/metrics", metrics.handler(web::mayReadMetrics));
         metrics.bind(answers);
         metrics.bindIndex(() -> Optional.ofNullable(stack).map(DocentStack::index));
+        metrics.bindDirectory(() -> Optional.ofNullable(stack).map(DocentStack::directory));
         slack = SlackWiring.start(settings, answerer("slack"), DocentStack.home(settings), server, err);
         slack.metrics().ifPresent(metrics::bindSlack);
         teams.mount(server, answerer("teams"), metrics::feedback);
-        WebChat.from(settings).mount(server, answerer("web"));
+        web.mount(server, answerer("web"));
         server.start();
         err.println("docent: serving on http://" + host + ":" + server.port()
                 + " (health: /healthz, readiness: /readyz, metrics: /metrics)");

@@ -1,11 +1,13 @@
 package io.docent.app.serve;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * {@code GET /readyz}: 200 when every check passes, else 503 with one line per problem. The checks (the index is
@@ -94,11 +96,17 @@ public final class Readiness {
         return new Status(problems.isEmpty(), problems);
     }
 
-    /** The handler: {@code ready} with 200, or {@code not ready} and the problems with 503, as plain text. */
-    public HttpHandler handler() {
+    /**
+     * The handler: {@code ready} with 200, or {@code not ready} with 503, as plain text; the problems (which name
+     * backends, paths and errors) follow only for a request {@code details} lets in. A platform's probe needs the
+     * status code alone.
+     */
+    public HttpHandler handler(Predicate<HttpExchange> details) {
         return exchange -> {
             Status status = status();
-            String body = status.ready() ? "ready\n" : "not ready\n" + String.join("\n", status.problems()) + "\n";
+            String body = status.ready()
+                    ? "ready\n"
+                    : "not ready\n" + (details.test(exchange) ? String.join("\n", status.problems()) + "\n" : "");
             DocentServer.respond(exchange, status.ready() ? 200 : 503, "text/plain; charset=utf-8", body);
         };
     }

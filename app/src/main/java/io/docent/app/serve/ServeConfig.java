@@ -1,5 +1,6 @@
 package io.docent.app.serve;
 
+import io.docent.app.Directories;
 import io.docent.app.DocentStack;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
@@ -75,6 +76,9 @@ public record ServeConfig(int maxConcurrentAnswers, Duration shutdownGrace) {
         check(problems, () -> AzureSearchSettings.fromMap(all), null);
         check(problems, () -> PromptBudget.fromMap(all), null);
         check(problems, () -> WebChat.from(settings), null);
+        // The stack is opened in the background, where a bad directory would only be retried: check it here, so
+        // that a missing, unreadable or malformed DOCENT_DIRECTORY_FILE stops start-up (exit 2), named.
+        check(problems, () -> Directories.fromSettings(settings), null);
         check(problems, () -> SlackWiring.settings(settings, DocentStack.home(settings)), null);
         check(
                 problems,

@@ -1,10 +1,13 @@
 package io.docent.app.serve;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.app.TokenCounts;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
+import io.docent.core.Directory;
 import io.docent.core.SearchIndex;
+import io.docent.core.access.CachingDirectory;
 import io.docent.core.feedback.FeedbackRecord;
 import io.docent.slack.SlackMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -35,12 +39,21 @@ import java.util.function.Supplier;
  * docent_answer_seconds{platform,status}}, {@code docent_stage_seconds{stage}}, {@code docent_retrieval_hits},
  * {@code docent_errors{platform}}, {@code docent_busy{platform}}, {@code docent_answers_in_flight}, {@code
  * docent_index_documents}, {@code docent_index_chunks}, {@code docent_model_tokens{kind}}, {@code
- * docent_feedback{platform,vote}}, {@code docent_slack_*}, and the JVM's.
+ * docent_feedback{platform,vote}}, {@code docent_directory_failures} (directory lookups that failed with nothing
+ * cached, so the asker saw public documents only), {@code docent_slack_*}, and the JVM's. No label ever names a
+ * person, a question or a document.
+ *
+ * <p>{@code /metrics} is not public: {@link #handler(Predicate)} refuses (403) a request its predicate does not let
+ * in (see {@code WebChat#mayReadOperatorDetails}).
  */
 public final class ServiceMetrics {
 
     /** How long the index counts are reused: counting documents walks the index. */
     static final Duration INDEX_COUNTS_TTL = Duration.ofSeconds(30);
+
+    /** What a request that may not read the metrics is told. */
+    static final String REFUSED = "metrics are not public: scrape them from this machine, with Authorization: Bearer"
+            + " and the web chat's secret (DOCENT_WEB_SECRET), or set DOCENT_METRICS_PUBLIC=true\n";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final LongSupplier nanoClock;
@@ -197,14 +210,33 @@ public final class ServiceMetrics {
                 .increment();
     }
 
+    /**
+     * Directory lookups that failed with nothing cached (Graph down or throttled), read from the directory of the
+     * stack that is open; 0 while none is, or when the directory has no cache (none configured).
+     */
+    public void bindDirectory(Supplier<Optional<Directory>> directory) {
+        FunctionCounter.builder("docent_directory_failures", directory, d -> d.get()
+                        .filter(CachingDirectory.class::isInstance)
+                        .map(c -> (double) ((CachingDirectory) c).failures())
+                        .orElse(0.0))
+                .description("Directory lookups that failed with nothing cached: the asker saw public documents only")
+                .register(registry);
+    }
+
     /** The metrics in Prometheus's text format. */
     public String scrape() {
         return registry.scrape();
     }
 
-    /** {@code GET /metrics}. */
-    public HttpHandler handler() {
-        return exchange -> DocentServer.respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape());
+    /** {@code GET /metrics}, for requests {@code allowed} lets in; others get 403 and how to get in. */
+    public HttpHandler handler(Predicate<HttpExchange> allowed) {
+        return exchange -> {
+            if (!allowed.test(exchange)) {
+                DocentServer.respond(exchange, 403, "text/plain; charset=utf-8", REFUSED);
+                return;
+            }
+            DocentServer.respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", scrape());
+        };
     }
 
     PrometheusMeterRegistry registry() {

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/chat}: checks access and the request, asks the {@link Answerer} and returns its answer as JSON
- * (see {@link ChatJson}). The request runs on the server's virtual thread, so a slow answer holds no platform
+ * {@code POST /api/chat}: checks access and the request, asks the {@link Answerer} as the asker {@link WebAccess}
+ * decided (never as anyone the body names) and returns its answer as JSON (see {@link ChatJson}), saying whom it
+ * answered as. The request runs on the server's virtual thread, so a slow answer holds no platform
  * thread. A failure while answering becomes a {@code FAILED} answer, never a stack trace.
  */
 final class ChatApi implements HttpHandler {
@@ -76,12 +77,12 @@ final class ChatApi implements HttpHandler {
         }
         Question question;
         try {
-            question = ChatJson.parse(body, limits);
+            question = ChatJson.parse(body, limits, decision.asker());
         } catch (ChatJson.BadRequest e) {
             WebResponses.jsonError(exchange, 400, e.getMessage());
             return;
         }
-        WebResponses.json(exchange, 200, ChatJson.render(answer(question)));
+        WebResponses.json(exchange, 200, ChatJson.render(answer(question), decision));
     }
 
     private Answer answer(Question question) {
@@ -104,6 +105,10 @@ final class ChatApi implements HttpHandler {
         switch (decision.kind()) {
             case FORBIDDEN -> WebResponses.jsonError(exchange, 403, WebChat.LOCAL_ONLY_MESSAGE);
             case FOREIGN_HOST -> WebResponses.jsonError(exchange, 403, WebChat.FOREIGN_HOST_MESSAGE);
+            case RATE_LIMITED -> {
+                WebResponses.retryAfter(exchange, decision.retryAfter());
+                WebResponses.jsonError(exchange, 429, "too many wrong keys from this address: try again later");
+            }
             default -> {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"docent\"");
                 WebResponses.jsonError(

@@ -1,12 +1,12 @@
 package io.docent.app.web;
 
-import io.docent.core.Asker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docent.core.Answer;
+import io.docent.core.Asker;
 import io.docent.core.Citation;
 import io.docent.core.Question;
 import io.docent.core.Scope;
@@ -19,8 +19,11 @@ import java.util.List;
 /**
  * The JSON of {@code POST /api/chat}. In: {@code {"question": "...", "history": [{"role": "user"|"assistant",
  * "text": "..."}]}}, oldest turn first. Out: the answer's text, status, standalone query, citations, evidence (every
- * retrieved passage with its scores) and stage timings in milliseconds. Strings go out as JSON strings, never as
- * markup: the page puts them into the document as text.
+ * retrieved passage with its scores), stage timings in milliseconds, and whom it answered as ({@code asker}:
+ * {@code administrator}, {@code member}, {@code guest}, {@code external} or {@code anonymous}; {@code access}: the
+ * same in a sentence). Citations and evidence are the answer's own, which the pipeline retrieved with the asker's
+ * access groups: nothing else is added here. Strings go out as JSON strings, never as markup: the page puts them
+ * into the document as text.
  */
 final class ChatJson {
 
@@ -37,7 +40,8 @@ final class ChatJson {
 
     private ChatJson() {}
 
-    static Question parse(byte[] body, Limits limits) throws BadRequest {
+    /** The question in {@code body}, asked by {@code asker}: who asks comes from the request's access, not its body. */
+    static Question parse(byte[] body, Limits limits, Asker asker) throws BadRequest {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw new BadRequest("the body is empty: send {\"question\": \"...\"}");
         }
@@ -62,7 +66,7 @@ final class ChatJson {
         if (question.length() > limits.maxQuestionChars()) {
             throw new BadRequest("\"question\" is longer than " + limits.maxQuestionChars() + " characters");
         }
-        return new Question(question, history(root.get("history"), limits), Scope.ALL, Asker.ANONYMOUS);
+        return new Question(question, history(root.get("history"), limits), Scope.ALL, asker);
     }
 
     private static List<Turn> history(JsonNode node, Limits limits) throws BadRequest {
@@ -98,8 +102,10 @@ final class ChatJson {
         return turns;
     }
 
-    static ObjectNode render(Answer answer) {
+    static ObjectNode render(Answer answer, WebAccess.Decision decision) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("asker", AccessNotice.asker(decision.asker().identity()));
+        root.put("access", AccessNotice.of(decision));
         root.put("text", answer.text());
         root.put("status", answer.status().name());
         root.put("standaloneQuery", answer.standaloneQuery());

@@ -1,42 +1,44 @@
 package io.docent.app.web;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.sun.net.httpserver.HttpExchange;
+import io.docent.core.Asker;
+import io.docent.core.Identity;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Who may use the web chat, decided per request, because {@code docent serve} may listen on every interface for
- * Slack and Teams while the web chat must not be open to the network by default.
+ * Who may use the web chat, and as whom it answers, decided per request, because {@code docent serve} may listen on
+ * every interface for Slack and Teams while the web chat must not be open to the network by default.
  *
- * <p>In order: (1) with {@code DOCENT_WEB_TRUST_EASY_AUTH=true}, a request carrying {@code
- * X-MS-CLIENT-PRINCIPAL-NAME} is signed in by Entra ID: Container Apps' authentication in front sets that header and
- * removes it from what clients send, which is why it is trusted only when configured. (2) A client on a loopback
- * address, when {@code Host} names loopback too (a web page on another site whose name resolves to 127.0.0.1 — DNS
- * rebinding — is refused, or asked to sign in when a secret is configured). {@code X-Forwarded-For} is never read: a reverse proxy on the same host makes everyone
- * local, so turn loopback off ({@code DOCENT_WEB_LOOPBACK=false}) there. (3) The secret {@code DOCENT_WEB_SECRET}, as
- * {@code Authorization: Bearer} or as the session cookie the sign-in form (or {@code ?key=}) hands out. The cookie
- * holds an expiry and an HMAC of it under the secret, never the secret itself, so changing the secret ends every
- * session. Comparisons are constant-time.
+ * <p>In order: (1) with {@code DOCENT_WEB_TRUST_EASY_AUTH=true}, a request carrying Easy Auth's principal headers
+ * ({@code X-MS-CLIENT-PRINCIPAL}, {@code -ID}, {@code -NAME}) is signed in by Entra ID: Container Apps' authentication
+ * in front sets them and removes them from what clients send, which is why they are trusted only when configured. It
+ * answers as that person ({@link EasyAuthPrincipal}: a member, a guest or someone external, in a private
+ * conversation), or as {@link Asker#ANONYMOUS} when the principal cannot be read. (2) The secret {@code
+ * DOCENT_WEB_SECRET}, as {@code Authorization: Bearer} or as the session cookie the sign-in form hands out, never in a
+ * URL (addresses end up in logs, proxies and browser history): a shared key says nothing of who types it, so it
+ * answers as {@link Asker#ANONYMOUS}, public documents only. Wrong keys are limited per client address ({@link
+ * SignInLimiter}). The cookie holds an expiry and an HMAC of it under the secret, never the secret itself, so changing
+ * the secret ends every session. Comparisons are constant-time. (3) A client on a loopback address, when {@code Host}
+ * names loopback too (a web page on another site whose name resolves to 127.0.0.1 — DNS rebinding — is refused, or
+ * asked to sign in when a secret is configured): the operator on the service's own machine, who sees every document
+ * ({@link Asker#ADMINISTRATOR}), and the page says so. {@code X-Forwarded-For} is never read: a reverse proxy on the
+ * same host makes everyone local, so turn loopback off ({@code DOCENT_WEB_LOOPBACK=false}) there.
  */
 final class WebAccess {
 
-    static final String COOKIE = "docent_web";
-    static final String EASY_AUTH_HEADER = "X-MS-CLIENT-PRINCIPAL-NAME";
-    static final Duration SESSION = Duration.ofHours(12);
+    static final String COOKIE = SharedSecret.COOKIE;
     static final int MIN_SECRET_LENGTH = 16;
+    private static final Logger log = LoggerFactory.getLogger(WebAccess.class);
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     /** How a request was let in, or why not. */
@@ -49,11 +51,31 @@ final class WebAccess {
         FORBIDDEN,
         /** Not local, not signed in (or a wrong secret): sign in. */
         UNAUTHENTICATED,
+        /** Too many wrong keys from this address: wait. */
+        RATE_LIMITED,
         /** A loopback client, but the page's name is not a loopback one. */
         FOREIGN_HOST
     }
 
-    record Decision(Kind kind) {
+    /**
+     * @param asker who the answers are for ({@link Asker#ANONYMOUS} when not allowed)
+     * @param retryAfter for {@link Kind#RATE_LIMITED}, how long to wait; else zero
+     */
+    record Decision(Kind kind, Asker asker, Duration retryAfter) {
+        Decision {
+            java.util.Objects.requireNonNull(kind, "kind");
+            java.util.Objects.requireNonNull(asker, "asker");
+            java.util.Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        Decision(Kind kind, Asker asker) {
+            this(kind, asker, Duration.ZERO);
+        }
+
+        Decision(Kind kind) {
+            this(kind, Asker.ANONYMOUS, Duration.ZERO);
+        }
+
         boolean allowed() {
             return switch (kind) {
                 case EASY_AUTH, LOOPBACK, BEARER, COOKIE -> true;
@@ -67,23 +89,37 @@ final class WebAccess {
         }
     }
 
-    private final byte[] secret;
-    private final boolean loopbackAllowed;
-    private final boolean trustEasyAuth;
-    private final Predicate<InetSocketAddress> isLocal;
-    private final Clock clock;
+    /** The outcome of typing a key into the sign-in form. */
+    sealed interface SignIn {
+        record Accepted() implements SignIn {}
 
+        record Wrong() implements SignIn {}
+
+        record Blocked(Duration retryAfter) implements SignIn {}
+    }
+
+    private final SharedSecret secret;
+    private final boolean loopbackAllowed;
+    private final String easyAuthTenant;
+    private final Predicate<InetSocketAddress> isLocal;
+    private final SignInLimiter limiter;
+
+    /**
+     * @param easyAuthTenant the Entra tenant whose people are members, when Easy Auth's headers are trusted; {@code
+     *     null} when they are not
+     */
     WebAccess(
             String secret,
             boolean loopbackAllowed,
-            boolean trustEasyAuth,
+            String easyAuthTenant,
             Predicate<InetSocketAddress> isLocal,
-            Clock clock) {
-        this.secret = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
+            Clock clock,
+            Ticker ticker) {
+        this.secret = secret == null || secret.isEmpty() ? null : new SharedSecret(secret, clock);
         this.loopbackAllowed = loopbackAllowed;
-        this.trustEasyAuth = trustEasyAuth;
+        this.easyAuthTenant = easyAuthTenant;
         this.isLocal = isLocal;
-        this.clock = clock;
+        this.limiter = new SignInLimiter(ticker);
     }
 
     static boolean isLoopback(InetSocketAddress address) {
@@ -93,7 +129,7 @@ final class WebAccess {
     }
 
     boolean trustEasyAuthConfigured() {
-        return trustEasyAuth;
+        return easyAuthTenant != null;
     }
 
     boolean secretConfigured() {
@@ -102,24 +138,45 @@ final class WebAccess {
 
     Decision decide(HttpExchange exchange) {
         var headers = exchange.getRequestHeaders();
-        String principal = headers.getFirst(EASY_AUTH_HEADER);
-        if (trustEasyAuth && principal != null && !principal.isBlank()) {
-            return new Decision(Kind.EASY_AUTH);
+        if (easyAuthTenant != null) {
+            String principal = headers.getFirst(EasyAuthPrincipal.PRINCIPAL);
+            String id = headers.getFirst(EasyAuthPrincipal.PRINCIPAL_ID);
+            String name = headers.getFirst(EasyAuthPrincipal.PRINCIPAL_NAME);
+            try {
+                Optional<Identity> person = EasyAuthPrincipal.read(principal, id, name, easyAuthTenant);
+                if (person.isPresent()) {
+                    return new Decision(Kind.EASY_AUTH, Asker.privately(person.get()));
+                }
+            } catch (EasyAuthPrincipal.Unreadable e) {
+                log.warn(
+                        "Web chat: the Easy Auth principal from {} cannot be read ({}); answering from public"
+                                + " documents only",
+                        address(exchange),
+                        e.getMessage());
+                return new Decision(Kind.EASY_AUTH, Asker.ANONYMOUS);
+            }
         }
         if (secret != null) {
             String authorization = headers.getFirst("Authorization");
-            if (authorization != null
-                    && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    && matchesSecret(authorization.substring(7).strip())) {
-                return new Decision(Kind.BEARER);
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                String address = address(exchange);
+                Optional<Duration> wait = limiter.blockedFor(address);
+                if (wait.isPresent()) {
+                    return new Decision(Kind.RATE_LIMITED, Asker.ANONYMOUS, wait.get());
+                }
+                if (secret.matches(authorization.substring(7).strip())) {
+                    return new Decision(Kind.BEARER, Asker.ANONYMOUS);
+                }
+                limiter.failed(address);
+                log.warn("Web chat: a wrong key in Authorization from {}", address);
             }
-            if (cookie(exchange).filter(this::validSession).isPresent()) {
-                return new Decision(Kind.COOKIE);
+            if (secret.hasSession(exchange)) {
+                return new Decision(Kind.COOKIE, Asker.ANONYMOUS);
             }
         }
         if (loopbackAllowed && isLocal.test(exchange.getRemoteAddress())) {
             if (loopbackHost(headers.getFirst("Host"))) {
-                return new Decision(Kind.LOOPBACK);
+                return new Decision(Kind.LOOPBACK, Asker.ADMINISTRATOR);
             }
             if (secret == null) {
                 return new Decision(Kind.FOREIGN_HOST);
@@ -129,34 +186,33 @@ final class WebAccess {
         return new Decision(secret == null ? Kind.FORBIDDEN : Kind.UNAUTHENTICATED);
     }
 
-    /** Whether {@code candidate} is the secret; constant-time whatever the lengths. */
-    boolean matchesSecret(String candidate) {
-        if (secret == null || candidate == null) {
-            return false;
+    /** The sign-in form's key from {@code exchange}'s client: accepted, wrong, or refused for now (too many tries). */
+    SignIn signIn(HttpExchange exchange, String key) {
+        String address = address(exchange);
+        Optional<Duration> wait = limiter.blockedFor(address);
+        if (wait.isPresent()) {
+            log.warn("Web chat: sign-in from {} refused for now: too many wrong keys", address);
+            return new SignIn.Blocked(wait.get());
         }
-        return MessageDigest.isEqual(sha256(candidate.getBytes(StandardCharsets.UTF_8)), sha256(secret));
+        if (secret != null && secret.matches(key)) {
+            return new SignIn.Accepted();
+        }
+        limiter.failed(address);
+        log.warn("Web chat: a wrong key from {}", address);
+        return new SignIn.Wrong();
     }
 
-    /** A session cookie value: its expiry (epoch seconds) and an HMAC of it under the secret. */
-    String newSession() {
-        long expires = clock.instant().plus(SESSION).getEpochSecond();
-        return expires + "." + mac(Long.toString(expires));
+    /** The {@code Set-Cookie} value for a new session (the secret must be configured). */
+    String sessionCookie(HttpExchange exchange) {
+        return secret.sessionCookie(exchange);
     }
 
-    boolean validSession(String value) {
-        int dot = value.indexOf('.');
-        if (secret == null || dot <= 0) {
-            return false;
-        }
-        String expires = value.substring(0, dot);
-        boolean genuine = MessageDigest.isEqual(
-                mac(expires).getBytes(StandardCharsets.US_ASCII),
-                value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-        try {
-            return genuine && Long.parseLong(expires) > clock.instant().getEpochSecond();
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    /** The client's address (the TCP peer), for logs and the sign-in limit. */
+    static String address(HttpExchange exchange) {
+        InetSocketAddress remote = exchange.getRemoteAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 
     /**
@@ -191,26 +247,6 @@ final class WebAccess {
         }
     }
 
-    static Optional<String> cookie(HttpExchange exchange) {
-        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
-            for (String part : header.split(";")) {
-                String p = part.strip();
-                if (p.startsWith(COOKIE + "=")) {
-                    return Optional.of(p.substring(COOKIE.length() + 1));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The {@code Set-Cookie} value for a new session; {@code Secure} when the client reached us over HTTPS. */
-    String sessionCookie(HttpExchange exchange) {
-        String proto = exchange.getRequestHeaders().getFirst("X-Forwarded-Proto");
-        boolean https = proto != null && proto.strip().toLowerCase(Locale.ROOT).equals("https");
-        return COOKIE + "=" + newSession() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION.toSeconds()
-                + (https ? "; Secure" : "");
-    }
-
     private static boolean loopbackHost(String host) {
         if (host == null) {
             return false;
@@ -221,25 +257,5 @@ final class WebAccess {
             name = name.substring(0, colon);
         }
         return LOOPBACK_HOSTS.contains(name);
-    }
-
-    private String mac(String data) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(hmac.doFinal(data.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

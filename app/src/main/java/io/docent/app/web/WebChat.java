@@ -1,5 +1,6 @@
 package io.docent.app.web;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.sun.net.httpserver.HttpExchange;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
@@ -23,16 +24,24 @@ import org.slf4j.LoggerFactory;
  * {@code /login}, and {@code POST /api/chat}. On unless {@code DOCENT_WEB=off}.
  *
  * <p>Settings: {@code DOCENT_WEB} (on/off), {@code DOCENT_WEB_SECRET} (at least {@value
- * WebAccess#MIN_SECRET_LENGTH} characters; lets clients that are not local in), {@code DOCENT_WEB_TRUST_EASY_AUTH}
- * (true only behind Container Apps' authentication), {@code DOCENT_WEB_LOOPBACK} (default true: loopback clients
- * need no secret), {@code DOCENT_WEB_MAX_QUESTION_CHARS}, {@code DOCENT_WEB_MAX_HISTORY_TURNS}. See {@link
- * WebAccess} for how access is decided.
+ * WebAccess#MIN_SECRET_LENGTH} characters; lets clients that are not local in, public documents only), {@code
+ * DOCENT_WEB_TRUST_EASY_AUTH} (true only behind Container Apps' authentication) with {@code DOCENT_WEB_TENANT_ID}
+ * (or {@code MicrosoftAppTenantId}: the tenant whose people are members), {@code DOCENT_WEB_LOOPBACK} (default true:
+ * loopback clients need no secret and see every document), {@code DOCENT_WEB_MAX_QUESTION_CHARS}, {@code
+ * DOCENT_WEB_MAX_HISTORY_TURNS}. See {@link WebAccess} for how access is decided; the page and every answer say whom
+ * Docent answers as.
  */
 public final class WebChat {
 
     static final String LOCAL_ONLY_MESSAGE = "The web chat answers only on this machine (http://localhost). To open it"
             + " to other machines, set DOCENT_WEB_SECRET to a long random secret, or put Entra ID sign-in in front"
             + " (Azure Container Apps authentication) and set DOCENT_WEB_TRUST_EASY_AUTH=true.";
+    static final String TENANT_NEEDED_MESSAGE = "DOCENT_WEB_TRUST_EASY_AUTH=true needs DOCENT_WEB_TENANT_ID (or"
+            + " MicrosoftAppTenantId): the Entra tenant whose people are members; people from other tenants see public"
+            + " documents only";
+    static final String KEY_IN_URL_MESSAGE =
+            "A key in the address is not accepted (addresses end up in logs and browser history): type it here.";
+    static final String TOO_MANY_TRIES_MESSAGE = "Too many wrong keys from your address: wait a minute and try again.";
     static final String FOREIGN_HOST_MESSAGE =
             "Open the web chat as http://localhost (or 127.0.0.1) on this machine: other host names are refused.";
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -46,37 +55,46 @@ public final class WebChat {
     private final boolean enabled;
     private final WebAccess access;
     private final ChatJson.Limits limits;
+    private final boolean metricsPublic;
 
-    private WebChat(boolean enabled, WebAccess access, ChatJson.Limits limits) {
+    private WebChat(boolean enabled, WebAccess access, ChatJson.Limits limits, boolean metricsPublic) {
         this.enabled = enabled;
         this.access = access;
         this.limits = limits;
+        this.metricsPublic = metricsPublic;
     }
 
     /** Reads and checks the web chat's settings (a wrong one stops start-up, named, its value never shown). */
     public static WebChat from(Settings settings) {
-        return from(settings, WebAccess::isLoopback, Clock.systemUTC());
+        return from(settings, WebAccess::isLoopback, Clock.systemUTC(), Ticker.systemTicker());
     }
 
     /** As {@link #from(Settings)}, with the decision whether a client is local and the clock injected (tests). */
     static WebChat from(Settings settings, Predicate<InetSocketAddress> isLocal, Clock clock) {
+        return from(settings, isLocal, clock, Ticker.systemTicker());
+    }
+
+    /** As {@link #from(Settings)}, with the sign-in limit's ticker injected too. */
+    static WebChat from(Settings settings, Predicate<InetSocketAddress> isLocal, Clock clock, Ticker ticker) {
         boolean enabled = settings.getBoolean("DOCENT_WEB", true);
         Optional<String> secret = settings.get("DOCENT_WEB_SECRET");
         if (secret.isPresent() && secret.get().length() < WebAccess.MIN_SECRET_LENGTH) {
             throw new ConfigException("DOCENT_WEB_SECRET must be at least " + WebAccess.MIN_SECRET_LENGTH
                     + " characters long (use a random one, e.g. openssl rand -base64 32)");
         }
+        String tenant = null;
+        if (settings.getBoolean("DOCENT_WEB_TRUST_EASY_AUTH", false)) {
+            tenant = settings.get("DOCENT_WEB_TENANT_ID")
+                    .or(() -> settings.get("MicrosoftAppTenantId"))
+                    .orElseThrow(() -> new ConfigException(TENANT_NEEDED_MESSAGE));
+        }
         var access = new WebAccess(
-                secret.orElse(null),
-                settings.getBoolean("DOCENT_WEB_LOOPBACK", true),
-                settings.getBoolean("DOCENT_WEB_TRUST_EASY_AUTH", false),
-                isLocal,
-                clock);
+                secret.orElse(null), settings.getBoolean("DOCENT_WEB_LOOPBACK", true), tenant, isLocal, clock, ticker);
         var limits = new ChatJson.Limits(
                 settings.getInt("DOCENT_WEB_MAX_QUESTION_CHARS", 2_000, 1, 20_000),
                 settings.getInt("DOCENT_WEB_MAX_HISTORY_TURNS", 20, 0, 200),
                 MAX_TURN_CHARS);
-        return new WebChat(enabled, access, limits);
+        return new WebChat(enabled, access, limits, settings.getBoolean("DOCENT_METRICS_PUBLIC", false));
     }
 
     public boolean enabled() {
@@ -118,9 +136,8 @@ public final class WebChat {
             resource(exchange, "webchat.css", ASSETS.get(path), 200);
             return;
         }
-        Optional<String> key = queryParameter(exchange, "key");
-        if (path.equals("/") && key.isPresent()) {
-            signIn(exchange, key.get());
+        if (queryParameter(exchange, "key").isPresent()) { // never a sign-in: the secret must not travel in URLs
+            loginForm(exchange, 401, KEY_IN_URL_MESSAGE);
             return;
         }
         WebAccess.Decision decision = access.decide(exchange);
@@ -129,7 +146,9 @@ public final class WebChat {
             return;
         }
         if (path.equals("/")) {
-            resource(exchange, "index.html", "text/html; charset=utf-8", 200);
+            // the notice is one of AccessNotice's constants, never anything the client sent
+            String html = read("index.html").replace("<!--ACCESS-->", AccessNotice.of(decision));
+            WebResponses.bytes(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
         } else {
             resource(exchange, path.substring(1), ASSETS.get(path), 200);
         }
@@ -157,15 +176,19 @@ public final class WebChat {
     private void signIn(HttpExchange exchange, String key) throws IOException {
         if (!access.secretConfigured()) {
             WebResponses.text(exchange, 403, LOCAL_ONLY_MESSAGE);
-        } else if (access.matchesSecret(key)) {
-            exchange.getResponseHeaders().add("Set-Cookie", access.sessionCookie(exchange));
-            exchange.getResponseHeaders().set("Location", "/");
-            exchange.sendResponseHeaders(303, -1);
-        } else {
-            log.warn(
-                    "Web chat: a wrong key from {}",
-                    exchange.getRemoteAddress().getAddress().getHostAddress());
-            loginForm(exchange, 401, "That key is not right.");
+            return;
+        }
+        switch (access.signIn(exchange, key)) {
+            case WebAccess.SignIn.Accepted a -> {
+                exchange.getResponseHeaders().add("Set-Cookie", access.sessionCookie(exchange));
+                exchange.getResponseHeaders().set("Location", "/");
+                exchange.sendResponseHeaders(303, -1);
+            }
+            case WebAccess.SignIn.Wrong w -> loginForm(exchange, 401, "That key is not right.");
+            case WebAccess.SignIn.Blocked b -> {
+                WebResponses.retryAfter(exchange, b.retryAfter());
+                loginForm(exchange, 429, TOO_MANY_TRIES_MESSAGE);
+            }
         }
     }
 
@@ -173,8 +196,26 @@ public final class WebChat {
         switch (decision.kind()) {
             case FORBIDDEN -> WebResponses.text(exchange, 403, LOCAL_ONLY_MESSAGE);
             case FOREIGN_HOST -> WebResponses.text(exchange, 403, FOREIGN_HOST_MESSAGE);
+            case RATE_LIMITED -> {
+                WebResponses.retryAfter(exchange, decision.retryAfter());
+                loginForm(exchange, 429, TOO_MANY_TRIES_MESSAGE);
+            }
             default -> loginForm(exchange, 401, "");
         }
+    }
+
+    /**
+     * Whether {@code exchange} may read the operator's details (the problems {@code /readyz} names, {@code
+     * /metrics}): whoever the web chat would let in (the service's own machine, the secret as a bearer token or
+     * session, an Easy Auth sign-in), whether or not the web chat is on.
+     */
+    public boolean mayReadOperatorDetails(HttpExchange exchange) {
+        return access.decide(exchange).allowed();
+    }
+
+    /** Whether {@code exchange} may read {@code /metrics}: anyone with {@code DOCENT_METRICS_PUBLIC=true}, else as above. */
+    public boolean mayReadMetrics(HttpExchange exchange) {
+        return metricsPublic || mayReadOperatorDetails(exchange);
     }
 
     private void loginForm(HttpExchange exchange, int status, String message) throws IOException {

@@ -27,6 +27,11 @@ final class WebResponses {
         h.set("Cache-Control", "no-store");
     }
 
+    /** {@code Retry-After} in whole seconds, at least one. */
+    static void retryAfter(HttpExchange exchange, java.time.Duration wait) {
+        exchange.getResponseHeaders().set("Retry-After", Long.toString(SignInLimiter.retryAfterSeconds(wait)));
+    }
+
     static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
         String text;
         try {

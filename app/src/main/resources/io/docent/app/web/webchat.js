@@ -1,5 +1,5 @@
 // Docent web chat. Everything the server returns is data: it goes into the page with textContent and
-// createElement, never as HTML. Links are made only for http(s) and file URLs.
+// createElement, never as HTML. Links are made only for http(s) and file URLs; images never.
 "use strict";
 
 (function () {
@@ -40,21 +40,47 @@
     return a;
   }
 
-  // The answer's text with each [n] that names a citation turned into a link to it.
+  // A Markdown link's label that is itself an address: shown only when it is the link's own target.
+  const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|www\.|\/\/)\S*$|^[\w-]+(?:\.[\w-]+)+(?:[\/:?#]\S*)?$/i;
+
+  function normalUrl(url) {
+    let u = url.trim().replace(/^https?:\/\//i, "").replace(/^mailto:/i, "").replace(/\/$/, "");
+    const slash = u.indexOf("/");
+    return slash < 0 ? u.toLowerCase() : u.slice(0, slash).toLowerCase() + u.slice(slash);
+  }
+
+  // What a document's link shows: its label, unless the label is an address other than where it goes
+  // ([https://intranet](https://evil) shows https://evil), so a reader always sees where a link leads.
+  function linkLabel(label, target) {
+    const l = label.trim();
+    return URL_LIKE.test(l) && normalUrl(l) !== normalUrl(target) ? target : l;
+  }
+
+  // The answer's text as text, with each [n] that names a citation turned into a link to it, a Markdown link
+  // [label](url) into a link (see linkLabel), and an image ![alt](url) into a plain link: never an <img>, so
+  // a document's image is neither shown nor fetched.
   function answerText(text, citations, id) {
     const p = el("p", "answer-text");
     const known = new Set(citations.map(c => c.n));
-    const pattern = /\[(\d+)\]/g;
+    const pattern = /!\[([^\]\n]*)\]\(([^)\s]+)\)|\[([^\]\n]+)\]\(([^)\s]+)\)|\[(\d+)\]/g;
     let last = 0;
     let m;
     while ((m = pattern.exec(text)) !== null) {
-      const n = Number(m[1]);
-      if (!known.has(n)) continue;
+      let node;
+      if (m[2] !== undefined) {
+        const alt = m[1].trim();
+        node = link("image" + (alt ? ": " + alt : ""), m[2]);
+      } else if (m[4] !== undefined) {
+        node = link(linkLabel(m[3], m[4]), m[4]);
+      } else {
+        const n = Number(m[5]);
+        if (!known.has(n)) continue;
+        node = el("a", "cite", "[" + n + "]");
+        node.href = "#" + id + "-c" + n;
+        node.setAttribute("aria-label", "source " + n);
+      }
       p.appendChild(document.createTextNode(text.slice(last, m.index)));
-      const a = el("a", "cite", "[" + n + "]");
-      a.href = "#" + id + "-c" + n;
-      a.setAttribute("aria-label", "source " + n);
-      p.appendChild(a);
+      p.appendChild(node);
       last = pattern.lastIndex;
     }
     p.appendChild(document.createTextNode(text.slice(last)));

@@ -17,7 +17,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,6 +71,8 @@ class DocentCliIT {
                 .contains("Service Desk > Access > VPN")
                 .contains("Sources:");
         assertThat(run.out()).containsPattern("\\[1] VPN Access - file:");
+        assertThat(run.err()).contains("docent: answering as administrator: all documents, permissions not applied");
+        assertThat(run.out()).doesNotContain("answering as administrator");
     }
 
     @Test
@@ -77,7 +82,8 @@ class DocentCliIT {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("indexing the sample knowledge base");
-        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.err()).contains(AnswerPrinter.AS_ADMINISTRATOR);
+        JsonNode json = new ObjectMapper().readTree(run.out()); // stdout is the JSON alone
         assertThat(json.path("status").asText()).isEqualTo("ANSWERED");
         assertThat(json.path("answer").asText()).contains("25").contains("[1]");
         JsonNode first = json.path("citations").get(0);
@@ -115,6 +121,7 @@ class DocentCliIT {
         Run run = docentWithInput("How do I get VPN access?\nand for contractors?\nexit\n", "chat");
 
         assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).containsOnlyOnce(AnswerPrinter.AS_ADMINISTRATOR);
         String followUp = run.out().substring(run.out().lastIndexOf("Sources:") - 600);
         assertThat(followUp).containsIgnoringCase("contractor");
         assertThat(run.out()).containsIgnoringCase("sponsor");
@@ -273,20 +280,75 @@ class DocentCliIT {
                 """);
         String question = "What does the Quokka canteen serve on Thursdays?";
         try (DocentStack serving = DocentStack.open(Settings.of(env), null, DocentStack.IndexAccess.READ)) {
-            assertThat(serving.pipeline().answer(Question.of(question)).text()).doesNotContain("ramen");
+            assertThat(serving.pipeline()
+                            .answer(Question.fromAdministrator(question))
+                            .text())
+                    .doesNotContain("ramen");
 
             Run index = docent("index", "--source", "canteen", docs.toString());
             assertThat(index.exit()).as(index.err()).isZero();
 
             // the read-only index looks for a newer commit at most once a second
-            Answer answer = serving.pipeline().answer(Question.of(question));
+            Answer answer = serving.pipeline().answer(Question.fromAdministrator(question));
             for (long deadline = System.nanoTime() + 10_000_000_000L;
                     !answer.text().contains("ramen") && System.nanoTime() < deadline; ) {
                 Thread.sleep(200);
-                answer = serving.pipeline().answer(Question.of(question));
+                answer = serving.pipeline().answer(Question.fromAdministrator(question));
             }
             assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
             assertThat(answer.text()).contains("ramen");
         }
+    }
+
+    @Test
+    @Order(14)
+    void a_missing_or_malformed_directory_file_stops_ask_and_serve_with_exit_2_naming_it() throws Exception {
+        Path malformed = Files.writeString(home.resolve("people.json"), "{\"people\": [{\"email\": \"nobody\"}]}");
+        Map<String, String> broken =
+                Map.of("DOCENT_HOME", home.toString(), "DOCENT_DIRECTORY_FILE", malformed.toString());
+        Map<String, String> missing = Map.of(
+                "DOCENT_HOME", home.toString(),
+                "DOCENT_DIRECTORY_FILE", home.resolve("absent.json").toString());
+
+        for (Map<String, String> settings : List.of(broken, missing)) {
+            for (String[] args : List.of(new String[] {"ask", "How do I get VPN access?"}, new String[] {"serve"})) {
+                var out = new StringWriter();
+                var err = new StringWriter();
+                int exit = Assertions.assertTimeoutPreemptively(
+                        Duration.ofSeconds(60),
+                        () -> Main.run(
+                                args,
+                                settings,
+                                new ByteArrayInputStream(new byte[0]),
+                                new PrintWriter(out, true),
+                                new PrintWriter(err, true)));
+
+                assertThat(exit).as(args[0] + ": " + err).isEqualTo(Main.EXIT_USAGE);
+                assertThat(err.toString())
+                        .contains("DOCENT_DIRECTORY_FILE")
+                        .contains(settings.get("DOCENT_DIRECTORY_FILE"));
+            }
+        }
+    }
+
+    @Test
+    @Order(15)
+    void doctor_reports_the_directory_file_and_no_directory() throws Exception {
+        Path file = Files.writeString(home.resolve("directory.json"), """
+                {"people": [{"email": "alice@example.com", "groups": ["group:hr"]},
+                            {"email": "bob@example.com", "groups": []}],
+                 "everyone": ["confluence-users"]}""");
+        var out = new StringWriter();
+        int exit = Main.run(
+                new String[] {"doctor"},
+                Map.of("DOCENT_HOME", home.toString(), "DOCENT_DIRECTORY_FILE", file.toString()),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Directory, directory file: " + file + ": 2 people, 1 group");
+        assertThat(docent("doctor").out())
+                .contains("no directory: everyone but administrators sees public documents only");
     }
 }

@@ -267,7 +267,7 @@ class ServeReliabilityIT {
                     long start = System.nanoTime();
                     for (int i = 0; i < 8; i++) {
                         String q = QUESTIONS.get(i % 5);
-                        answers.add(pool.submit(() -> service.answerer("web").answer(Question.of(q))));
+                        answers.add(pool.submit(() -> service.answerer("web").answer(Question.fromAdministrator(q))));
                     }
                     int failed = 0;
                     for (Future<Answer> f : answers) {
@@ -326,8 +326,8 @@ class ServeReliabilityIT {
                             "DOCENT_MODEL_TIMEOUT_SECONDS", "2"));
             DocentService service = start(settings);
             assertThat(service.awaitIndex(Duration.ofSeconds(60))).isTrue();
-            Future<Answer> inFlight =
-                    pool.submit(() -> service.answerer("web").answer(Question.of("How do I get VPN access?")));
+            Future<Answer> inFlight = pool.submit(
+                    () -> service.answerer("web").answer(Question.fromAdministrator("How do I get VPN access?")));
             assertThat(modelCalled.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(service.answers().inFlight()).isEqualTo(1);
 
@@ -337,7 +337,8 @@ class ServeReliabilityIT {
                 Thread.sleep(5);
             }
             HttpResponse<String> ready = get(service, "/readyz");
-            Answer late = service.answerer("web").answer(Question.of("How many days of annual leave do I get?"));
+            Answer late = service.answerer("web")
+                    .answer(Question.fromAdministrator("How many days of annual leave do I get?"));
             closing.get(30, TimeUnit.SECONDS);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -389,7 +390,7 @@ class ServeReliabilityIT {
         }
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).startsWith("not ready").containsIgnoringCase(named);
-        Answer answer = service.answerer("web").answer(Question.of("How do I get VPN access?"));
+        Answer answer = service.answerer("web").answer(Question.fromAdministrator("How do I get VPN access?"));
         assertThat(answer.status()).isEqualTo(Answer.Status.FAILED);
         assertThat(answer.text()).contains("index is not available");
     }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docent.app.TokenCounts;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
+import io.docent.core.Directory;
+import io.docent.core.DocentException;
+import io.docent.core.Identity;
 import io.docent.core.Question;
 import io.docent.core.SearchIndex;
+import io.docent.core.access.CachingDirectory;
 import io.docent.core.feedback.FeedbackRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServiceMetricsTest {
@@ -139,5 +145,32 @@ class ServiceMetricsTest {
                 .contains("docent_feedback_total{platform=\"teams\",vote=\"down\"} 1.0")
                 .contains("docent_answers_in_flight 0.0")
                 .contains("docent_answers_max_concurrent 7.0");
+    }
+
+    @Test
+    void directory_failures_are_counted_from_the_open_stacks_cache_and_zero_before() {
+        Directory down = new Directory() {
+            @Override
+            public Optional<Set<String>> groupsOf(Identity person) {
+                throw new DocentException("Graph is throttling");
+            }
+
+            @Override
+            public Set<String> everyone() {
+                return Set.of();
+            }
+        };
+        var open = new AtomicReference<Directory>();
+        metrics.bindDirectory(() -> Optional.ofNullable(open.get()));
+        assertThat(metrics.scrape()).contains("docent_directory_failures_total 0.0");
+
+        var cached = new CachingDirectory(down);
+        open.set(cached);
+        cached.groupsOf(Identity.member("web", "oid-1", "t", "alice@example.com"));
+        cached.groupsOf(Identity.member("web", "oid-2", "t", "bob@example.com"));
+
+        assertThat(metrics.scrape())
+                .contains("docent_directory_failures_total 2.0")
+                .doesNotContain("alice@example.com");
     }
 }

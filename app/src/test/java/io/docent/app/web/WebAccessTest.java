@@ -179,14 +179,19 @@ class WebAccessTest {
     }
 
     @Test
-    void key_in_the_url_is_exchanged_for_the_cookie_and_dropped_from_the_address() throws Exception {
+    void a_key_in_the_url_never_signs_in_and_the_form_says_to_type_it() throws Exception {
         start(withSecret());
 
-        var response = send(request("/?key=" + SECRET));
+        var page = send(request("/?key=" + SECRET));
+        var login = send(request("/login?key=" + SECRET));
+        var api = send(chat().uri(URI.create(origin() + "/api/chat?key=" + SECRET)));
 
-        assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).hasValue("/");
-        assertThat(response.headers().firstValue("Set-Cookie")).isPresent();
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(page.body()).contains("A key in the address is not accepted").doesNotContain(SECRET);
+        assertThat(login.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(answered).hasValue(0);
     }
 
     @Test
@@ -220,13 +225,14 @@ class WebAccessTest {
 
     @Test
     void easy_auth_header_is_trusted_only_when_configured() throws Exception {
+        String name = EasyAuthPrincipal.PRINCIPAL_NAME;
         start(Map.of());
-        var untrusted = send(chat(WebAccess.EASY_AUTH_HEADER, "mallory@example.com", "Origin", origin()));
+        var untrusted = send(chat(name, "mallory@example.com", "Origin", origin()));
         server.close();
 
-        start(Map.of("DOCENT_WEB_TRUST_EASY_AUTH", "true"));
-        var trusted = send(chat(WebAccess.EASY_AUTH_HEADER, "alice@example.com", "Origin", origin()));
-        var trustedPage = send(request("/").header(WebAccess.EASY_AUTH_HEADER, "alice@example.com"));
+        start(Map.of("DOCENT_WEB_TRUST_EASY_AUTH", "true", "DOCENT_WEB_TENANT_ID", "tenant-1"));
+        var trusted = send(chat(name, "alice@example.com", "Origin", origin()));
+        var trustedPage = send(request("/").header(name, "alice@example.com"));
         var withoutHeader = send(chat("Origin", origin()));
 
         assertThat(untrusted.statusCode()).isEqualTo(403);
@@ -281,7 +287,9 @@ class WebAccessTest {
     }
 
     private String cookie() throws Exception {
-        var signIn = send(request("/?key=" + SECRET));
+        var signIn = send(request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("key=" + SECRET)));
         String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
         return setCookie.substring(0, setCookie.indexOf(';'));
     }

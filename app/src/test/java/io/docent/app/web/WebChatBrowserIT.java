@@ -165,4 +165,39 @@ class WebChatBrowserIT {
         assertThat(alone.findElement(By.className("standalone-query")).getText())
                 .doesNotContainIgnoringCase("password");
     }
+
+    @Test
+    void the_operator_view_is_announced_and_document_links_show_where_they_go_and_images_never_render() {
+        DocentServer stub = DocentServer.bind("127.0.0.1", 0);
+        io.docent.app.web.WebChat.from(io.docent.app.config.Settings.of(java.util.Map.of()))
+                .mount(
+                        stub,
+                        q -> new io.docent.core.Answer(
+                                "See [https://intranet.example/pay](https://evil.example/phish) and [the form](https://forms.example/a)"
+                                        + " and ![logo](https://tracker.example/pixel.png) [1].",
+                                List.of(new io.docent.core.Citation(1, "Pay", "https://wiki.example/pay", "pay")),
+                                io.docent.core.Answer.Status.ANSWERED,
+                                q.text(),
+                                List.of(),
+                                java.util.Map.of()));
+        stub.start();
+        try {
+            browser.get("http://127.0.0.1:" + stub.port() + "/");
+            assertThat(browser.findElement(By.id("access")).getText())
+                    .contains("Operator view: all documents, permissions not applied");
+
+            WebElement answer = ask("where is the pay form?");
+
+            List<WebElement> links = answer.findElements(By.cssSelector(".answer-text a:not(.cite)"));
+            assertThat(links)
+                    .extracting(WebElement::getText)
+                    .containsExactly("https://evil.example/phish", "the form", "image: logo");
+            assertThat(links.get(0).getAttribute("href")).isEqualTo("https://evil.example/phish");
+            assertThat(answer.findElements(By.tagName("img"))).isEmpty();
+            assertThat(answer.findElement(By.className("answer-text")).getText())
+                    .doesNotContain("https://intranet.example/pay");
+        } finally {
+            stub.close();
+        }
+    }
 }
