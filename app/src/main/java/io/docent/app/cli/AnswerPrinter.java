@@ -29,7 +29,7 @@ final class AnswerPrinter {
             out.println();
             out.println(answer.status() == Answer.Status.NOT_FOUND ? "Closest sources:" : "Sources:");
             for (Citation c : answer.citations()) {
-                out.println("  [" + c.number() + "] " + c.title() + (c.url().isEmpty() ? "" : " - " + c.url()));
+                out.println("  [" + c.number() + "] " + c.label() + (c.url().isEmpty() ? "" : " - " + c.url()));
             }
         }
         if (explain) {
@@ -79,6 +79,7 @@ final class AnswerPrinter {
                     .addObject()
                     .put("n", c.number())
                     .put("title", c.title())
+                    .put("location", c.location())
                     .put("url", c.url())
                     .put("snippet", c.snippet());
         }

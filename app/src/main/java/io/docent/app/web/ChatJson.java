@@ -115,6 +115,7 @@ final class ChatJson {
                     .addObject()
                     .put("n", c.number())
                     .put("title", c.title())
+                    .put("location", c.location())
                     .put("url", c.url())
                     .put("snippet", c.snippet());
         }

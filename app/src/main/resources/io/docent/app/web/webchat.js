@@ -94,7 +94,7 @@
       const li = el("li");
       li.id = id + "-c" + c.n;
       li.value = c.n;
-      li.appendChild(link(c.title || c.url || "source " + c.n, c.url));
+      li.appendChild(link((c.title || c.url || "source " + c.n) + (c.location ? " (" + c.location + ")" : ""), c.url));
       if (c.snippet) li.appendChild(el("span", "snippet", c.snippet));
       ol.appendChild(li);
     }

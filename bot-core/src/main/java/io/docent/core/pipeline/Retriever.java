@@ -1,5 +1,6 @@
 package io.docent.core.pipeline;
 
+import io.docent.core.Citation;
 import io.docent.core.Embedder;
 import io.docent.core.Scope;
 import io.docent.core.SearchHit;
@@ -86,13 +87,15 @@ public final class Retriever {
                 .max()
                 .orElse(best.similarity());
         var chunk = best.chunk();
+        String url = Citation.mergedUrl(
+                chunk.url(), inOrder.stream().map(h -> h.chunk().url()).toList());
         var merged = new io.docent.core.Chunk(
                 chunk.id(),
                 chunk.documentId(),
                 chunk.source(),
                 chunk.space(),
                 chunk.title(),
-                chunk.url(),
+                url,
                 chunk.breadcrumb(),
                 text.toString(),
                 chunk.ordinal(),

@@ -111,12 +111,14 @@ public final class AnswerMessage {
     }
 
     static String link(Citation c) {
-        String title = Mrkdwn.escape(c.title().isBlank() ? c.url() : c.title()).replace("|", "¦");
+        String title = Mrkdwn.escape(c.label()).replace("|", "¦");
         String url = c.url();
         if (url.startsWith("http://") || url.startsWith("https://")) {
             return "<" + Mrkdwn.escape(url) + "|" + title + ">";
         }
-        return url.isBlank() || url.equals(c.title()) ? title : title + " (`" + Mrkdwn.escape(url) + "`)";
+        return url.isBlank() || url.equals(c.title())
+                ? title
+                : title + " (`" + Mrkdwn.escape(url.replaceFirst("#.*$", "")) + "`)";
     }
 
     private static SectionBlock section(String blockId, String mrkdwn) {

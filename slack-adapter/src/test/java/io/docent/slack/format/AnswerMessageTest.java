@@ -90,6 +90,14 @@ class AnswerMessageTest {
     }
 
     @Test
+    void names_the_page_or_slide_of_a_source() {
+        assertThat(AnswerMessage.link(new Citation(1, "Benefits Guide", "https://files.example/guide.pdf#page=4", "")))
+                .isEqualTo("<https://files.example/guide.pdf#page=4|Benefits Guide (p. 4)>");
+        assertThat(AnswerMessage.link(new Citation(2, "Onboarding", "/exports/onboarding.pptx#slide=2", "")))
+                .isEqualTo("Onboarding (slide 2) (`/exports/onboarding.pptx`)");
+    }
+
+    @Test
     void escapes_titles_of_sources() {
         assertThat(AnswerMessage.link(new Citation(1, "R&D <plans> | 2025", "https://wiki/rd", "")))
                 .isEqualTo("<https://wiki/rd|R&amp;D &lt;plans&gt; ¦ 2025>");

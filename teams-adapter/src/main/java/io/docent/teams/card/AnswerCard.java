@@ -82,7 +82,7 @@ public final class AnswerCard {
     private static ObjectNode source(Citation citation) {
         ObjectNode container = NODES.objectNode().put("type", "Container").put("separator", true);
         ArrayNode items = container.putArray("items");
-        String title = markdownSafe(citation.title());
+        String title = markdownSafe(citation.label());
         String url = citation.url();
         boolean web = isWebLink(url);
         items.addObject()
