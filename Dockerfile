@@ -22,7 +22,7 @@ COPY indexer/ indexer/
 COPY slack-adapter/ slack-adapter/
 COPY teams-adapter/ teams-adapter/
 COPY app/ app/
-# Tests are the CI's job (mvn -B verify); the image build only packages.
+# Tests are the CI's job (./mvnw -B verify); the image build only packages.
 RUN mvn -B -q -DskipTests package -pl app -am \
     && test -f app/target/docent.jar && test -d app/target/lib
 
