@@ -50,7 +50,7 @@ public record AnswerMetrics(String set, Map<String, Share> shares, int questions
             double p = value();
             double centre = p + z * z / (2 * n);
             double spread = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
-            return (centre + sign * spread) / (1 + z * z / n);
+            return Math.min(1, Math.max(0, (centre + sign * spread) / (1 + z * z / n)));
         }
     }
 

@@ -67,6 +67,9 @@ class RelevanceGateTest {
     @Test
     void the_bundled_rule_for_bge_small_is_read_and_bad_weights_are_refused() {
         assertThat(GateModel.forEmbeddingModel("no-such-model")).isEmpty();
+        GateModel bge = GateModel.forEmbeddingModel("bge-small-en-v1.5-q").orElseThrow();
+        assertThat(bge.wCoverage()).isPositive();
+        assertThat(bge.bias()).isNegative();
         assertThatThrownBy(() -> new GateModel("m", 0, 0, 1, 1)).hasMessageContaining("wSimilarity");
         assertThatThrownBy(() -> new GateModel("m", Double.NaN, 1, 1, 1)).hasMessageContaining("finite");
         assertThatThrownBy(() -> new GateModel(" ", 0, 1, 1, 1)).hasMessageContaining("model");
