@@ -20,6 +20,7 @@ import io.docent.core.lucene.LuceneSearchIndexBuilder;
 import io.docent.core.onnx.CachingEmbedder;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
+import io.docent.core.pipeline.GateModel;
 import io.docent.core.pipeline.QuestionNormalizer;
 import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.Retriever;
@@ -130,13 +131,8 @@ public final class DocentStack implements AutoCloseable {
                     settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000),
                     settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50),
                     Retriever.DEFAULT_MAX_CHUNKS_PER_SOURCE);
-            // bge-small's similarities sit higher than OpenAI's text-embedding-3 ones (see RelevanceGate).
-            double defaultThreshold = embedder.modelName().startsWith(OnnxEmbedder.MODEL_NAME)
-                    ? RelevanceGate.DEFAULT_MIN_SIMILARITY
-                    : OPENAI_EMBEDDINGS_MIN_SIMILARITY;
-            var gate = new RelevanceGate(
-                    settings.getDouble("DOCENT_MIN_SIMILARITY", defaultThreshold, -1, 1),
-                    RelevanceGate.DEFAULT_CLOSEST_SOURCES);
+            var gate =
+                    new RelevanceGate(gateModel(settings, embedder.modelName()), RelevanceGate.DEFAULT_CLOSEST_SOURCES);
             var tokens = new TokenCounts();
             ChatModel chat = openAi.filter(o -> o.chatModel() != null)
                     .<ChatModel>map(AzureOpenAiChatModel::create)
@@ -178,6 +174,22 @@ public final class DocentStack implements AutoCloseable {
     }
 
     /** Weight of vector ranks against keyword ranks in hybrid fusion ({@code DOCENT_VECTOR_WEIGHT}). */
+    /**
+     * The relevance gate's rule: {@code DOCENT_MIN_SIMILARITY} when the operator sets one (similarity alone decides),
+     * else the rule fitted for the embedding model, else a similarity threshold for the model's family (bge-small's
+     * similarities sit higher than OpenAI's text-embedding-3 ones).
+     */
+    static GateModel gateModel(Settings settings, String embeddingModel) {
+        if (settings.get("DOCENT_MIN_SIMILARITY").isPresent()) {
+            return GateModel.similarityOnly(settings.getDouble("DOCENT_MIN_SIMILARITY", 0, -1, 1));
+        }
+        return GateModel.forEmbeddingModel(embeddingModel)
+                .orElseGet(() -> GateModel.similarityOnly(
+                        embeddingModel.startsWith(OnnxEmbedder.MODEL_NAME)
+                                ? RelevanceGate.DEFAULT_MIN_SIMILARITY
+                                : OPENAI_EMBEDDINGS_MIN_SIMILARITY));
+    }
+
     public static double vectorWeight(Settings settings) {
         return settings.getDouble("DOCENT_VECTOR_WEIGHT", LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT, 0.01, 100);
     }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,12 +40,57 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "eval",
-        description = "Measures retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset.",
+        description = {
+            "Measures retrieval quality (nDCG@10, Recall@10/100, MRR@10) and latency on a BEIR dataset (--dataset),",
+            "or answer quality end to end on a question set (--answers): cited, fact found, honest refusals, wrongly"
+                    + " not found, latency."
+        },
         mixinStandardHelpOptions = true)
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "A BEIR-format dataset folder.")
+    @Option(names = "--dataset", paramLabel = "DIR", description = "A BEIR-format dataset folder.")
     Path dataset;
+
+    @Option(
+            names = "--answers",
+            paramLabel = "FILE",
+            description = "A question set (JSON lines: id, question, history, kind, expect_docs, expect_facts; see"
+                    + " eval/README.md), asked as administrator through the configured answerer.")
+    Path answers;
+
+    @Option(
+            names = "--corpus",
+            paramLabel = "DIR",
+            description = "With --answers: sync this folder into an embedded index of its own (declared public) and"
+                    + " ask there, instead of the configured index.")
+    Path corpus;
+
+    @Option(names = "--verbose", description = "With --answers: list each question that missed, with its answer.")
+    boolean verbose;
+
+    @Option(
+            names = "--gate-features",
+            paramLabel = "FILE",
+            description = "With --answers: write what the relevance gate saw of each question's passages, for"
+                    + " --fit-gate.")
+    Path gateFeatures;
+
+    @Option(
+            names = "--fit-gate",
+            paramLabel = "FILE",
+            arity = "1..*",
+            description = "Fit the relevance gate's rule on --gate-features files (one per question set) and"
+                    + " cross-validate it leaving one set out.")
+    List<Path> fitGate;
+
+    @Option(
+            names = "--write-gate",
+            paramLabel = "FILE",
+            description = "With --fit-gate: write the fitted rule as a properties file.")
+    Path writeGate;
+
+    @Mixin
+    StackOptions stackOptions;
 
     @Option(names = "--split", defaultValue = "test", description = "The qrels split (default: ${DEFAULT-VALUE}).")
     String split;
@@ -86,6 +132,18 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        int tasks = (dataset == null ? 0 : 1) + (answers == null ? 0 : 1) + (fitGate == null ? 0 : 1);
+        if (tasks != 1) {
+            err.println("docent eval: give one of --dataset DIR, --answers FILE or --fit-gate FILE...");
+            return Main.EXIT_USAGE;
+        }
+        if (fitGate != null) {
+            return new GateFitRun(out, err).run(fitGate, OnnxEmbedder.MODEL_NAME, writeGate);
+        }
+        if (answers != null) {
+            return new AnswerEvalRun(main.settings(), stackOptions, out, err)
+                    .run(answers, corpus, limit, json, verbose, gateFeatures);
+        }
         List<SearchMode> modes = modes(mode);
         if (modes.isEmpty()) {
             err.println("docent eval: --mode must be bm25, vector, hybrid or all");

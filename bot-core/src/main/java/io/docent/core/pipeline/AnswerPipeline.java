@@ -68,7 +68,7 @@ public final class AnswerPipeline implements Answerer {
             String query = time(timings, "rewrite", () -> rewriter.standalone(text, history));
             Scope scope = time(timings, "access", () -> access.scopeFor(question));
             List<SearchHit> hits = time(timings, "retrieve", () -> retriever.retrieve(query, scope));
-            RelevanceGate.Decision decision = time(timings, "gate", () -> gate.decide(hits));
+            RelevanceGate.Decision decision = time(timings, "gate", () -> gate.decide(query, hits));
             Answer answer = decision.answerable()
                     ? generate(text, query, history, decision, hits, timings)
                     : notFound(query, decision.closest(), hits, timings);
@@ -110,7 +110,7 @@ public final class AnswerPipeline implements Answerer {
         if (own.isEmpty()) {
             return false;
         }
-        RelevanceGate.Decision decision = gate.decide(retriever.retrieve(query, own.get()));
+        RelevanceGate.Decision decision = gate.decide(query, retriever.retrieve(query, own.get()));
         return decision.answerable()
                 && decision.relevant().stream()
                         .map(SearchHit::chunk)

@@ -2,32 +2,53 @@ package io.docent.core.pipeline;
 
 import io.docent.core.SearchHit;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Stage 4: decides, before any model is called, whether the retrieved passages can answer the question.
  *
- * <p>The decision uses the cosine similarity between the query and each passage, because it is comparable across
- * questions (a BM25 score or a fused rank score is not). A passage is <em>relevant</em> when its similarity reaches
- * {@code minSimilarity}; the answer is attempted from the relevant passages only. When the index holds no vectors
- * (similarity unknown), a keyword match counts as relevant. The default threshold was chosen on the sample handbook
- * with bge-small-en-v1.5: questions it answers score about 0.7-0.85 on their best passage, unrelated questions
- * ("what's the weather on Mars?") about 0.45-0.6.
+ * <p>A passage is <em>relevant</em> when the {@link GateModel} says so from three pieces of evidence: the cosine
+ * similarity between the query and the passage (comparable across questions, unlike a BM25 or fused score), how much
+ * of the question's content the passage holds ({@link QueryCoverage}), and whether keyword search found it too. The
+ * answer is attempted from the relevant passages only; with none, the question is not found and the closest passages
+ * are offered. Similarity alone cannot tell "how many counselling sessions do I get?" (answerable) from "can I bring
+ * my dog to the office?" (not answerable, but close to the office page): the second question's subject is in no
+ * passage. The rule's weights are fitted per embedding model on question sets with unanswerable questions
+ * ({@code docent eval --calibrate-gate}, see docs/benchmarks.md), not set by hand.
+ *
+ * <p>When the index holds no vectors (similarity unknown), a keyword match counts as relevant.
  */
 public final class RelevanceGate {
 
+    /** The similarity-only threshold of before, for bge-small-en-v1.5 when no fitted rule is at hand. */
     public static final double DEFAULT_MIN_SIMILARITY = 0.62;
+
     public static final int DEFAULT_CLOSEST_SOURCES = 3;
 
-    private final double minSimilarity;
+    private final GateModel model;
     private final int closestSources;
+    private final QueryCoverage coverage = new QueryCoverage();
 
-    public RelevanceGate(double minSimilarity, int closestSources) {
-        this.minSimilarity = minSimilarity;
+    public RelevanceGate(GateModel model, int closestSources) {
+        this.model = Objects.requireNonNull(model, "model");
+        if (closestSources < 0) {
+            throw new IllegalArgumentException("closestSources must be >= 0, got " + closestSources);
+        }
         this.closestSources = closestSources;
+    }
+
+    /** A similarity-only gate: a passage is relevant when its similarity reaches {@code minSimilarity}. */
+    public RelevanceGate(double minSimilarity, int closestSources) {
+        this(GateModel.similarityOnly(minSimilarity), closestSources);
     }
 
     public RelevanceGate() {
         this(DEFAULT_MIN_SIMILARITY, DEFAULT_CLOSEST_SOURCES);
+    }
+
+    public GateModel model() {
+        return model;
     }
 
     /** The outcome: the passages to answer from (empty when nothing is relevant), and the closest ones otherwise. */
@@ -37,17 +58,52 @@ public final class RelevanceGate {
         }
     }
 
-    public Decision decide(List<SearchHit> hits) {
-        List<SearchHit> relevant = hits.stream().filter(this::isRelevant).toList();
+    /**
+     * What the gate sees of one passage.
+     *
+     * @param hit the passage
+     * @param coverage the share of the question's content words in it, 0 to 1
+     * @param inKeywordList whether keyword search found it
+     * @param logit the model's decision value, relevant when at least 0 ({@code NaN} without a similarity)
+     */
+    public record Evidence(SearchHit hit, double coverage, boolean inKeywordList, double logit) {
+        public boolean relevant() {
+            return Double.isNaN(hit.similarity()) ? inKeywordList : logit >= 0;
+        }
+    }
+
+    /** The evidence for each hit, in the hits' order; {@code query} is the standalone query that was searched. */
+    public List<Evidence> evidence(String query, List<SearchHit> hits) {
+        Set<String> queryTerms = coverage.terms(query);
+        return hits.stream()
+                .map(hit -> {
+                    double share = QueryCoverage.share(queryTerms, passageTerms(hit, queryTerms));
+                    boolean keyword = hit.textRank() > 0;
+                    double logit = model.logit(hit.similarity(), share, keyword);
+                    return new Evidence(hit, share, keyword, logit);
+                })
+                .toList();
+    }
+
+    public Decision decide(String query, List<SearchHit> hits) {
+        List<SearchHit> relevant = evidence(query, hits).stream()
+                .filter(Evidence::relevant)
+                .map(Evidence::hit)
+                .toList();
         List<SearchHit> closest =
                 relevant.isEmpty() ? hits.stream().limit(closestSources).toList() : List.of();
         return new Decision(relevant, closest);
     }
 
-    private boolean isRelevant(SearchHit hit) {
-        if (Double.isNaN(hit.similarity())) {
-            return hit.textRank() > 0;
+    private Set<String> passageTerms(SearchHit hit, Set<String> queryTerms) {
+        if (queryTerms.isEmpty()) {
+            return Set.of();
         }
-        return hit.similarity() >= minSimilarity;
+        var chunk = hit.chunk();
+        return coverage.terms(chunk.title() + "\n" + nullToEmpty(chunk.breadcrumb()) + "\n" + chunk.text());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 }
