@@ -3,23 +3,23 @@ package io.docent.indexer.files;
 import io.docent.indexer.TextNormalizer;
 import io.docent.indexer.confluence.ConfluenceHtmlPage;
 import io.docent.indexer.html.HtmlToMarkdown;
+import io.docent.indexer.markdown.SiteMarkdown;
 import io.docent.indexer.tika.TikaExtractor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns a file's text into a {@link ParsedFile} according to its extension. */
 final class FileParsers {
 
-    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\n(.{0,4000}?)\\n---\\n", Pattern.DOTALL);
-    private static final Pattern FRONT_MATTER_TITLE =
-            Pattern.compile("^title:\\s*[\"']?(.+?)[\"']?\\s*$", Pattern.MULTILINE);
+    private static final Logger log = LoggerFactory.getLogger(FileParsers.class);
     private static final Pattern FENCE = Pattern.compile("^\\s*(```+|~~~+)");
 
     private FileParsers() {}
@@ -29,6 +29,7 @@ final class FileParsers {
         String ext = extension(fileName);
         return ext.equals("md")
                 || ext.equals("markdown")
+                || ext.equals("mdx")
                 || ext.equals("txt")
                 || isHtml(fileName)
                 || TikaExtractor.handles(fileName);
@@ -43,7 +44,7 @@ final class FileParsers {
         if (extension(fileName).equals("txt")) {
             return Optional.of(ParsedFile.ofContent(null, normalised));
         }
-        return Optional.of(markdown(normalised));
+        return Optional.of(markdown(fileName, normalised));
     }
 
     private static boolean isHtml(String fileName) {
@@ -56,20 +57,18 @@ final class FileParsers {
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** Title from YAML front matter or the first {@code # } heading outside code; the front matter is not content. */
-    static ParsedFile markdown(String text) {
-        String title = null;
-        String content = text;
-        Matcher front = FRONT_MATTER.matcher(text);
-        if (front.find()) {
-            Matcher t = FRONT_MATTER_TITLE.matcher(front.group(1));
-            title = t.find() ? t.group(1).strip() : null;
-            content = text.substring(front.end()).strip();
-        }
-        if (title == null) {
-            title = firstHeading(content);
-        }
-        return ParsedFile.ofContent(title, content);
+    /**
+     * Title from front matter or the first {@code # } heading outside code; front matter, template tags and HTML are
+     * reduced to what the built site shows ({@link SiteMarkdown}). Malformed front matter: the file is indexed as
+     * plain text, with a warning naming it.
+     */
+    static ParsedFile markdown(String fileName, String text) {
+        SiteMarkdown.Page page = SiteMarkdown.read(text);
+        page.warnings().forEach(w -> log.warn("{}: {}", fileName, w));
+        String title = page.title() != null ? page.title() : firstHeading(page.text());
+        Map<String, String> metadata =
+                page.description() == null ? Map.of() : Map.of("description", page.description());
+        return new ParsedFile(title, "", null, page.text(), null, metadata);
     }
 
     private static String firstHeading(String markdown) {
