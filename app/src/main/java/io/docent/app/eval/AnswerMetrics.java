@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The shares that say how good a set's answers are, each with a 95% Wilson score interval (a share of 40 questions
@@ -23,10 +24,16 @@ import java.util.function.Predicate;
  *   <li>right page: questions that expect a page, whose citation of the document names it;
  *   <li>honest refusals: unanswerable questions answered "not found";
  *   <li>wrongly not found: answerable questions answered "not found";
- *   <li>failed: answers that failed (an error, or busy), counted in no other share's favour.
+ *   <li>failed: answers that failed (an error, or busy), counted in no other share's favour;
+ *   <li>raw markup: answers that show source markup a reader should never see: template tags ({@code {% %}}, {@code
+ *       {{ }}}), HTML tags or attributes, front matter keys.
  * </ul>
  */
 public record AnswerMetrics(String set, Map<String, Share> shares, int questions, double p50Millis, double p99Millis) {
+
+    private static final Pattern MARKUP = Pattern.compile(
+            "\\{%|%}|\\{\\{|}}|</?(?:td|tr|th|table|div|span|p|br|details|summary)\\b|\\bclass=\"|^(?:title|permalink|layout):",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     /** {@code hits} of {@code n}, with its 95% Wilson interval. */
     public record Share(int hits, int n) {
@@ -66,6 +73,9 @@ public record AnswerMetrics(String set, Map<String, Share> shares, int questions
         shares.put("honest_refusals", share(results, r -> r.item().kind() == Kind.UNANSWERABLE, Result::notFound));
         shares.put("wrongly_not_found", share(results, answerable, Result::notFound));
         shares.put("failed", share(results, r -> true, Result::failed));
+        shares.put("raw_markup", share(results, r -> !r.notFound() && !r.failed(), r -> MARKUP.matcher(
+                        r.answer().text())
+                .find()));
         for (Kind kind : List.of(Kind.ANSWERABLE, Kind.FOLLOWUP)) {
             Predicate<Result> ofKind = r -> r.item().kind() == kind;
             shares.put(kind.label() + ".cited", share(results, withDocs.and(ofKind), Result::cited));
