@@ -1,6 +1,8 @@
 package io.docent.core;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The search index: where chunks live and are found. The index itself is the record of what is indexed (no side
@@ -43,6 +45,16 @@ public interface SearchIndex extends AutoCloseable {
      */
     default long documentCount() {
         return -1;
+    }
+
+    /**
+     * In how many chunks each of these terms occurs, so that a question's words can be weighed by how rare they are
+     * (the relevance gate: "football" in "how do I join the company football team?" says more than "team"). Terms
+     * are as Lucene's {@code EnglishAnalyzer} makes them (lower-cased, possessives removed, Porter-stemmed); a term
+     * no chunk holds maps to 0. Empty when the backend cannot tell cheaply: then every word weighs the same.
+     */
+    default Map<String, Long> termCounts(Set<String> terms) {
+        return Map.of();
     }
 
     /**

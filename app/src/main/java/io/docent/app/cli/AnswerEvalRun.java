@@ -13,7 +13,10 @@ import io.docent.app.eval.AnswerSet;
 import io.docent.core.Citation;
 import io.docent.core.DocentException;
 import io.docent.core.SearchHit;
+import io.docent.core.pipeline.GateModel;
+import io.docent.core.pipeline.QueryCoverage;
 import io.docent.core.pipeline.RelevanceGate;
+import io.docent.core.pipeline.TermRarity;
 import io.docent.indexer.export.ExportOptions;
 import io.docent.indexer.sync.IndexJob;
 import io.docent.indexer.sync.SyncResult;
@@ -28,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code docent eval --answers FILE}: end-to-end answer quality on a question set, through the pipeline as
@@ -85,7 +89,7 @@ final class AnswerEvalRun {
             progress.done();
             AnswerMetrics metrics = AnswerMetrics.of(set.name(), results);
             if (gateFeatures != null) {
-                writeGateFeatures(set.name(), results, gateFeatures);
+                writeGateFeatures(set.name(), results, TermRarity.of(stack.index()), gateFeatures);
                 err.println("docent eval: wrote the relevance gate's evidence to " + gateFeatures);
             }
             if (json) {
@@ -166,14 +170,18 @@ final class AnswerEvalRun {
         out.flush();
     }
 
+    private static final QueryCoverage COVERAGE = new QueryCoverage();
+
     /**
      * One JSON line a question: the set, whether it is answerable, and what the relevance gate sees of each
-     * retrieved passage (similarity, coverage, keyword match) and whether the passage is from an expected document.
+     * retrieved passage (similarity, coverage, keyword match, the question's terms it holds) and whether the passage is
+     * from an expected document; the question's content terms and their weights ({@link TermRarity}).
      * {@code docent eval --fit-gate} fits the gate's rule on these.
      */
-    private static void writeGateFeatures(String set, List<Result> results, Path file) throws IOException {
+    private static void writeGateFeatures(String set, List<Result> results, TermRarity rarity, Path file)
+            throws IOException {
         var mapper = new ObjectMapper();
-        var evidence = new RelevanceGate(0, 0);
+        var evidence = new RelevanceGate(GateModel.similarityOnly(0), 0, rarity);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -189,9 +197,17 @@ final class AnswerEvalRun {
                 String query = r.answer().standaloneQuery() == null
                         ? r.item().question()
                         : r.answer().standaloneQuery();
+                Set<String> terms = COVERAGE.terms(query);
+                terms.forEach(line.putArray("terms")::add);
+                ObjectNode weights = line.putObject("weights");
+                rarity.weights(terms).forEach(weights::put);
                 for (RelevanceGate.Evidence e : evidence.evidence(query, hits)) {
-                    passages.addObject()
-                            .put("similarity", e.hit().similarity())
+                    var chunk = e.hit().chunk();
+                    Set<String> inPassage = COVERAGE.terms(chunk.title() + "\n"
+                            + (chunk.breadcrumb() == null ? "" : chunk.breadcrumb()) + "\n" + chunk.text());
+                    ObjectNode passage = passages.addObject();
+                    terms.stream().filter(inPassage::contains).forEach(passage.putArray("found")::add);
+                    passage.put("similarity", e.hit().similarity())
                             .put("coverage", e.coverage())
                             .put("keyword", e.inKeywordList())
                             .put("expected", AnswerEvaluator.expected(r.item(), e.hit()));

@@ -10,8 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -19,6 +22,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -179,6 +183,22 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public long chunkCount() {
         return read(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** Chunks holding the term in their text or title (the larger of the two counts), deleted chunks included. */
+    @Override
+    public Map<String, Long> termCounts(Set<String> terms) {
+        Objects.requireNonNull(terms, "terms");
+        return read(searcher -> {
+            var reader = searcher.getIndexReader();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String term : terms) {
+                long text = reader.docFreq(new Term(ChunkDocuments.TEXT, term));
+                long title = reader.docFreq(new Term(ChunkDocuments.TITLE, term));
+                counts.put(term, Math.max(text, title));
+            }
+            return counts;
+        });
     }
 
     @Override

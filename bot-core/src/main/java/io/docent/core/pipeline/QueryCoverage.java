@@ -3,6 +3,7 @@ package io.docent.core.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -32,7 +33,8 @@ public final class QueryCoverage {
         for (String w : ("what when where which who whom whose why how many much long often does do did can could "
                         + "should would may might must shall will i me my mine we us our you your am been being "
                         + "have has had get gets got getting please tell know need want any some there here about "
-                        + "anyone someone something anything ok okay hi hello docent")
+                        + "anyone someone something anything ok okay hi hello docent i'm i've i'd i'll we're we've "
+                        + "you're don't can't isn't doesn't")
                 .split(" ")) {
             words.add(w);
         }
@@ -56,8 +58,25 @@ public final class QueryCoverage {
     }
 
     /**
-     * The share of {@code queryTerms} found among the passage's terms, from 0 to 1; 1 when the question has no
-     * content terms (then only the similarity decides).
+     * The weighted share of the question's terms found among the passage's terms, from 0 to 1: the weights of the
+     * terms found over the weights of all ({@link TermRarity}); 1 when the question has no content terms (then only
+     * the similarity decides).
+     */
+    public static double share(Map<String, Double> weights, Set<String> passageTerms) {
+        double all = 0;
+        double found = 0;
+        for (var term : weights.entrySet()) {
+            all += term.getValue();
+            if (passageTerms.contains(term.getKey())) {
+                found += term.getValue();
+            }
+        }
+        return all <= 0 ? 1 : found / all;
+    }
+
+    /**
+     * The share of {@code queryTerms} found among the passage's terms, every term weighing the same; 1 when the
+     * question has no content terms.
      */
     public static double share(Set<String> queryTerms, Set<String> passageTerms) {
         if (queryTerms.isEmpty()) {

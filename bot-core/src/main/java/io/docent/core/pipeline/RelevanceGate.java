@@ -2,6 +2,7 @@ package io.docent.core.pipeline;
 
 import io.docent.core.SearchHit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,13 +30,24 @@ public final class RelevanceGate {
     private final GateModel model;
     private final int closestSources;
     private final QueryCoverage coverage = new QueryCoverage();
+    private final TermRarity rarity;
 
-    public RelevanceGate(GateModel model, int closestSources) {
+    /**
+     * @param rarity how much each of the question's words weighs in its coverage ({@link TermRarity#of} the index
+     *     searched; the fitted rules assume it)
+     */
+    public RelevanceGate(GateModel model, int closestSources, TermRarity rarity) {
         this.model = Objects.requireNonNull(model, "model");
+        this.rarity = Objects.requireNonNull(rarity, "rarity");
         if (closestSources < 0) {
             throw new IllegalArgumentException("closestSources must be >= 0, got " + closestSources);
         }
         this.closestSources = closestSources;
+    }
+
+    /** A gate whose coverage weighs every word the same. */
+    public RelevanceGate(GateModel model, int closestSources) {
+        this(model, closestSources, TermRarity.uniform());
     }
 
     /** A similarity-only gate: a passage is relevant when its similarity reaches {@code minSimilarity}. */
@@ -75,9 +87,10 @@ public final class RelevanceGate {
     /** The evidence for each hit, in the hits' order; {@code query} is the standalone query that was searched. */
     public List<Evidence> evidence(String query, List<SearchHit> hits) {
         Set<String> queryTerms = coverage.terms(query);
+        Map<String, Double> weights = rarity.weights(queryTerms);
         return hits.stream()
                 .map(hit -> {
-                    double share = QueryCoverage.share(queryTerms, passageTerms(hit, queryTerms));
+                    double share = QueryCoverage.share(weights, passageTerms(hit, queryTerms));
                     boolean keyword = hit.textRank() > 0;
                     double logit = model.logit(hit.similarity(), share, keyword);
                     return new Evidence(hit, share, keyword, logit);
