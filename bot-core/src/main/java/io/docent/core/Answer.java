@@ -47,9 +47,6 @@ public record Answer(
     public static final String MORE_IN_PRIVATE_TEXT =
             "Some documents that only you (not everyone here) can read may say more; I can answer you privately.";
 
-    /** What a {@link Status#BUSY} answer says. */
-    public static final String BUSY_TEXT = "Docent is busy right now; please ask again in a minute.";
-
     public Answer {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(status, "status");
@@ -74,12 +71,13 @@ public record Answer(
         return new Answer(text, citations, status, standaloneQuery, evidence, timings, true);
     }
 
+    /** A failed answer that says so with {@code message}, one of {@link UserTexts}' texts. */
     public static Answer failed(String message) {
         return new Answer(message, List.of(), Status.FAILED, "", List.of(), Map.of());
     }
 
-    /** The answer to a question that was not attempted because the service is at its limit ({@link #BUSY_TEXT}). */
+    /** The answer to a question that was not attempted because the service is at its limit ({@link UserTexts#BUSY}). */
     public static Answer busy() {
-        return new Answer(BUSY_TEXT, List.of(), Status.BUSY, "", List.of(), Map.of());
+        return new Answer(UserTexts.BUSY, List.of(), Status.BUSY, "", List.of(), Map.of());
     }
 }

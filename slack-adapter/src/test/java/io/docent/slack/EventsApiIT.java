@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docent.core.Answer;
 import io.docent.core.DocentException;
 import io.docent.core.Turn;
+import io.docent.core.UserTexts;
 import io.docent.slack.testing.CannedAnswerer;
 import io.docent.slack.testing.EventsApiClient;
 import io.docent.slack.testing.LocalSlackApi;
@@ -313,7 +314,7 @@ class EventsApiIT {
         slack.post(mention("Ev1", "<@" + BOT_USER + "> how many holidays?", api.nextTs(), null));
 
         String text = api.await("chat.postMessage", 1, WAIT).get(0).param("text");
-        assertThat(text).contains("Sorry, something went wrong").containsPattern("Reference: id-\\d+");
+        assertThat(text).contains("Sorry, something went wrong").containsPattern("reference id-\\d+");
     }
 
     @Test
@@ -339,7 +340,7 @@ class EventsApiIT {
 
         Call honest = api.await("chat.update", 2, WAIT).get(1);
         assertThat(honest.param("ts")).isEqualTo("1.000100");
-        assertThat(honest.param("text")).contains("Sorry, something went wrong").containsPattern("Reference: id-\\d+");
+        assertThat(honest.param("text")).contains("Sorry, something went wrong").containsPattern("reference id-\\d+");
     }
 
     @Test
@@ -360,7 +361,7 @@ class EventsApiIT {
         slack.post(mention("Ev3", "<@" + BOT_USER + "> three?", api.nextTs(), null));
 
         Call busy = api.await("chat.postMessage", 1, WAIT).get(0);
-        assertThat(busy.param("text")).contains("can't take yours");
+        assertThat(busy.param("text")).isEqualTo(UserTexts.BUSY);
         release.countDown();
         api.await("chat.postMessage", 3, WAIT);
         assertThat(core.questions()).hasSize(2);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.docent.core.UserTexts;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.teams.bot.Messages;
@@ -288,7 +289,7 @@ class TeamsAdapterHttpIT {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("statusCode").asInt()).isEqualTo(200);
         assertThat(body.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
-        assertThat(body.path("value").asText()).isEqualTo(Messages.THANKS);
+        assertThat(body.path("value").asText()).isEqualTo(UserTexts.THANKS);
         List<String> lines = Files.readAllLines(dir.resolve("feedback.jsonl"));
         assertThat(lines).hasSize(1);
         JsonNode record = JSON.readTree(lines.get(0));
@@ -325,7 +326,7 @@ class TeamsAdapterHttpIT {
         assertThat(all)
                 .filteredOn(r -> r.type().equals("message"))
                 .extracting(r -> r.body().path("text").asText())
-                .contains(Messages.BUSY)
+                .contains(UserTexts.BUSY)
                 .hasSize(3);
         assertThat(answerer.questions()).hasSize(2);
     }

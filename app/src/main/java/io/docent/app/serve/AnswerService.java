@@ -3,6 +3,7 @@ package io.docent.app.serve;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
+import io.docent.core.UserTexts;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,7 +33,6 @@ public final class AnswerService {
     public static final String MDC_CORRELATION_ID = "correlationId";
     public static final String MDC_PLATFORM = "platform";
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(500);
-    static final String FAILED_TEXT = "Sorry, something went wrong while answering. Please try again later.";
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
@@ -107,13 +107,19 @@ public final class AnswerService {
     private Answer call(Question question) {
         try {
             Answer answer = delegate.get().answer(question);
-            return answer != null ? answer : Answer.failed(FAILED_TEXT);
+            if (answer == null) {
+                String reference = UserTexts.newReference();
+                log.error("The answerer returned no answer (reference {})", reference);
+                return Answer.failed(UserTexts.failed(reference));
+            }
+            return answer;
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vme && !(vme instanceof OutOfMemoryError)) {
                 throw vme;
             }
-            log.error("Answering failed unexpectedly", e);
-            return Answer.failed(FAILED_TEXT);
+            String reference = UserTexts.newReference();
+            log.error("Answering failed unexpectedly (reference {})", reference, e);
+            return Answer.failed(UserTexts.failed(reference));
         }
     }
 

@@ -7,6 +7,7 @@ import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
 import io.docent.core.SearchIndex;
+import io.docent.core.UserTexts;
 import io.docent.core.azure.AzureDoctor;
 import io.docent.core.doctor.Doctor;
 import io.docent.core.doctor.Finding;
@@ -46,9 +47,6 @@ public final class DocentService implements AutoCloseable {
     static final Duration REOPEN_INTERVAL = Duration.ofSeconds(10);
     /** How long a remote backend's check is reused: the model's check is a (tiny) completion. */
     static final Duration BACKEND_CHECK_TTL = Duration.ofSeconds(60);
-
-    static final String INDEX_UNAVAILABLE_TEXT = "The document index is not available right now, so I can't answer."
-            + " An administrator has been notified in the logs.";
 
     private static final Logger log = LoggerFactory.getLogger(DocentService.class);
 
@@ -130,7 +128,13 @@ public final class DocentService implements AutoCloseable {
         if (s != null) {
             return s.pipeline();
         }
-        return question -> Answer.failed(INDEX_UNAVAILABLE_TEXT);
+        return question -> {
+            String reference = UserTexts.newReference();
+            log.warn(
+                    "Question not answered (reference {}): the index is not open yet; see the index opener's log",
+                    reference);
+            return Answer.failed(UserTexts.indexUnavailable(reference));
+        };
     }
 
     private void openIndex() {

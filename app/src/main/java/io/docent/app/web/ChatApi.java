@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
+import io.docent.core.UserTexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -88,16 +89,21 @@ final class ChatApi implements HttpHandler {
     private Answer answer(Question question) {
         try {
             Answer answer = answerer.answer(question);
-            return answer != null
-                    ? answer
-                    : Answer.failed("Sorry, something went wrong while answering. Please try again.");
+            if (answer == null) {
+                String reference = UserTexts.newReference();
+                log.error("The web chat's answerer returned no answer (reference {})", reference);
+                return Answer.failed(UserTexts.failed(reference));
+            }
+            return answer;
         } catch (RuntimeException e) { // the contract says it never throws; a bug must not reach the user as one
+            String reference = UserTexts.newReference();
             log.error(
-                    "The web chat's question failed ({} characters, {} turns of history)",
+                    "The web chat's question failed (reference {}, {} characters, {} turns of history)",
+                    reference,
                     question.text().length(),
                     question.history().size(),
                     e);
-            return Answer.failed("Sorry, something went wrong while answering. Please try again.");
+            return Answer.failed(UserTexts.failed(reference));
         }
     }
 

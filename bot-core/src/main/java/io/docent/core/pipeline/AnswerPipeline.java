@@ -11,6 +11,7 @@ import io.docent.core.Question;
 import io.docent.core.Scope;
 import io.docent.core.SearchHit;
 import io.docent.core.Turn;
+import io.docent.core.UserTexts;
 import io.docent.core.access.AccessPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnswerPipeline implements Answerer {
 
-    public static final String NOT_FOUND_TEXT = "I couldn't find this in the indexed documents.";
     private static final Logger log = LoggerFactory.getLogger(AnswerPipeline.class);
 
     private final QuestionNormalizer normalizer;
@@ -75,11 +75,13 @@ public final class AnswerPipeline implements Answerer {
             boolean more = time(timings, "private", () -> moreInPrivate(question, query, scope, answer));
             return more ? answer.withMoreInPrivate() : answer;
         } catch (DocentException e) {
-            log.warn("Question failed: {}", e.getMessage(), e);
-            return failed(userMessage(e), timings);
+            String reference = UserTexts.newReference();
+            log.warn("Question failed (reference {}): {}", reference, e.getMessage(), e);
+            return failed(userMessage(e, reference), timings);
         } catch (RuntimeException e) {
-            log.error("Question failed unexpectedly", e);
-            return failed("Sorry, something went wrong while answering. Please try again later.", timings);
+            String reference = UserTexts.newReference();
+            log.error("Question failed unexpectedly (reference {})", reference, e);
+            return failed(UserTexts.failed(reference), timings);
         }
     }
 
@@ -138,9 +140,7 @@ public final class AnswerPipeline implements Answerer {
         for (SearchHit hit : closest) {
             citations.add(CitationChecker.citation(citations.size() + 1, hit));
         }
-        String text = citations.isEmpty()
-                ? NOT_FOUND_TEXT
-                : NOT_FOUND_TEXT + " These are the closest sources I found; they may not answer your question.";
+        String text = citations.isEmpty() ? UserTexts.NOT_FOUND : UserTexts.NOT_FOUND + " " + UserTexts.CLOSEST_SOURCES;
         return new Answer(text, citations, Answer.Status.NOT_FOUND, query, hits, timings);
     }
 
@@ -148,16 +148,15 @@ public final class AnswerPipeline implements Answerer {
         return new Answer(text, List.of(), Answer.Status.FAILED, "", List.of(), timings);
     }
 
-    private static String userMessage(DocentException e) {
+    /** The catalogue's words for a failure: never the exception's message, which is for the log. */
+    private static String userMessage(DocentException e, String reference) {
         if (e instanceof DocentException.IndexUnavailable) {
-            return "The document index is not available right now, so I can't answer. An administrator has been"
-                    + " notified in the logs.";
+            return UserTexts.indexUnavailable(reference);
         }
         if (e.isRetriable()) {
-            return "I'm too busy to answer right now (a service I depend on is slow or rate-limited)."
-                    + " Please try again in a minute.";
+            return UserTexts.BUSY;
         }
-        return "Sorry, I couldn't answer that: " + e.getMessage();
+        return UserTexts.failed(reference);
     }
 
     /** Stages default to their documented defaults; retriever and generator are required. */

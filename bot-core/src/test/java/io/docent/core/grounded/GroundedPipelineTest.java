@@ -7,6 +7,7 @@ import io.docent.core.Chunk;
 import io.docent.core.Citation;
 import io.docent.core.Embedder;
 import io.docent.core.Question;
+import io.docent.core.UserTexts;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.pipeline.AnswerPipeline;
 import io.docent.core.pipeline.RelevanceGate;
@@ -90,7 +91,7 @@ class GroundedPipelineTest {
         Answer answer = pipeline.answer(Question.fromAdministrator("how many days of annual leave for contractors"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.NOT_FOUND);
-        assertThat(answer.text()).startsWith(AnswerPipeline.NOT_FOUND_TEXT);
+        assertThat(answer.text()).startsWith(UserTexts.NOT_FOUND);
         assertThat(answer.citations()).isNotEmpty();
     }
 

@@ -13,6 +13,7 @@ import io.docent.core.Question;
 import io.docent.core.Scope;
 import io.docent.core.SearchIndex;
 import io.docent.core.Turn;
+import io.docent.core.UserTexts;
 import io.docent.core.extractive.ExtractiveAnswerer;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
@@ -134,7 +135,7 @@ class AnswerPipelineIT {
                 .answer(Question.fromAdministrator("What is the boiling point of tungsten in kelvin?"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.NOT_FOUND);
-        assertThat(answer.text()).startsWith(AnswerPipeline.NOT_FOUND_TEXT);
+        assertThat(answer.text()).startsWith(UserTexts.NOT_FOUND);
         assertThat(calls).hasValue(0);
     }
 

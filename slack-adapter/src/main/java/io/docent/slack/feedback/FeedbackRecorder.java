@@ -1,6 +1,7 @@
 package io.docent.slack.feedback;
 
 import io.docent.core.DocentException;
+import io.docent.core.UserTexts;
 import io.docent.core.feedback.FeedbackRecord;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.slack.SlackMetrics;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedbackRecorder {
 
-    static final String THANKS = "Thanks for the feedback! It helps improve Docent's answers.";
     private static final Logger log = LoggerFactory.getLogger(FeedbackRecorder.class);
 
     private final AnsweredQuestions answers;
@@ -77,7 +77,7 @@ public final class FeedbackRecorder {
             }
         }
         try {
-            var r = web.postEphemeral(vote.channel(), vote.user(), vote.threadTs(), THANKS);
+            var r = web.postEphemeral(vote.channel(), vote.user(), vote.threadTs(), UserTexts.THANKS);
             if (!r.isOk()) {
                 log.warn("Could not thank {} in {}: {}", vote.user(), vote.channel(), r.getError());
             }

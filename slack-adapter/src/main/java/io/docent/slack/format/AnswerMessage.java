@@ -46,11 +46,14 @@ public final class AnswerMessage {
 
     /**
      * The message for {@code answer}; {@code answerId} goes into the feedback buttons' value, {@code referenceId}
-     * (may be {@code null}) is shown under a failed answer.
+     * (may be {@code null}) is shown under a failed answer that does not carry a reference of its own (the core's
+     * failures quote the reference of the log line that says what failed; one reference is enough).
      */
     public static SlackMessage of(Answer answer, String answerId, String referenceId) {
         String body = Mrkdwn.fromMarkdown(answer.text());
-        if (answer.status() == Answer.Status.FAILED && referenceId != null) {
+        if (answer.status() == Answer.Status.FAILED
+                && referenceId != null
+                && !answer.text().contains("(reference ")) {
             body = body + "\n_Reference: " + referenceId + "_";
         }
         List<LayoutBlock> tail = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.docent.slack.reply;
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
+import io.docent.core.UserTexts;
 import io.docent.slack.SlackMetrics;
 import io.docent.slack.event.IncomingMessage;
 import io.docent.slack.feedback.AnsweredQuestions;
@@ -83,7 +84,7 @@ final class PrivateAnswer {
             return answerer.answer(question);
         } catch (RuntimeException e) {
             log.error("[ref {}] The core threw for a private answer", reference, e);
-            return Answer.failed(Replier.FAILED + " Please try again later.");
+            return Answer.failed(UserTexts.failed(reference));
         }
     }
 

@@ -6,6 +6,7 @@ import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
 import io.docent.core.Turn;
+import io.docent.core.UserTexts;
 import io.docent.slack.Hooks;
 import io.docent.slack.SlackMetrics;
 import io.docent.slack.access.Askers;
@@ -44,9 +45,6 @@ public final class Replier {
 
     static final String HELP = "Hi! Ask me a question about our documents, like `@Docent how many days of holiday do"
             + " I get?` I answer in a thread, with links to my sources; reply in the thread to follow up.";
-    static final String BUSY =
-            "I'm answering a lot of questions right now and can't take yours. Please ask again in a" + " minute.";
-    static final String FAILED = "Sorry, something went wrong while answering your question.";
 
     private static final Logger log = LoggerFactory.getLogger(Replier.class);
 
@@ -148,7 +146,7 @@ public final class Replier {
             String reference = ids.get();
             log.error("[ref {}] Answering {} in {} failed", reference, m.ts(), m.channel(), e);
             metrics.reply(Answer.Status.FAILED);
-            String text = FAILED + " Please try again later. (Reference: " + reference + ")";
+            String text = UserTexts.failed(reference);
             try {
                 progress.deliver(SlackMessage.text(text)); // in place of a placeholder, if there is one
             } catch (RuntimeException again) {
@@ -167,7 +165,7 @@ public final class Replier {
         } catch (RuntimeException e) {
             // The Answerer contract says it never throws; a bug that breaks the contract still gets a reply.
             log.error("[ref {}] The core threw for {} in {}", reference, m.ts(), m.channel(), e);
-            return Answer.failed(FAILED + " Please try again later.");
+            return Answer.failed(UserTexts.failed(reference));
         }
     }
 
@@ -178,7 +176,7 @@ public final class Replier {
 
     /** Tells the person Docent is too busy to take the question. */
     public void busy(IncomingMessage m) {
-        tell(m, BUSY, null);
+        tell(m, UserTexts.BUSY, null);
     }
 
     private void tell(IncomingMessage m, String text, String reference) {

@@ -10,6 +10,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import io.docent.core.Answer;
 import io.docent.core.Citation;
+import io.docent.core.UserTexts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,11 +68,18 @@ class AnswerMessageTest {
     }
 
     @Test
+    void a_failure_that_quotes_its_own_reference_gets_no_second_one() {
+        SlackMessage m = AnswerMessage.of(Answer.failed(UserTexts.failed("r-0a1b2c3d")), "ans-1", "ab12cd34");
+
+        assertThat(m.text()).contains("(reference r-0a1b2c3d)").doesNotContain("ab12cd34");
+    }
+
+    @Test
     void a_busy_answer_is_its_text_alone_without_buttons_so_it_stays_out_of_the_history() {
         SlackMessage m = AnswerMessage.of(Answer.busy(), "ans-1", null);
 
         assertThat(m.blocks()).hasSize(1);
-        assertThat(text(m.blocks().get(0))).isEqualTo(Answer.BUSY_TEXT);
+        assertThat(text(m.blocks().get(0))).isEqualTo(UserTexts.BUSY);
         assertThat(m.blocks()).noneMatch(b -> b instanceof ActionsBlock);
     }
 

@@ -9,6 +9,7 @@ import io.docent.core.Asker;
 import io.docent.core.ConversationStore;
 import io.docent.core.Question;
 import io.docent.core.Turn;
+import io.docent.core.UserTexts;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.access.Asking;
 import io.docent.teams.activity.ConversationContext;
@@ -99,7 +100,7 @@ final class AnswerJob implements Runnable {
                     asker.audience().kind());
         } catch (RuntimeException e) {
             log.error("Teams answer {} failed in {}", answerId, where.conversationId(), e);
-            return Messages.text(Messages.failure(answerId));
+            return Messages.text(UserTexts.failed(answerId));
         }
         if (answer.status() == Answer.Status.BUSY) {
             log.info("Teams answer {} in {}: busy", answerId, where.conversationId());

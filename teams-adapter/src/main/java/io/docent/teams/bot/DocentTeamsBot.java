@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
+import io.docent.core.UserTexts;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.activity.MentionText;
@@ -73,7 +74,7 @@ public final class DocentTeamsBot extends ActivityHandler {
         Optional<FeedbackVote> vote = FeedbackVote.from(activity.getValue());
         if (vote.isPresent()) {
             boolean saved = services.feedback().record(vote.get(), userOf(activity), where.place());
-            send(reference, "feedback thanks", Messages.text(saved ? Messages.THANKS : Messages.FEEDBACK_NOT_SAVED));
+            send(reference, "feedback thanks", Messages.text(saved ? UserTexts.THANKS : UserTexts.FEEDBACK_NOT_SAVED));
             return DONE;
         }
         if (where.kind() != ConversationContext.Kind.PERSONAL && !MentionText.mentionsBot(activity)) {
@@ -84,12 +85,12 @@ public final class DocentTeamsBot extends ActivityHandler {
             send(reference, "help", Messages.text(Messages.HELP));
             return DONE;
         }
-        String answerId = Messages.newReference();
+        String answerId = UserTexts.newReference();
         CompletableFuture<Void> typing = send(reference, "typing indicator", Messages.typing());
         var job = new AnswerJob(services, reference, where, text, scopes.entryFor(where), answerId, typing);
         if (!dispatcher.tryAnswer(job)) {
             log.warn("Teams answer {} refused: the answer queue is full", answerId);
-            send(reference, "busy notice", Messages.text(Messages.BUSY));
+            send(reference, "busy notice", Messages.text(UserTexts.BUSY));
         }
         return DONE;
     }
@@ -132,7 +133,7 @@ public final class DocentTeamsBot extends ActivityHandler {
                         userOf(activity),
                         ConversationContext.of(activity).place());
         response.setStatusCode(200);
-        response.setValue(saved ? Messages.THANKS : Messages.FEEDBACK_NOT_SAVED);
+        response.setValue(saved ? UserTexts.THANKS : UserTexts.FEEDBACK_NOT_SAVED);
         return CompletableFuture.completedFuture(response);
     }
 

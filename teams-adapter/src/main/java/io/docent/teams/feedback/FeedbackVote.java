@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record FeedbackVote(String answerId, Vote vote) {
 
     /** Answer ids are Docent's own ({@code t-} and 8 hex digits); anything else in the data is not trusted. */
-    private static final Pattern ANSWER_ID = Pattern.compile("t-[0-9a-f]{8}");
+    private static final Pattern ANSWER_ID = Pattern.compile("[rt]-[0-9a-f]{8}");
 
     /** The vote in this data, or empty when the data is not Docent feedback. */
     public static Optional<FeedbackVote> from(Object data) {

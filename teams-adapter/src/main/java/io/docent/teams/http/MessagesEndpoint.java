@@ -5,12 +5,12 @@ import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
+import io.docent.core.UserTexts;
 import io.docent.teams.TeamsResponse;
 import io.docent.teams.activity.ActivityJson;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.auth.AuthOutcome;
 import io.docent.teams.auth.RequestAuthenticator;
-import io.docent.teams.bot.Messages;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -103,7 +103,7 @@ public final class MessagesEndpoint {
             dedup.forget(activity);
             return TeamsResponse.status(503);
         } catch (TimeoutException | RuntimeException | java.util.concurrent.ExecutionException e) {
-            String reference = Messages.newReference();
+            String reference = UserTexts.newReference();
             log.error("Teams request {} failed ({} activity {})", reference, activity.getType(), activity.getId(), e);
             dedup.forget(activity);
             return TeamsResponse.status(500);

@@ -17,6 +17,7 @@ import io.docent.core.Asker;
 import io.docent.core.Audience;
 import io.docent.core.Identity;
 import io.docent.core.Turn;
+import io.docent.core.UserTexts;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.teams.access.Asking;
@@ -213,7 +214,7 @@ class DocentTeamsBotFlowTest {
                 .assertReply(reply -> {
                     assertThat(reply.getText())
                             .startsWith("The language model did not answer in time.")
-                            .containsPattern("\\(reference t-[0-9a-f]{8}\\)");
+                            .containsPattern("\\(reference r-[0-9a-f]{8}\\)");
                     assertThat(reply.getAttachments()).isNullOrEmpty();
                 })
                 .startTest()
@@ -231,7 +232,7 @@ class DocentTeamsBotFlowTest {
                 .send("How do I get VPN access?")
                 .assertReply(typing())
                 .assertReply(reply -> {
-                    assertThat(reply.getText()).isEqualTo(Answer.BUSY_TEXT);
+                    assertThat(reply.getText()).isEqualTo(UserTexts.BUSY);
                     assertThat(reply.getAttachments()).isNullOrEmpty();
                 })
                 .startTest()
@@ -252,7 +253,7 @@ class DocentTeamsBotFlowTest {
                 .assertReply(typing())
                 .assertReply(reply -> assertThat(reply.getText())
                         .startsWith("Sorry, something went wrong")
-                        .contains("reference t-")
+                        .contains("reference r-")
                         .doesNotContain("boom")
                         .doesNotContain("Exception"))
                 .startTest()
@@ -300,7 +301,7 @@ class DocentTeamsBotFlowTest {
         vote.setValue(Map.of("docent", "feedback", "vote", "down", "answerId", answerId[0]));
         new TestFlow(adapter, bot::onTurn)
                 .send(vote)
-                .assertReply(reply -> assertThat(reply.getText()).isEqualTo(Messages.THANKS))
+                .assertReply(reply -> assertThat(reply.getText()).isEqualTo(UserTexts.THANKS))
                 .startTest()
                 .join();
 
