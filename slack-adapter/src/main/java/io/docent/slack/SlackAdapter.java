@@ -12,7 +12,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
-import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.core.feedback.FeedbackSink;
 import io.docent.core.pipeline.HistoryWindow;
 import io.docent.slack.access.Askers;
 import io.docent.slack.access.ChannelAudiences;
@@ -58,7 +58,6 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackMetrics metrics;
     private final WorkQueue work;
     private final WorkQueue notices;
-    private final JsonLinesFeedbackLog feedbackLog;
     private SocketMode socketMode;
 
     private SlackAdapter(Builder b) {
@@ -69,22 +68,29 @@ public final class SlackAdapter implements AutoCloseable {
         this.metrics = b.metrics;
         this.work = b.work;
         this.notices = b.notices;
-        this.feedbackLog = b.feedbackLog;
     }
 
-    /** Connects to Slack's Web API and checks the bot token; events are not received until a mode is started. */
-    public static SlackAdapter create(SlackSettings settings, Answerer answerer) {
-        return create(settings, answerer, Hooks.system());
+    /**
+     * Connects to Slack's Web API and checks the bot token; events are not received until a mode is started. Votes
+     * go to {@code feedback}, which the caller owns (and closes).
+     */
+    public static SlackAdapter create(SlackSettings settings, Answerer answerer, FeedbackSink feedback) {
+        return create(settings, answerer, Hooks.system(), feedback);
     }
 
-    /** As {@link #create(SlackSettings, Answerer)}, with time, sleeps and ids from {@code hooks} (tests). */
+    /** As {@link #create(SlackSettings, Answerer, FeedbackSink)}, keeping no votes (tests, tools). */
     public static SlackAdapter create(SlackSettings settings, Answerer answerer, Hooks hooks) {
+        return create(settings, answerer, hooks, FeedbackSink.NONE);
+    }
+
+    /** With time, sleeps and ids from {@code hooks} (tests). */
+    public static SlackAdapter create(SlackSettings settings, Answerer answerer, Hooks hooks, FeedbackSink feedback) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
         config.setStatsEnabled(false);
         Slack slack = Slack.getInstance(config);
         try {
-            return new Builder(settings, answerer, hooks, slack).build();
+            return new Builder(settings, answerer, hooks, slack, feedback).build();
         } catch (RuntimeException e) {
             closeQuietly(slack);
             throw e;
@@ -127,9 +133,6 @@ public final class SlackAdapter implements AutoCloseable {
         app.stop();
         work.close(DRAIN_SECONDS);
         notices.close(5);
-        if (feedbackLog != null) {
-            feedbackLog.close();
-        }
         closeQuietly(slack);
     }
 
@@ -150,12 +153,13 @@ public final class SlackAdapter implements AutoCloseable {
         private BotIdentity bot;
         private WorkQueue work;
         private WorkQueue notices;
-        private JsonLinesFeedbackLog feedbackLog;
+        private final FeedbackSink feedback;
         private final Answerer answerer;
         private final Hooks hooks;
 
-        Builder(SlackSettings settings, Answerer answerer, Hooks hooks, Slack slack) {
+        Builder(SlackSettings settings, Answerer answerer, Hooks hooks, Slack slack, FeedbackSink feedback) {
             this.settings = settings;
+            this.feedback = java.util.Objects.requireNonNull(feedback, "feedback");
             this.answerer = answerer;
             this.hooks = hooks;
             this.slack = slack;
@@ -176,15 +180,14 @@ public final class SlackAdapter implements AutoCloseable {
             var history = new ThreadHistory(bot, new HistoryWindow());
             work = new WorkQueue("docent-slack", settings.concurrency(), settings.queueCapacity());
             notices = new WorkQueue("docent-slack-notice", 2, 1_000);
-            feedbackLog = settings.feedbackLog() == null ? null : JsonLinesFeedbackLog.open(settings.feedbackLog());
             var replier = new Replier(
                     web, answerer, bot, history, users, scopes, askers, threads, dedup, answers, metrics, hooks);
             var triage = new Triage(bot, settings.followUps(), settings.ignoreBots());
             var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics);
-            var feedback = new FeedbackRecorder(answers, feedbackLog, web, metrics, hooks.clock());
+            var recorder = new FeedbackRecorder(answers, this.feedback, web, metrics, hooks.clock());
             AppConfig config = appConfig();
             app = new App(config, slack, middleware(config, auth));
-            BoltHandlers.register(app, router, feedback, notices, audiences);
+            BoltHandlers.register(app, router, recorder, notices, audiences);
             log.info("Slack: connected as {} (bot {}) in team {}", bot.userId(), bot.botId(), bot.teamId());
             return new SlackAdapter(this);
         }

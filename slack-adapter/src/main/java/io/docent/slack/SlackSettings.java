@@ -19,7 +19,6 @@ import java.util.Objects;
  * @param followUps answer replies in a thread where Docent already answered, without a new mention
  * @param ignoreBots ignore messages from other bots (Docent always ignores its own)
  * @param scopeFile the JSON file that maps channel IDs to what they may search, or {@code null} for no restriction
- * @param feedbackLog the JSON-lines file that 👍/👎 votes are appended to, or {@code null} to only log them
  * @param dedupeTtl how long event ids and message timestamps are remembered to drop duplicate deliveries
  * @param maxMembersChecked channels with more members than this are not checked for guests (one {@code users.info}
  *     per member) and count as having guests: public documents and their grants only (default
@@ -35,7 +34,6 @@ public record SlackSettings(
         boolean followUps,
         boolean ignoreBots,
         Path scopeFile,
-        Path feedbackLog,
         Duration dedupeTtl,
         int maxMembersChecked) {
 
@@ -95,7 +93,7 @@ public record SlackSettings(
         return "SlackSettings[botToken=***, appToken=" + (appToken == null ? "none" : "***") + ", signingSecret="
                 + (signingSecret == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", concurrency=" + concurrency
                 + ", queueCapacity=" + queueCapacity + ", followUps=" + followUps + ", ignoreBots=" + ignoreBots
-                + ", scopeFile=" + scopeFile + ", feedbackLog=" + feedbackLog + ", dedupeTtl=" + dedupeTtl
+                + ", scopeFile=" + scopeFile + ", dedupeTtl=" + dedupeTtl
                 + ", maxMembersChecked=" + maxMembersChecked + "]";
     }
 
@@ -110,7 +108,6 @@ public record SlackSettings(
         private boolean followUps = true;
         private boolean ignoreBots = true;
         private Path scopeFile;
-        private Path feedbackLog;
         private Duration dedupeTtl = DEFAULT_DEDUPE_TTL;
         private int maxMembersChecked = DEFAULT_MAX_MEMBERS_CHECKED;
 
@@ -158,11 +155,6 @@ public record SlackSettings(
             return this;
         }
 
-        public Builder feedbackLog(Path feedbackLog) {
-            this.feedbackLog = feedbackLog;
-            return this;
-        }
-
         public Builder dedupeTtl(Duration dedupeTtl) {
             this.dedupeTtl = dedupeTtl;
             return this;
@@ -184,7 +176,6 @@ public record SlackSettings(
                     followUps,
                     ignoreBots,
                     scopeFile,
-                    feedbackLog,
                     dedupeTtl,
                     maxMembersChecked);
         }

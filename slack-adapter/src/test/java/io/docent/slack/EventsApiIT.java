@@ -10,6 +10,7 @@ import io.docent.core.Answer;
 import io.docent.core.DocentException;
 import io.docent.core.Turn;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.slack.testing.CannedAnswerer;
 import io.docent.slack.testing.EventsApiClient;
 import io.docent.slack.testing.LocalSlackApi;
@@ -44,6 +45,7 @@ class EventsApiIT {
     private final CannedAnswerer core = new CannedAnswerer();
     private final TestHooks hooks = new TestHooks();
     private SlackAdapter adapter;
+    private JsonLinesFeedbackLog feedbackLog;
     private EventsApiClient slack;
 
     @BeforeEach
@@ -58,12 +60,15 @@ class EventsApiIT {
     private SlackSettings.Builder settings() {
         return SlackSettings.builder(LocalSlackApi.BOT_TOKEN)
                 .signingSecret(EventsApiClient.SIGNING_SECRET)
-                .apiUrl(api.url())
-                .feedbackLog(dir.resolve("feedback.jsonl"));
+                .apiUrl(api.url());
     }
 
     private void startAdapter(SlackSettings settings) throws Exception {
-        adapter = SlackAdapter.create(settings, core, hooks.hooks());
+        if (feedbackLog != null) {
+            feedbackLog.close(); // an adapter restarted within a test
+        }
+        feedbackLog = JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl"));
+        adapter = SlackAdapter.create(settings, core, hooks.hooks(), feedbackLog);
         slack = new EventsApiClient(adapter.eventsHandler());
     }
 
@@ -71,6 +76,7 @@ class EventsApiIT {
     void stop() {
         slack.close();
         adapter.close();
+        feedbackLog.close();
         api.close();
     }
 

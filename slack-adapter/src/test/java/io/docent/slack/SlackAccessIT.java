@@ -12,6 +12,7 @@ import io.docent.core.Citation;
 import io.docent.core.Identity;
 import io.docent.core.Identity.Standing;
 import io.docent.core.Question;
+import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.slack.testing.CannedAnswerer;
 import io.docent.slack.testing.EventsApiClient;
 import io.docent.slack.testing.Eventually;
@@ -59,6 +60,7 @@ class SlackAccessIT {
     private LocalSlackApi api;
     private final CannedAnswerer core = new CannedAnswerer();
     private SlackAdapter adapter;
+    private JsonLinesFeedbackLog feedbackLog;
     private EventsApiClient slack;
 
     @BeforeEach
@@ -91,9 +93,9 @@ class SlackAccessIT {
                 .signingSecret(EventsApiClient.SIGNING_SECRET)
                 .apiUrl(api.url())
                 .scopeFile(scopes)
-                .feedbackLog(dir.resolve("feedback.jsonl"))
                 .build();
-        adapter = SlackAdapter.create(settings, core, new TestHooks().hooks());
+        feedbackLog = JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl"));
+        adapter = SlackAdapter.create(settings, core, new TestHooks().hooks(), feedbackLog);
         slack = new EventsApiClient(adapter.eventsHandler());
     }
 
@@ -101,6 +103,7 @@ class SlackAccessIT {
     void stop() {
         slack.close();
         adapter.close();
+        feedbackLog.close();
         api.close();
     }
 

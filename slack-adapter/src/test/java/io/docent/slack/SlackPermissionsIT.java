@@ -12,6 +12,7 @@ import io.docent.core.SearchIndex;
 import io.docent.core.access.AccessPolicy;
 import io.docent.core.access.DirectoryFile;
 import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
@@ -59,6 +60,7 @@ class SlackPermissionsIT {
 
     private LocalSlackApi api;
     private SlackAdapter adapter;
+    private JsonLinesFeedbackLog feedbackLog;
     private EventsApiClient slack;
     private Path feedback;
 
@@ -127,9 +129,9 @@ class SlackPermissionsIT {
                 .signingSecret(EventsApiClient.SIGNING_SECRET)
                 .apiUrl(api.url())
                 .scopeFile(scopes)
-                .feedbackLog(feedback)
                 .build();
-        adapter = SlackAdapter.create(settings, pipeline, new TestHooks().hooks());
+        feedbackLog = JsonLinesFeedbackLog.open(feedback);
+        adapter = SlackAdapter.create(settings, pipeline, new TestHooks().hooks(), feedbackLog);
         slack = new EventsApiClient(adapter.eventsHandler());
     }
 
@@ -137,6 +139,7 @@ class SlackPermissionsIT {
     void stop() {
         slack.close();
         adapter.close();
+        feedbackLog.close();
         api.close();
     }
 

@@ -6,7 +6,7 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.ConversationStore;
-import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.core.feedback.FeedbackSink;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.access.ConnectorRoster;
 import io.docent.teams.access.RosterAskers;
@@ -49,7 +49,7 @@ public final class TeamsAdapter implements AutoCloseable {
         AppCredentials credentials = b.credentials != null ? b.credentials : credentialsFor(b.settings);
         var adapter = new ConnectorAdapter(credentials);
         this.dispatcher = AnswerDispatcher.bounded(b.settings.concurrency(), b.maxQueue);
-        var feedback = new FeedbackRecorder(b.feedbackLog, b.clock, b.ticker);
+        var feedback = new FeedbackRecorder(b.feedback, b.clock, b.ticker);
         AskerResolver askers = b.askers != null
                 ? b.askers
                 : new RosterAskers(
@@ -125,7 +125,7 @@ public final class TeamsAdapter implements AutoCloseable {
         private final Answerer answerer;
         private final ConversationStore store;
         private TeamsScopes scopes = TeamsScopes.PUBLIC_ONLY;
-        private JsonLinesFeedbackLog feedbackLog;
+        private FeedbackSink feedback = FeedbackSink.NONE;
         private int maxQueue = AnswerDispatcher.DEFAULT_QUEUE;
         private Duration dedupTtl = DeliveryDedup.DEFAULT_TTL;
         private AuthEndpoints authEndpoints = AuthEndpoints.MICROSOFT;
@@ -146,9 +146,9 @@ public final class TeamsAdapter implements AutoCloseable {
             return this;
         }
 
-        /** Where votes go (default: only the log). */
-        public Builder feedbackLog(JsonLinesFeedbackLog feedbackLog) {
-            this.feedbackLog = feedbackLog;
+        /** Where votes are kept (default: nowhere, each is only logged); the caller owns and closes it. */
+        public Builder feedback(FeedbackSink feedback) {
+            this.feedback = Objects.requireNonNull(feedback, "feedback");
             return this;
         }
 

@@ -79,7 +79,7 @@ class TeamsAdapterHttpIT {
         TeamsAdapter built = TeamsAdapter.builder(settings, answerer, new CaffeineConversationStore())
                 .authEndpoints(keys.endpoints())
                 .credentials(new FixedTokenCredentials(APP_ID))
-                .feedbackLog(JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")))
+                .feedback(JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")))
                 .maxQueue(maxQueue)
                 .build();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);

@@ -146,7 +146,7 @@ class TeamsPermissionsIT {
                 .authEndpoints(keys.endpoints())
                 .credentials(new FixedTokenCredentials(APP_ID))
                 .scopes(TeamsScopes.load(scopes))
-                .feedbackLog(JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")))
+                .feedback(JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")))
                 .build();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -12,9 +12,12 @@ import io.docent.core.azure.AzureDoctor;
 import io.docent.core.doctor.Doctor;
 import io.docent.core.doctor.Finding;
 import io.docent.core.doctor.HealthCheck;
+import io.docent.core.feedback.FeedbackSink;
+import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.lucene.LuceneSearchIndex;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +67,7 @@ public final class DocentService implements AutoCloseable {
     private DocentServer server;
     private SlackWiring slack;
     private TeamsWiring teams;
+    private JsonLinesFeedbackLog feedbackLog; // one log for every surface; null without Slack and Teams
     private Thread openerThread; // kept for debugging: a daemon that ends when the index opens or the service closes
 
     private DocentService(Settings settings, ServeConfig config, Supplier<DocentStack> opener) {
@@ -96,6 +100,22 @@ public final class DocentService implements AutoCloseable {
         return service;
     }
 
+    /**
+     * The votes of every surface, in one JSON-lines file ({@code DOCENT_FEEDBACK_LOG}, default {@code
+     * DOCENT_HOME/feedback.jsonl}) opened once, and counted in {@code docent_feedback}; no file when neither Slack nor
+     * Teams is on (the web chat has no votes).
+     */
+    private FeedbackSink feedbackSink() {
+        if (settings.get("SLACK_BOT_TOKEN").isEmpty() && !teams.enabled()) {
+            return FeedbackSink.NONE;
+        }
+        Path file = settings.get("DOCENT_FEEDBACK_LOG")
+                .map(Path::of)
+                .orElse(DocentStack.home(settings).resolve("feedback.jsonl"));
+        feedbackLog = JsonLinesFeedbackLog.open(file);
+        return FeedbackSink.observed(feedbackLog, metrics::feedback);
+    }
+
     private void startServer(PrintWriter err) {
         teams = TeamsWiring.from(settings);
         String host = teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
@@ -107,9 +127,10 @@ public final class DocentService implements AutoCloseable {
         metrics.bind(answers);
         metrics.bindIndex(() -> Optional.ofNullable(stack).map(DocentStack::index));
         metrics.bindDirectory(() -> Optional.ofNullable(stack).map(DocentStack::directory));
-        slack = SlackWiring.start(settings, answerer("slack"), DocentStack.home(settings), server, err);
+        FeedbackSink feedback = feedbackSink();
+        slack = SlackWiring.start(settings, answerer("slack"), server, feedback, err);
         slack.metrics().ifPresent(metrics::bindSlack);
-        teams.mount(server, answerer("teams"), metrics::feedback);
+        teams.mount(server, answerer("teams"), feedback);
         web.mount(server, answerer("web"));
         server.start();
         err.println("docent: serving on http://" + host + ":" + server.port()
@@ -252,6 +273,9 @@ public final class DocentService implements AutoCloseable {
         }
         if (teams != null) {
             teams.close();
+        }
+        if (feedbackLog != null) {
+            feedbackLog.close();
         }
         if (server != null) {
             server.stop(Duration.ofSeconds(1));

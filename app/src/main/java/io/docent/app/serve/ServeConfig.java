@@ -1,7 +1,6 @@
 package io.docent.app.serve;
 
 import io.docent.app.Directories;
-import io.docent.app.DocentStack;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
@@ -79,7 +78,7 @@ public record ServeConfig(int maxConcurrentAnswers, Duration shutdownGrace) {
         // The stack is opened in the background, where a bad directory would only be retried: check it here, so
         // that a missing, unreadable or malformed DOCENT_DIRECTORY_FILE stops start-up (exit 2), named.
         check(problems, () -> Directories.fromSettings(settings), null);
-        check(problems, () -> SlackWiring.settings(settings, DocentStack.home(settings)), null);
+        check(problems, () -> SlackWiring.settings(settings), null);
         check(
                 problems,
                 () -> {

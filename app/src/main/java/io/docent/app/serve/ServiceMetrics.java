@@ -183,23 +183,16 @@ public final class ServiceMetrics {
                 .register(registry);
     }
 
-    /** The Slack adapter's own counters ({@code docent_slack_events}, ...), and its votes as feedback. */
+    /** The Slack adapter's own counters ({@code docent_slack_events}, ...). */
     public void bindSlack(SlackMetrics slack) {
         for (String name : slack.snapshot().keySet()) {
             FunctionCounter.builder("docent_" + name, slack, s -> s.snapshot().getOrDefault(name, 0L))
                     .description("The Slack adapter's " + name.replace('_', ' '))
                     .register(registry);
         }
-        for (FeedbackRecord.Vote vote : FeedbackRecord.Vote.values()) {
-            String key = "slack_feedback_" + vote.name().toLowerCase(Locale.ROOT);
-            FunctionCounter.builder("docent_feedback", slack, s -> s.snapshot().getOrDefault(key, 0L))
-                    .description("Feedback votes")
-                    .tags("platform", "slack", "vote", vote.name().toLowerCase(Locale.ROOT))
-                    .register(registry);
-        }
     }
 
-    /** Counts a feedback vote written to the feedback log (platforms other than Slack, which counts its own). */
+    /** Counts a vote kept by the service's feedback sink, whichever surface it came from. */
     public void feedback(FeedbackRecord record) {
         registry.counter(
                         "docent_feedback",

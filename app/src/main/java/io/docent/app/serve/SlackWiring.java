@@ -4,6 +4,7 @@ import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
+import io.docent.core.feedback.FeedbackSink;
 import io.docent.slack.SlackAdapter;
 import io.docent.slack.SlackSettings;
 import io.docent.slack.scope.ChannelScopes;
@@ -44,12 +45,12 @@ public final class SlackWiring implements AutoCloseable {
 
     /** Starts Slack on {@code server} if it is configured; a no-op holder otherwise. Call before the server starts. */
     public static SlackWiring start(
-            Settings settings, Answerer answerer, Path home, DocentServer server, PrintWriter err) {
-        Optional<SlackSettings> slackSettings = settings(settings, home);
+            Settings settings, Answerer answerer, DocentServer server, FeedbackSink feedback, PrintWriter err) {
+        Optional<SlackSettings> slackSettings = settings(settings);
         if (slackSettings.isEmpty()) {
             return new SlackWiring(null);
         }
-        SlackAdapter adapter = SlackAdapter.create(slackSettings.get(), answerer);
+        SlackAdapter adapter = SlackAdapter.create(slackSettings.get(), answerer, feedback);
         try {
             if (slackSettings.get().socketMode()) {
                 adapter.startSocketMode();
@@ -66,7 +67,7 @@ public final class SlackWiring implements AutoCloseable {
     }
 
     /** The adapter's settings from Docent's, or empty when {@code SLACK_BOT_TOKEN} is not set. */
-    static Optional<SlackSettings> settings(Settings settings, Path home) {
+    static Optional<SlackSettings> settings(Settings settings) {
         Optional<String> botToken = settings.get("SLACK_BOT_TOKEN");
         if (botToken.isEmpty()) {
             return Optional.empty();
@@ -104,8 +105,6 @@ public final class SlackWiring implements AutoCloseable {
                             0,
                             SlackSettings.MAX_MEMBERS_CHECKED))
                     .scopeFile(scopeFile)
-                    .feedbackLog(
-                            settings.get("DOCENT_FEEDBACK_LOG").map(Path::of).orElse(home.resolve("feedback.jsonl")))
                     .build());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Slack settings: " + e.getMessage());

@@ -1,12 +1,11 @@
 package io.docent.app.serve;
 
-import io.docent.app.DocentStack;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.Answerer;
 import io.docent.core.ConversationStore;
 import io.docent.core.DocentException;
-import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.core.feedback.FeedbackSink;
 import io.docent.core.file.FileConversationStore;
 import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.teams.TeamsAdapter;
@@ -121,27 +120,17 @@ public final class TeamsWiring implements AutoCloseable {
         return explicit.get();
     }
 
-    /** Builds the adapter on {@code answerer} and mounts it at {@value #PATH}; nothing when Teams is off. */
-    public void mount(DocentServer server, Answerer answerer) {
-        mount(server, answerer, record -> {});
-    }
-
-    /** As {@link #mount(DocentServer, Answerer)}, telling {@code onFeedback} of each vote logged. */
-    public void mount(
-            DocentServer server,
-            Answerer answerer,
-            java.util.function.Consumer<io.docent.core.feedback.FeedbackRecord> onFeedback) {
+    /**
+     * Builds the adapter on {@code answerer} and mounts it at {@value #PATH}, votes kept in {@code feedback} (owned
+     * by the caller); nothing when Teams is off.
+     */
+    public void mount(DocentServer server, Answerer answerer, FeedbackSink feedback) {
         if (teams == null) {
             return;
         }
-        Path home = DocentStack.home(settings);
         TeamsAdapter.Builder builder = TeamsAdapter.builder(teams, answerer, conversationStore())
                 .maxQueue(settings.getInt("DOCENT_TEAMS_QUEUE", 200, 1, 100_000))
-                .feedbackLog(JsonLinesFeedbackLog.open(
-                        Path.of(settings.get(
-                                "DOCENT_FEEDBACK_LOG",
-                                home.resolve("feedback.jsonl").toString())),
-                        onFeedback));
+                .feedback(feedback);
         settings.get("DOCENT_SCOPE_FILE").map(Path::of).map(TeamsScopes::load).ifPresent(builder::scopes);
         adapter = builder.build();
         server.route(PATH, adapter.httpHandler());

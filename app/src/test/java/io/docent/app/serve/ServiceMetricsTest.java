@@ -115,7 +115,7 @@ class ServiceMetricsTest {
     }
 
     @Test
-    void serves_the_slack_adapters_counters_and_votes() {
+    void serves_the_slack_adapters_own_counters() {
         var slack = new io.docent.slack.SlackMetrics();
         slack.reply(Answer.Status.ANSWERED);
         slack.reply(Answer.Status.BUSY);
@@ -126,8 +126,7 @@ class ServiceMetricsTest {
         assertThat(metrics.scrape())
                 .contains("docent_slack_answers_answered_total 1.0")
                 .contains("docent_slack_busy_replies_total 1.0")
-                .contains("docent_feedback_total{platform=\"slack\",vote=\"up\"} 2.0")
-                .contains("docent_feedback_total{platform=\"slack\",vote=\"down\"} 0.0");
+                .contains("docent_slack_feedback_up_total 2.0");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.Answer;
 import io.docent.core.DocentException;
+import io.docent.core.feedback.FeedbackSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -70,23 +71,21 @@ class SlackWiringTest {
 
     @Test
     void leaves_slack_off_without_a_bot_token() {
-        assertThat(SlackWiring.settings(Settings.of(Map.of()), home)).isEmpty();
+        assertThat(SlackWiring.settings(Settings.of(Map.of()))).isEmpty();
     }
 
     @Test
     void reads_every_slack_setting() throws Exception {
         Path scopes = Files.writeString(home.resolve("scopes.json"), "{}");
-        var settings = SlackWiring.settings(
-                        Settings.of(env(
-                                "SLACK_BOT_TOKEN", "xoxb-1",
-                                "SLACK_APP_TOKEN", "xapp-1",
-                                "DOCENT_SLACK_CONCURRENCY", "3",
-                                "DOCENT_SLACK_QUEUE", "40",
-                                "DOCENT_SLACK_FOLLOW_UPS", "false",
-                                "DOCENT_SLACK_IGNORE_BOTS", "no",
-                                "DOCENT_SLACK_MAX_MEMBERS_CHECKED", "50",
-                                "DOCENT_SCOPE_FILE", scopes.toString())),
-                        home)
+        var settings = SlackWiring.settings(Settings.of(env(
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_APP_TOKEN", "xapp-1",
+                        "DOCENT_SLACK_CONCURRENCY", "3",
+                        "DOCENT_SLACK_QUEUE", "40",
+                        "DOCENT_SLACK_FOLLOW_UPS", "false",
+                        "DOCENT_SLACK_IGNORE_BOTS", "no",
+                        "DOCENT_SLACK_MAX_MEMBERS_CHECKED", "50",
+                        "DOCENT_SCOPE_FILE", scopes.toString())))
                 .orElseThrow();
 
         assertThat(settings.socketMode()).isTrue();
@@ -96,39 +95,29 @@ class SlackWiringTest {
         assertThat(settings.ignoreBots()).isFalse();
         assertThat(settings.maxMembersChecked()).isEqualTo(50);
         assertThat(settings.scopeFile()).isEqualTo(scopes);
-        assertThat(settings.feedbackLog()).isEqualTo(home.resolve("feedback.jsonl"));
         assertThat(settings.apiUrl().toString()).startsWith("http://127.0.0.1:");
     }
 
     @Test
     void requires_the_signing_secret_for_the_events_api() {
-        assertThatThrownBy(() -> SlackWiring.settings(Settings.of(env("SLACK_BOT_TOKEN", "xoxb-1")), home))
+        assertThatThrownBy(() -> SlackWiring.settings(Settings.of(env("SLACK_BOT_TOKEN", "xoxb-1"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SLACK_SIGNING_SECRET");
     }
 
     @Test
     void names_a_bad_api_url_or_scope_file() {
-        assertThatThrownBy(() -> SlackWiring.settings(
-                        Settings.of(Map.of(
-                                "SLACK_BOT_TOKEN",
-                                "xoxb-1",
-                                "SLACK_APP_TOKEN",
-                                "xapp-1",
-                                "SLACK_API_URL",
-                                "slack.com")),
-                        home))
+        assertThatThrownBy(() -> SlackWiring.settings(Settings.of(Map.of(
+                        "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1", "SLACK_API_URL", "slack.com"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SLACK_API_URL");
-        assertThatThrownBy(() -> SlackWiring.settings(
-                        Settings.of(env(
-                                "SLACK_BOT_TOKEN",
-                                "xoxb-1",
-                                "SLACK_APP_TOKEN",
-                                "xapp-1",
-                                "DOCENT_SCOPE_FILE",
-                                "/nowhere/scopes.json")),
-                        home))
+        assertThatThrownBy(() -> SlackWiring.settings(Settings.of(env(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1",
+                        "SLACK_APP_TOKEN",
+                        "xapp-1",
+                        "DOCENT_SCOPE_FILE",
+                        "/nowhere/scopes.json"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("DOCENT_SCOPE_FILE");
     }
@@ -138,21 +127,17 @@ class SlackWiringTest {
         Path scopes = Files.writeString(
                 home.resolve("scopes.json"), "{\"teams\":{},\"channels\":{\"C0HR\":{\"accessGroups\":\"hr\"}}}");
 
-        assertThatThrownBy(() -> SlackWiring.settings(
-                        Settings.of(env(
-                                "SLACK_BOT_TOKEN", "xoxb-1",
-                                "SLACK_APP_TOKEN", "xapp-1",
-                                "DOCENT_SCOPE_FILE", scopes.toString())),
-                        home))
+        assertThatThrownBy(() -> SlackWiring.settings(Settings.of(env(
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_APP_TOKEN", "xapp-1",
+                        "DOCENT_SCOPE_FILE", scopes.toString()))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(scopes.toString())
                 .hasMessageContaining("DOCENT_SCOPE_FILE");
-        assertThatThrownBy(() -> SlackWiring.settings(
-                        Settings.of(env(
-                                "SLACK_BOT_TOKEN", "xoxb-1",
-                                "SLACK_APP_TOKEN", "xapp-1",
-                                "DOCENT_SLACK_MAX_MEMBERS_CHECKED", "-1")),
-                        home))
+        assertThatThrownBy(() -> SlackWiring.settings(Settings.of(env(
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_APP_TOKEN", "xapp-1",
+                        "DOCENT_SLACK_MAX_MEMBERS_CHECKED", "-1"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("DOCENT_SLACK_MAX_MEMBERS_CHECKED");
     }
@@ -174,7 +159,11 @@ class SlackWiringTest {
 
         try (DocentServer server = DocentServer.bind("127.0.0.1", 0);
                 SlackWiring slack = SlackWiring.start(
-                        settings, q -> Answer.failed("unused"), home, server, new PrintWriter(new StringWriter()))) {
+                        settings,
+                        q -> Answer.failed("unused"),
+                        server,
+                        FeedbackSink.NONE,
+                        new PrintWriter(new StringWriter()))) {
             assertThat(slack.active()).isTrue();
         }
     }
@@ -186,7 +175,11 @@ class SlackWiringTest {
 
         try (DocentServer server = DocentServer.bind("127.0.0.1", 0)) {
             assertThatThrownBy(() -> SlackWiring.start(
-                            settings, q -> Answer.failed("unused"), home, server, new PrintWriter(new StringWriter())))
+                            settings,
+                            q -> Answer.failed("unused"),
+                            server,
+                            FeedbackSink.NONE,
+                            new PrintWriter(new StringWriter())))
                     .isInstanceOf(DocentException.AuthenticationFailed.class)
                     .hasMessageContaining("SLACK_BOT_TOKEN")
                     .hasMessageNotContaining("xoxb-do-not-print");
@@ -198,7 +191,11 @@ class SlackWiringTest {
         var settings = Settings.of(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", SECRET));
         try (DocentServer server = DocentServer.bind("127.0.0.1", 0);
                 SlackWiring slack = SlackWiring.start(
-                        settings, q -> Answer.failed("unused"), home, server, new PrintWriter(new StringWriter()))) {
+                        settings,
+                        q -> Answer.failed("unused"),
+                        server,
+                        FeedbackSink.NONE,
+                        new PrintWriter(new StringWriter()))) {
             server.start();
             String body = "{\"type\":\"url_verification\",\"token\":\"t\",\"challenge\":\"c-123\"}";
             long ts = Instant.now().getEpochSecond();

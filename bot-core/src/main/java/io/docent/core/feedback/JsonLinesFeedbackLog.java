@@ -20,12 +20,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Each record is serialised to one complete line first and then written with a single {@code write} under a lock,
  * so lines never interleave, and flushed at once, so a crash loses at most the vote in flight. The file is opened in
  * append mode: records from earlier runs are kept. Several processes writing the same file are not coordinated;
- * give each replica its own file.
+ * give each replica its own file. A service opens one log and shares it ({@link FeedbackSink}).
  *
  * <p>Fields: {@code timestamp} (ISO-8601), {@code platform}, {@code vote} ({@code up} or {@code down}), {@code user},
  * {@code channel}, {@code thread}, {@code question}, {@code answer}, {@code sources} (an array of strings).
  */
-public final class JsonLinesFeedbackLog implements AutoCloseable {
+public final class JsonLinesFeedbackLog implements FeedbackSink, AutoCloseable {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -35,25 +35,14 @@ public final class JsonLinesFeedbackLog implements AutoCloseable {
     private final Path file;
     private final OutputStream out;
     private final ReentrantLock lock = new ReentrantLock();
-    private final java.util.function.Consumer<FeedbackRecord> onAppend;
 
-    private JsonLinesFeedbackLog(Path file, OutputStream out, java.util.function.Consumer<FeedbackRecord> onAppend) {
+    private JsonLinesFeedbackLog(Path file, OutputStream out) {
         this.file = file;
         this.out = out;
-        this.onAppend = onAppend;
     }
 
     /** Opens {@code file} for appending, creating it and its parent directories if needed. */
     public static JsonLinesFeedbackLog open(Path file) {
-        return open(file, record -> {});
-    }
-
-    /**
-     * As {@link #open(Path)}, telling {@code onAppend} of each record once it is written (for metrics); a listener
-     * that throws does not fail the append.
-     */
-    public static JsonLinesFeedbackLog open(Path file, java.util.function.Consumer<FeedbackRecord> onAppend) {
-        java.util.Objects.requireNonNull(onAppend, "onAppend");
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -61,7 +50,7 @@ public final class JsonLinesFeedbackLog implements AutoCloseable {
             }
             OutputStream out = Files.newOutputStream(
                     file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new JsonLinesFeedbackLog(file, out, onAppend);
+            return new JsonLinesFeedbackLog(file, out);
         } catch (IOException e) {
             throw new DocentException("cannot open the feedback log " + file + ": " + e.getMessage(), e);
         }
@@ -72,7 +61,8 @@ public final class JsonLinesFeedbackLog implements AutoCloseable {
     }
 
     /** Appends one record as one line. Throws {@link DocentException} when the file cannot be written. */
-    public void append(FeedbackRecord record) {
+    @Override
+    public void record(FeedbackRecord record) {
         byte[] line = toLine(record);
         lock.lock();
         try {
@@ -82,11 +72,6 @@ public final class JsonLinesFeedbackLog implements AutoCloseable {
             throw new DocentException("cannot write to the feedback log " + file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
-        }
-        try {
-            onAppend.accept(record);
-        } catch (RuntimeException e) {
-            // a listener is an observer: the vote is written, which is what matters
         }
     }
 

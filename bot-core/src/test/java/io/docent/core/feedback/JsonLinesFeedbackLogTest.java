@@ -28,7 +28,7 @@ class JsonLinesFeedbackLogTest {
     void writes_one_json_object_per_line_with_every_field() throws Exception {
         Path file = dir.resolve("logs/feedback.jsonl");
         try (var log = JsonLinesFeedbackLog.open(file)) {
-            log.append(record(FeedbackRecord.Vote.UP, "How many\nholidays?"));
+            log.record(record(FeedbackRecord.Vote.UP, "How many\nholidays?"));
         }
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -48,10 +48,10 @@ class JsonLinesFeedbackLogTest {
     void keeps_earlier_records_when_reopened() throws Exception {
         Path file = dir.resolve("feedback.jsonl");
         try (var log = JsonLinesFeedbackLog.open(file)) {
-            log.append(record(FeedbackRecord.Vote.UP, "first"));
+            log.record(record(FeedbackRecord.Vote.UP, "first"));
         }
         try (var log = JsonLinesFeedbackLog.open(file)) {
-            log.append(record(FeedbackRecord.Vote.DOWN, "second"));
+            log.record(record(FeedbackRecord.Vote.DOWN, "second"));
         }
 
         assertThat(Files.readAllLines(file)).hasSize(2);
@@ -64,7 +64,7 @@ class JsonLinesFeedbackLogTest {
         try (var log = JsonLinesFeedbackLog.open(file)) {
             for (int i = 0; i < 400; i++) {
                 String question = "question " + i + " " + "x".repeat(i * 10);
-                pool.execute(() -> log.append(record(FeedbackRecord.Vote.DOWN, question)));
+                pool.execute(() -> log.record(record(FeedbackRecord.Vote.DOWN, question)));
             }
             pool.shutdown();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

@@ -3,7 +3,7 @@ package io.docent.slack.feedback;
 import io.docent.core.DocentException;
 import io.docent.core.UserTexts;
 import io.docent.core.feedback.FeedbackRecord;
-import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.core.feedback.FeedbackSink;
 import io.docent.slack.SlackMetrics;
 import io.docent.slack.web.SlackWeb;
 import java.time.Clock;
@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a 👍/👎 click: a {@link FeedbackRecord} in the feedback log (when one is configured), a count in the
+ * Records a 👍/👎 click: a {@link FeedbackRecord} in the service's {@link FeedbackSink}, a count in the
  * metrics, a log line (ids only), and an ephemeral "thanks" that only the voter sees.
  *
  * <p>The record holds what the voter was shown: the remembered question, answer and sources of that message, or,
@@ -24,20 +24,15 @@ public final class FeedbackRecorder {
     private static final Logger log = LoggerFactory.getLogger(FeedbackRecorder.class);
 
     private final AnsweredQuestions answers;
-    private final JsonLinesFeedbackLog feedbackLog;
+    private final FeedbackSink sink;
     private final SlackWeb web;
     private final SlackMetrics metrics;
     private final Clock clock;
 
-    /** {@code feedbackLog} may be {@code null}: votes are then only counted and logged. */
     public FeedbackRecorder(
-            AnsweredQuestions answers,
-            JsonLinesFeedbackLog feedbackLog,
-            SlackWeb web,
-            SlackMetrics metrics,
-            Clock clock) {
+            AnsweredQuestions answers, FeedbackSink sink, SlackWeb web, SlackMetrics metrics, Clock clock) {
         this.answers = answers;
-        this.feedbackLog = feedbackLog;
+        this.sink = java.util.Objects.requireNonNull(sink, "sink");
         this.web = web;
         this.metrics = metrics;
         this.clock = clock;
@@ -69,12 +64,10 @@ public final class FeedbackRecorder {
                 entry.sources());
         metrics.vote(vote.vote());
         log.info("Feedback {} from {} in {} on answer {}", vote.vote(), vote.user(), vote.channel(), vote.answerId());
-        if (feedbackLog != null) {
-            try {
-                feedbackLog.append(record);
-            } catch (DocentException e) {
-                log.error("Feedback not written: {}", e.getMessage(), e);
-            }
+        try {
+            sink.record(record);
+        } catch (DocentException e) {
+            log.error("Feedback not written: {}", e.getMessage(), e);
         }
         try {
             var r = web.postEphemeral(vote.channel(), vote.user(), vote.threadTs(), UserTexts.THANKS);

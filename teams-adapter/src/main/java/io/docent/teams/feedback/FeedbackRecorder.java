@@ -7,7 +7,7 @@ import io.docent.core.Answer;
 import io.docent.core.Citation;
 import io.docent.core.DocentException;
 import io.docent.core.feedback.FeedbackRecord;
-import io.docent.core.feedback.JsonLinesFeedbackLog;
+import io.docent.core.feedback.FeedbackSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,13 +35,12 @@ public final class FeedbackRecorder {
 
     private record Answered(String question, String answer, List<Citation> sources, String place) {}
 
-    private final JsonLinesFeedbackLog feedbackLog;
+    private final FeedbackSink sink;
     private final Clock clock;
     private final Cache<String, Answered> answers;
 
-    /** {@code feedbackLog} may be null: votes are then only logged. */
-    public FeedbackRecorder(JsonLinesFeedbackLog feedbackLog, Clock clock, Ticker ticker) {
-        this.feedbackLog = feedbackLog;
+    public FeedbackRecorder(FeedbackSink sink, Clock clock, Ticker ticker) {
+        this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.answers = Caffeine.newBuilder()
                 .maximumSize(DEFAULT_MAX_ANSWERS)
@@ -56,9 +55,9 @@ public final class FeedbackRecorder {
     }
 
     /**
-     * Appends the vote to the feedback log.
+     * Keeps the vote in the service's {@link FeedbackSink}.
      *
-     * @return whether it was written (false when the log could not be written; the failure is logged)
+     * @return whether it was kept (false when the sink failed; the failure is logged)
      */
     public boolean record(FeedbackVote vote, String user, String place) {
         Answered answered = answers.getIfPresent(vote.answerId());
@@ -81,11 +80,8 @@ public final class FeedbackRecorder {
                                 .map(c -> c.url().isEmpty() ? c.title() : c.url())
                                 .toList());
         log.info("Teams feedback {} on answer {}", vote.vote(), vote.answerId());
-        if (feedbackLog == null) {
-            return true;
-        }
         try {
-            feedbackLog.append(record);
+            sink.record(record);
             return true;
         } catch (DocentException e) {
             log.error("Teams feedback on answer {} not recorded: {}", vote.answerId(), e.getMessage());
