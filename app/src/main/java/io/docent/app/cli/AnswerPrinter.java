@@ -2,8 +2,8 @@ package io.docent.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docent.app.AnswerJson;
 import io.docent.core.Answer;
 import io.docent.core.Citation;
 import io.docent.core.SearchHit;
@@ -69,37 +69,9 @@ final class AnswerPrinter {
         return rank == 0 ? "-" : Integer.toString(rank);
     }
 
+    /** One JSON object ({@link AnswerJson}); {@code explain} adds the evidence. */
     static void printJson(Answer answer, boolean explain, PrintWriter out) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("status", answer.status().name());
-        root.put("answer", answer.text());
-        ArrayNode citations = root.putArray("citations");
-        for (Citation c : answer.citations()) {
-            citations
-                    .addObject()
-                    .put("n", c.number())
-                    .put("title", c.title())
-                    .put("location", c.location())
-                    .put("url", c.url())
-                    .put("snippet", c.snippet());
-        }
-        ObjectNode timings = root.putObject("timings");
-        answer.timings().forEach((stage, d) -> timings.put(stage + "_ms", d.toNanos() / 1e6));
-        if (explain) {
-            root.put("query", answer.standaloneQuery());
-            ArrayNode passages = root.putArray("passages");
-            for (SearchHit hit : answer.evidence()) {
-                passages.addObject()
-                        .put("title", hit.chunk().title())
-                        .put("url", hit.chunk().url())
-                        .put("breadcrumb", hit.chunk().breadcrumb())
-                        .put("score", hit.score())
-                        .put("similarity", Double.isNaN(hit.similarity()) ? null : hit.similarity())
-                        .put("keyword_rank", hit.textRank())
-                        .put("vector_rank", hit.vectorRank())
-                        .put("text", hit.chunk().text());
-            }
-        }
+        ObjectNode root = AnswerJson.render(answer, explain);
         try {
             out.println(JSON.writeValueAsString(root));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

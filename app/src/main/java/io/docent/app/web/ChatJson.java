@@ -3,14 +3,12 @@ package io.docent.app.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docent.app.AnswerJson;
 import io.docent.core.Answer;
 import io.docent.core.Asker;
-import io.docent.core.Citation;
 import io.docent.core.Question;
 import io.docent.core.Scope;
-import io.docent.core.SearchHit;
 import io.docent.core.Turn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -102,46 +100,17 @@ final class ChatJson {
         return turns;
     }
 
+    /** The answer as {@link AnswerJson} renders it, with its evidence, after who asked and what they may read. */
     static ObjectNode render(Answer answer, WebAccess.Decision decision) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("asker", AccessNotice.asker(decision.asker().identity()));
         root.put("access", AccessNotice.of(decision));
-        root.put("text", answer.text());
-        root.put("status", answer.status().name());
-        root.put("standaloneQuery", answer.standaloneQuery());
-        ArrayNode citations = root.putArray("citations");
-        for (Citation c : answer.citations()) {
-            citations
-                    .addObject()
-                    .put("n", c.number())
-                    .put("title", c.title())
-                    .put("location", c.location())
-                    .put("url", c.url())
-                    .put("snippet", c.snippet());
-        }
-        ArrayNode evidence = root.putArray("evidence");
-        for (SearchHit hit : answer.evidence()) {
-            evidence.addObject()
-                    .put("title", hit.chunk().title())
-                    .put("url", hit.chunk().url())
-                    .put("breadcrumb", hit.chunk().breadcrumb())
-                    .put("score", finite(hit.score()))
-                    .put("similarity", finite(hit.similarity()))
-                    .put("keywordRank", hit.textRank())
-                    .put("vectorRank", hit.vectorRank())
-                    .put("text", hit.chunk().text());
-        }
-        ObjectNode timings = root.putObject("timings");
-        answer.timings().forEach((stage, d) -> timings.put(stage, d.toNanos() / 1e6));
+        root.setAll(AnswerJson.render(answer, true));
         return root;
     }
 
     static ObjectNode error(int status, String message) {
         return MAPPER.createObjectNode().put("error", message).put("status", status);
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
     }
 
     private static String truncate(String s, int max) {
