@@ -76,7 +76,8 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
 
     /**
      * @param maxChars the answer's length budget, at least 100
-     * @param embedder also scores sentences by similarity to the query, or {@code null} for terms alone
+     * @param embedder also scores the best few sentences by similarity to the query (see {@link Scorer}), or {@code
+     *     null} for terms alone
      */
     public ExtractiveAnswerer(int maxChars, Embedder embedder) {
         this(new Scorer(embedder), maxChars);
@@ -99,7 +100,7 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
         }
         for (int i = 0; i < request.sources().size(); i++) {
             for (Unit u : Segmenter.units(i, request.sources().get(i))) {
-                if (!isPageLink(u, titles)) {
+                if (!isPageLink(u, titles) && !isFragment(u, request.sources().get(i))) {
                     units.add(u);
                 }
             }
@@ -119,6 +120,23 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
     private static boolean isPageLink(Unit u, Set<String> titles) {
         return u.kind() == Unit.Kind.ITEM
                 && titles.contains(normalized(BULLET.matcher(u.text()).replaceFirst("")));
+    }
+
+    /**
+     * The tail of a sentence that began in the chunk before (a passage cut mid-sentence opens in lower case:
+     * "sessions a year, booked through..."). Quoted, it would be half a statement. A document's first chunk cannot
+     * open mid-sentence, so there a lower-case opening ("nwctl deploys...") is the writer's.
+     */
+    private static boolean isFragment(Unit u, Source source) {
+        if (u.kind() != Unit.Kind.SENTENCE
+                || u.position() != 0
+                || source.hit().chunk().ordinal() == 0) {
+            return false;
+        }
+        String first = u.text().split("\\s", 2)[0];
+        return !first.isEmpty()
+                && first.chars().allMatch(c -> !Character.isLetter(c) || Character.isLowerCase(c))
+                && Character.isLowerCase(first.charAt(0));
     }
 
     private static String normalized(String text) {
@@ -201,13 +219,29 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
         return render(units, with).length() <= maxChars;
     }
 
-    /** The unit cut at a word to fit the budget alone, with its table header if that leaves room for the row. */
+    /**
+     * The unit cut to fit the budget alone, with its table header if that leaves room for the row: its first whole
+     * sentences when at least one fits (a long list item), otherwise, as a last resort, its beginning cut at a word
+     * and ended with "…" so that the cut shows.
+     */
     private Unit shortened(Unit u) {
         String header = u.header().length() < maxChars / 3 ? u.header() : "";
-        int room = maxChars - marker(u).length() - (header.isEmpty() ? 0 : header.length() + 1) - 1;
-        String text = u.text().substring(0, Math.min(room, u.text().length()));
-        int space = text.lastIndexOf(' ');
-        text = (space > room / 2 ? text.substring(0, space) : text).stripTrailing() + "…";
+        int room = maxChars - marker(u).length() - (header.isEmpty() ? 0 : header.length() + 1);
+        StringBuilder whole = new StringBuilder();
+        for (String sentence : Segmenter.sentences(u.text())) {
+            if (whole.length() + 1 + sentence.length() > room) {
+                break;
+            }
+            whole.append(whole.isEmpty() ? "" : " ").append(sentence);
+        }
+        String text;
+        if (!whole.isEmpty()) {
+            text = whole.toString();
+        } else {
+            text = u.text().substring(0, Math.min(room - 1, u.text().length()));
+            int space = text.lastIndexOf(' ');
+            text = (space > room / 2 ? text.substring(0, space) : text).stripTrailing() + "…";
+        }
         return new Unit(u.source(), u.number(), u.position(), u.kind(), text, u.label(), header, u.document());
     }
 
