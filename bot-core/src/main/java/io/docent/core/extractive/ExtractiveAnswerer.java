@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  *
  * <p>How it works: every source is cut into units (a sentence, a whole list item, a whole table row: see
  * {@link Segmenter}); each unit is scored by the IDF-weighted overlap of its stemmed terms with the query plus a
- * bonus for its source's rank, and optionally by embedding similarity (see {@link Scorer}). The best units are taken,
- * best first, while they fit in the character budget: at most {@value #MAX_UNITS}, none scoring less than
- * {@value #RELATIVE_FLOOR} of the best, and at least {@value #MIN_UNITS} when the sentence after the best one carries
+ * bonus for its source's rank and one for carrying the kind of fact asked for (a number, a date: {@link AnswerType}),
+ * and optionally by embedding similarity (see {@link Scorer}). The best units are taken, best first, while they fit in
+ * the character budget: at most {@value #MAX_UNITS}, none scoring less than {@value #RELATIVE_FLOOR} of the best
+ * (leaving out the answer-type bonus), and at least {@value #MIN_UNITS} when the sentence after the best one carries
  * on from it ("It can be split into two blocks."). A unit ending in ':' brings the list items or table rows that follow
  * it, so "To get access:" comes with its steps. The units are then printed in reading order, by source rank then
  * position: prose runs on, items and rows keep a line of their own, and a table row is preceded by its table's header.
@@ -105,8 +106,8 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
                 }
             }
         }
-        double[] scores = scorer.score(request.standaloneQuery(), units);
-        List<Integer> ranked = ranked(scores);
+        Scorer.Scores scores = scorer.score(request.standaloneQuery(), units);
+        List<Integer> ranked = ranked(scores.values());
         if (ranked.isEmpty()) {
             return NOT_GROUNDED;
         }
@@ -156,12 +157,13 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
     }
 
     /** Indices of the units to quote, in reading order (units are in source-rank, then position order). */
-    private TreeSet<Integer> select(List<Unit> units, double[] scores, List<Integer> ranked) {
+    private TreeSet<Integer> select(List<Unit> units, Scorer.Scores scored, List<Integer> ranked) {
+        double[] scores = scored.values();
         int best = ranked.getFirst();
         if (!fits(units, new TreeSet<>(), best)) { // the best unit alone is over budget: quote its beginning
             units.set(best, shortened(units.get(best)));
         }
-        double floor = scores[best] * RELATIVE_FLOOR;
+        double floor = scored.untypedBest() * RELATIVE_FLOOR;
         List<Integer> queue = new ArrayList<>(ranked);
         Set<Integer> followers = new HashSet<>();
         TreeSet<Integer> chosen = new TreeSet<>();

@@ -25,7 +25,8 @@ import java.util.Set;
  * Candidates get a bonus for their source's rank (retrieval already judged the sources), and a bonus when they carry
  * the kind of fact the question asks for (see {@link AnswerType}): a number for "how many", a date for "when". That
  * bonus multiplies the lexical score by {@code 1 + }{@value #TYPE_WEIGHT}: it settles a choice between sentences that
- * share the question's words about equally, and cannot make up for a missing subject term of average weight.
+ * share the question's words about equally, and cannot make up for a missing subject term of average weight. It
+ * reorders, and does not raise the bar the other units must clear ({@link Scores#untypedBest}).
  *
  * <p>When an {@link Embedder} is given, the {@value #MAX_EMBEDDED} best candidates by the scores above also get how
  * much closer they are to the query than the least similar of them (cosine similarity), which tells apart sentences
@@ -81,13 +82,23 @@ final class Scorer {
         this.maxEmbedded = maxEmbedded;
     }
 
-    /** One score per unit, in order; 0 for units that are not candidates, above 0 for the others. */
-    double[] score(String query, List<Unit> units) {
+    /**
+     * How well each unit answers a query.
+     *
+     * @param values one score per unit, in order; 0 for units that are not candidates, above 0 for the others
+     * @param untypedBest the best score the units would have without the answer-type bonus: the answerer keeps units
+     *     scoring a share of this, so that preferring the unit of the asked type reorders the answer and never pushes
+     *     out a sentence that would have been quoted without it ("and for contractors?" after "how many days...")
+     */
+    record Scores(double[] values, double untypedBest) {}
+
+    Scores score(String query, List<Unit> units) {
         Terms terms = new Terms();
         Set<String> wanted = terms.of(query);
         double[] scores = new double[units.size()];
+        double[] typeBonus = new double[units.size()];
         if (wanted.isEmpty()) {
-            return scores;
+            return new Scores(scores, 0);
         }
         AnswerType type = AnswerType.of(query);
         Set<String> subject = AnswerType.subject(wanted);
@@ -118,14 +129,24 @@ final class Scorer {
             // that leads in ("To get VPN access:") stays, for the steps it brings.
             if (candidate && (u.leadsIn() || !wanted.containsAll(own.get(i)))) {
                 boolean typed = type.carriedBy(u.text() + " " + u.header());
-                scores[i] = lexical / total * (typed ? 1 + TYPE_WEIGHT : 1) + RANK_BONUS / (u.source() + 1);
+                scores[i] = lexical / total + RANK_BONUS / (u.source() + 1);
+                typeBonus[i] = typed ? TYPE_WEIGHT * lexical / total : 0;
                 candidates.add(i);
             }
         }
         if (vectors != null && candidates.size() > 1) {
-            addSimilarity(query, units, best(candidates, scores), scores);
+            addSimilarity(query, units, best(candidates, sum(scores, typeBonus)), scores);
         }
-        return scores;
+        double untypedBest = Arrays.stream(scores).max().orElse(0);
+        return new Scores(sum(scores, typeBonus), untypedBest);
+    }
+
+    private static double[] sum(double[] a, double[] b) {
+        double[] sum = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
     }
 
     /** The {@link #maxEmbedded} best candidates; ties go to the earlier unit. */

@@ -345,4 +345,19 @@ class ExtractiveAnswererTest {
                 .contains("Annual leave is booked in the HR portal. [1]")
                 .doesNotContain("Christmas");
     }
+
+    @Test
+    void preferring_the_asked_type_does_not_push_out_a_sentence_on_the_follow_up() {
+        var draft =
+                ask("How many days of annual leave do I get? for contractors?", source(1, "Annual Leave Policy", """
+                        Employees get 25 days of paid annual leave per year.
+
+                        # Contractors
+                        Contractors are not covered by this policy and arrange time off with their agency.
+                        """));
+
+        assertThat(draft.text())
+                .isEqualTo("Employees get 25 days of paid annual leave per year. [1] Contractors are not covered by"
+                        + " this policy and arrange time off with their agency. [1]");
+    }
 }
