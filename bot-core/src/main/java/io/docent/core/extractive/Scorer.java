@@ -92,6 +92,7 @@ final class Scorer {
      */
     record Scores(double[] values, double untypedBest) {}
 
+    /** Scores the units against the query; no unit is a candidate when the query has no meaningful term. */
     Scores score(String query, List<Unit> units) {
         Terms terms = new Terms();
         Set<String> wanted = terms.of(query);
