@@ -139,9 +139,9 @@ public final class DocentStack implements AutoCloseable {
                     .map(tokens::counting)
                     .orElse(null);
             var pipeline = (chat == null
-                            // With the embedder, sentence selection also weighs meaning, not only shared words.
-                            ? AnswerPipeline.builder(
-                                    retriever, new ExtractiveAnswerer(ExtractiveAnswerer.DEFAULT_MAX_CHARS, embedder))
+                            // Terms and answer type alone: weighing sentences by meaning too cost 4x the CPU and
+                            // did not change the answers' quality (docs/benchmarks.md, "Answer quality").
+                            ? AnswerPipeline.builder(retriever, new ExtractiveAnswerer())
                             : AnswerPipeline.builder(
                                             retriever, new GroundedAnswerGenerator(chat, PromptBudget.fromMap(config)))
                                     .rewriter(new LlmQueryRewriter(chat)))

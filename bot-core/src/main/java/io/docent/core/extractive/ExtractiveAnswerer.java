@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  *
  * <p>How it works: every source is cut into units (a sentence, a whole list item, a whole table row: see
  * {@link Segmenter}); each unit is scored by the IDF-weighted overlap of its stemmed terms with the query plus a
- * bonus for its source's rank, and optionally by embedding similarity (see {@link Scorer}). The best units are taken,
- * best first, while they fit in the character budget: at most {@value #MAX_UNITS}, none scoring less than
- * {@value #RELATIVE_FLOOR} of the best, and at least {@value #MIN_UNITS} when the sentence after the best one carries
+ * bonus for its source's rank and one for carrying the kind of fact asked for (a number, a date: {@link AnswerType}),
+ * and optionally by embedding similarity (see {@link Scorer}). The best units are taken, best first, while they fit in
+ * the character budget: at most {@value #MAX_UNITS}, none scoring less than {@value #RELATIVE_FLOOR} of the best
+ * (leaving out the answer-type bonus), and at least {@value #MIN_UNITS} when the sentence after the best one carries
  * on from it ("It can be split into two blocks."). A unit ending in ':' brings the list items or table rows that follow
  * it, so "To get access:" comes with its steps. The units are then printed in reading order, by source rank then
  * position: prose runs on, items and rows keep a line of their own, and a table row is preceded by its table's header.
@@ -76,7 +77,8 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
 
     /**
      * @param maxChars the answer's length budget, at least 100
-     * @param embedder also scores sentences by similarity to the query, or {@code null} for terms alone
+     * @param embedder also scores the best few sentences by similarity to the query (see {@link Scorer}), or {@code
+     *     null} for terms alone
      */
     public ExtractiveAnswerer(int maxChars, Embedder embedder) {
         this(new Scorer(embedder), maxChars);
@@ -99,13 +101,13 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
         }
         for (int i = 0; i < request.sources().size(); i++) {
             for (Unit u : Segmenter.units(i, request.sources().get(i))) {
-                if (!isPageLink(u, titles)) {
+                if (!isPageLink(u, titles) && !isFragment(u, request.sources().get(i))) {
                     units.add(u);
                 }
             }
         }
-        double[] scores = scorer.score(request.standaloneQuery(), units);
-        List<Integer> ranked = ranked(scores);
+        Scorer.Scores scores = scorer.score(request.standaloneQuery(), units);
+        List<Integer> ranked = ranked(scores.values());
         if (ranked.isEmpty()) {
             return NOT_GROUNDED;
         }
@@ -119,6 +121,23 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
     private static boolean isPageLink(Unit u, Set<String> titles) {
         return u.kind() == Unit.Kind.ITEM
                 && titles.contains(normalized(BULLET.matcher(u.text()).replaceFirst("")));
+    }
+
+    /**
+     * The tail of a sentence that began in the chunk before (a passage cut mid-sentence opens in lower case:
+     * "sessions a year, booked through..."). Quoted, it would be half a statement. A document's first chunk cannot
+     * open mid-sentence, so there a lower-case opening ("nwctl deploys...") is the writer's.
+     */
+    private static boolean isFragment(Unit u, Source source) {
+        if (u.kind() != Unit.Kind.SENTENCE
+                || u.position() != 0
+                || source.hit().chunk().ordinal() == 0) {
+            return false;
+        }
+        String first = u.text().split("\\s", 2)[0];
+        return !first.isEmpty()
+                && first.chars().allMatch(c -> !Character.isLetter(c) || Character.isLowerCase(c))
+                && Character.isLowerCase(first.charAt(0));
     }
 
     private static String normalized(String text) {
@@ -138,12 +157,13 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
     }
 
     /** Indices of the units to quote, in reading order (units are in source-rank, then position order). */
-    private TreeSet<Integer> select(List<Unit> units, double[] scores, List<Integer> ranked) {
+    private TreeSet<Integer> select(List<Unit> units, Scorer.Scores scored, List<Integer> ranked) {
+        double[] scores = scored.values();
         int best = ranked.getFirst();
         if (!fits(units, new TreeSet<>(), best)) { // the best unit alone is over budget: quote its beginning
             units.set(best, shortened(units.get(best)));
         }
-        double floor = scores[best] * RELATIVE_FLOOR;
+        double floor = scored.untypedBest() * RELATIVE_FLOOR;
         List<Integer> queue = new ArrayList<>(ranked);
         Set<Integer> followers = new HashSet<>();
         TreeSet<Integer> chosen = new TreeSet<>();
@@ -201,13 +221,29 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
         return render(units, with).length() <= maxChars;
     }
 
-    /** The unit cut at a word to fit the budget alone, with its table header if that leaves room for the row. */
+    /**
+     * The unit cut to fit the budget alone, with its table header if that leaves room for the row: its first whole
+     * sentences when at least one fits (a long list item), otherwise, as a last resort, its beginning cut at a word
+     * and ended with "…" so that the cut shows.
+     */
     private Unit shortened(Unit u) {
         String header = u.header().length() < maxChars / 3 ? u.header() : "";
-        int room = maxChars - marker(u).length() - (header.isEmpty() ? 0 : header.length() + 1) - 1;
-        String text = u.text().substring(0, Math.min(room, u.text().length()));
-        int space = text.lastIndexOf(' ');
-        text = (space > room / 2 ? text.substring(0, space) : text).stripTrailing() + "…";
+        int room = maxChars - marker(u).length() - (header.isEmpty() ? 0 : header.length() + 1);
+        StringBuilder whole = new StringBuilder();
+        for (String sentence : Segmenter.sentences(u.text())) {
+            if (whole.length() + 1 + sentence.length() > room) {
+                break;
+            }
+            whole.append(whole.isEmpty() ? "" : " ").append(sentence);
+        }
+        String text;
+        if (!whole.isEmpty()) {
+            text = whole.toString();
+        } else {
+            text = u.text().substring(0, Math.min(room - 1, u.text().length()));
+            int space = text.lastIndexOf(' ');
+            text = (space > room / 2 ? text.substring(0, space) : text).stripTrailing() + "…";
+        }
         return new Unit(u.source(), u.number(), u.position(), u.kind(), text, u.label(), header, u.document());
     }
 

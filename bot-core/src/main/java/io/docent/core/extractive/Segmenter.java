@@ -29,8 +29,11 @@ final class Segmenter {
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("[|:\\-\\s]*-[|:\\-\\s]*");
     private static final Pattern FENCE = Pattern.compile("(`{3,}|~{3,}).*");
     private static final Pattern CITATION_LIKE = Pattern.compile("\\[(\\d{1,3}(?:\\s*,\\s*\\d{1,3})*)]");
-    private static final Set<String> ABBREVIATIONS =
-            Set.of("e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "no", "nr", "fig", "approx", "incl", "ca", "cf");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "fig", "approx", "incl",
+            "excl", "ca", "cf", "dept", "inc", "ltd", "corp", "ext", "tel", "vol");
+    /** Abbreviations only before a number ("No. 5", "pp. 12"): elsewhere "no." ends a sentence ("The answer is no."). */
+    private static final Set<String> BEFORE_NUMBERS = Set.of("no", "nr", "nos", "p", "pp", "ch", "op");
 
     private final int source;
     private final int number;
@@ -96,13 +99,23 @@ final class Segmenter {
             endTable();
             endProse();
             item = new StringBuilder(line);
-        } else if (item != null && Character.isWhitespace(raw.charAt(0))) {
-            item.append(' ').append(line); // an indented line continues the item above
+        } else if (item != null && (Character.isWhitespace(raw.charAt(0)) || carriesOn(item, line))) {
+            item.append(' ').append(line); // an indented line, or the rest of a sentence, continues the item above
         } else {
             endTable();
             endItem();
             paragraph.append(paragraph.isEmpty() ? "" : " ").append(line);
         }
+    }
+
+    /**
+     * Whether a line that is not indented is still the item's: the item stops mid-sentence and the line goes on in
+     * lower case, as a list item wrapped by a PDF or a hard-wrapping editor does ("- Employees get six free" then
+     * "sessions a year."). Quoted apart, both halves would be fragments.
+     */
+    private static boolean carriesOn(StringBuilder item, String line) {
+        char last = item.charAt(item.length() - 1);
+        return ".!?:;".indexOf(last) < 0 && Character.isLowerCase(line.charAt(0));
     }
 
     private void tableLine(String line) {
@@ -164,7 +177,9 @@ final class Segmenter {
 
     /**
      * Splits prose at a '.', '!' or '?' that is followed by a space and a capital, a digit or an opening quote or
-     * bracket, unless the period ends an abbreviation ("e.g.", "Dr.") or an initial ("J. Smith").
+     * bracket, unless the period ends an abbreviation ("e.g.", "Dr.", "approx.", "No. 5"), a dotted one ("a.m.",
+     * "U.S.") or an initial ("J. Smith"). A period inside a number ("1.5", "$1,500.00") has no space after it, and a
+     * line break inside a paragraph was joined into a space before: neither ends a sentence.
      */
     static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
@@ -183,7 +198,10 @@ final class Segmenter {
             while (next < n && Character.isWhitespace(text.charAt(next))) {
                 next++;
             }
-            if (next == end || next == n || !opensSentence(text.charAt(next)) || c == '.' && abbreviation(text, i)) {
+            if (next == end
+                    || next == n
+                    || !opensSentence(text.charAt(next))
+                    || c == '.' && abbreviation(text, i, Character.isDigit(text.charAt(next)))) {
                 continue;
             }
             sentences.add(text.substring(start, end).strip());
@@ -200,7 +218,7 @@ final class Segmenter {
         return Character.isUpperCase(c) || Character.isDigit(c) || "\"'‘“([*_`".indexOf(c) >= 0;
     }
 
-    private static boolean abbreviation(String text, int period) {
+    private static boolean abbreviation(String text, int period, boolean beforeNumber) {
         int from = period;
         while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
             from--;
@@ -208,6 +226,7 @@ final class Segmenter {
         String word = text.substring(from, period).replaceAll("^\\W+", "").toLowerCase(Locale.ROOT);
         return word.length() == 1 && Character.isLetter(word.charAt(0))
                 || word.contains(".")
-                || ABBREVIATIONS.contains(word);
+                || ABBREVIATIONS.contains(word)
+                || beforeNumber && BEFORE_NUMBERS.contains(word);
     }
 }

@@ -245,4 +245,119 @@ class ExtractiveAnswererTest {
         assertThat(draft.text())
                 .isEqualTo("Parental leave is 16 weeks at full pay. [1] It can be split into two blocks. [1]");
     }
+
+    static Source source(int number, int ordinal, String title, String text) {
+        var chunk = new Chunk(
+                "doc" + number + "#" + ordinal,
+                "doc" + number,
+                "confluence",
+                "",
+                title,
+                "",
+                "",
+                text,
+                ordinal,
+                "",
+                null,
+                null,
+                null);
+        return new Source(number, new SearchHit(chunk, 1.0 / number, number, number, Double.NaN));
+    }
+
+    @Test
+    void quotes_a_sentence_whole_across_the_line_breaks_of_its_source() {
+        var draft = ask("What is the deductible for a family?", source(1, "Benefits", """
+                        The calendar year deductible for in-network services is $1,500 for
+                        an individual and $3,000 for a family. Out-of-network care costs
+                        more.
+                        """));
+
+        assertThat(draft.text())
+                .startsWith("The calendar year deductible for in-network services is $1,500 for an individual and"
+                        + " $3,000 for a family. [1]");
+    }
+
+    @Test
+    void cuts_a_unit_over_the_budget_after_a_whole_sentence_rather_than_mid_sentence() {
+        var small = new ExtractiveAnswerer(150, null);
+        String item = "- The VPN client connects to the nearest gateway. It reconnects by itself after sleep."
+                + " It logs every connection for ninety days in the audit store of the security team.";
+
+        var draft = ask(small, "vpn client", source(1, "VPN", item));
+
+        assertThat(draft.text())
+                .isEqualTo(
+                        "- The VPN client connects to the nearest gateway. It reconnects by itself after sleep. [1]");
+    }
+
+    @Test
+    void leaves_out_the_tail_of_a_sentence_that_began_in_the_chunk_before() {
+        var draft = ask(
+                "How many counselling sessions do I get?",
+                source(
+                        1,
+                        3,
+                        "Wellbeing",
+                        "sessions of counselling a year, booked through the helpline. Counselling"
+                                + " sessions are confidential."));
+
+        assertThat(draft.text()).isEqualTo("Counselling sessions are confidential. [1]");
+    }
+
+    @Test
+    void prefers_the_sentence_with_the_number_for_how_many() {
+        var draft = ask(
+                new ExtractiveAnswerer(130, null),
+                "How many counselling sessions do I get?",
+                source(1, "Wellbeing", """
+                        Counselling sessions cover stress, grief, money worries and family matters.
+                        Every employee can have six free counselling sessions a year.
+                        """));
+
+        assertThat(draft.text()).isEqualTo("Every employee can have six free counselling sessions a year. [1]");
+    }
+
+    @Test
+    void prefers_the_sentence_with_the_date_for_when() {
+        var draft = ask(
+                new ExtractiveAnswerer(110, null),
+                "When are payslips available?",
+                source(
+                        1,
+                        "Payroll",
+                        "Payslips are available in the payroll portal under My Documents."
+                                + " Payslips are available on the 25th of each month."));
+
+        assertThat(draft.text()).isEqualTo("Payslips are available on the 25th of each month. [1]");
+    }
+
+    @Test
+    void a_number_on_another_subject_does_not_answer_a_how_many_question() {
+        var draft = ask(
+                "How many days of annual leave do I get?",
+                source(
+                        1,
+                        "Leave",
+                        "Annual leave is booked in the HR portal. Your manager approves annual leave."
+                                + " The office is closed for 3 days between Christmas and New Year."));
+
+        assertThat(draft.text())
+                .contains("Annual leave is booked in the HR portal. [1]")
+                .doesNotContain("Christmas");
+    }
+
+    @Test
+    void preferring_the_asked_type_does_not_push_out_a_sentence_on_the_follow_up() {
+        var draft =
+                ask("How many days of annual leave do I get? for contractors?", source(1, "Annual Leave Policy", """
+                        Employees get 25 days of paid annual leave per year.
+
+                        # Contractors
+                        Contractors are not covered by this policy and arrange time off with their agency.
+                        """));
+
+        assertThat(draft.text())
+                .isEqualTo("Employees get 25 days of paid annual leave per year. [1] Contractors are not covered by"
+                        + " this policy and arrange time off with their agency. [1]");
+    }
 }

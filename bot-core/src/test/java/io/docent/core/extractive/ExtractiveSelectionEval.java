@@ -63,7 +63,7 @@ public final class ExtractiveSelectionEval {
             for (int i = 0; i < sources.size(); i++) {
                 units.addAll(Segmenter.units(i, sources.get(i)));
             }
-            double[] scores = scorer.score(c.question(), units);
+            double[] scores = scorer.score(c.question(), units).values();
             int best = 0;
             for (int i = 1; i < scores.length; i++) {
                 best = scores[i] > scores[best] ? i : best;

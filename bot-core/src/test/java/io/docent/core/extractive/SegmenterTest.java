@@ -78,4 +78,43 @@ class SegmenterTest {
         assertThat(units.get(1).text())
                 .isEqualTo("```sh\nnwctl deploy relay-api --env production\nnwctl status relay-api\n```");
     }
+
+    @Test
+    void keeps_sentences_whole_across_line_breaks_abbreviations_decimals_money_and_times() {
+        List<Unit> units = units("""
+                The calendar year deductible for in-network services is $1,500 for
+                an individual and $3,000.00 for a family. Claims, e.g. Specsavers glasses, i.e. lenses
+                and frames, are paid in approx. 10 days. Form No. 5 applies from 9 a.m. to 5 p.m. on
+                weekdays. Rates rise by 1.5 percent a year. The answer is no. Ask HR.
+                """);
+
+        assertThat(units)
+                .extracting(Unit::text)
+                .containsExactly(
+                        "The calendar year deductible for in-network services is $1,500 for an individual and"
+                                + " $3,000.00 for a family.",
+                        "Claims, e.g. Specsavers glasses, i.e. lenses and frames, are paid in approx. 10 days.",
+                        "Form No. 5 applies from 9 a.m. to 5 p.m. on weekdays.",
+                        "Rates rise by 1.5 percent a year.",
+                        "The answer is no.",
+                        "Ask HR.");
+    }
+
+    @Test
+    void continues_a_list_item_wrapped_onto_a_line_that_is_not_indented() {
+        List<Unit> units = units("""
+                - Employees can have six free counselling
+                sessions a year.
+                - The helpline is open all day.
+                Counselling is confidential.
+                """);
+
+        assertThat(units)
+                .extracting(Unit::kind, Unit::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                Unit.Kind.ITEM, "- Employees can have six free counselling sessions a year."),
+                        org.assertj.core.groups.Tuple.tuple(Unit.Kind.ITEM, "- The helpline is open all day."),
+                        org.assertj.core.groups.Tuple.tuple(Unit.Kind.SENTENCE, "Counselling is confidential."));
+    }
 }
