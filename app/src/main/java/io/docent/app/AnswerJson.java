@@ -11,14 +11,16 @@ import io.docent.core.SearchHit;
  * The one JSON form of an {@link Answer}, shared by {@code docent ask --json} and {@code POST /api/chat}:
  *
  * <pre>{@code
- * {"text": "...", "status": "ANSWERED", "standaloneQuery": "...",
+ * {"text": "...", "status": "ANSWERED", "standaloneQuery": "...", "inHistory": true,
  *  "citations": [{"n": 1, "title": "...", "location": "p. 3", "url": "...", "snippet": "..."}],
  *  "evidence": [{"title", "url", "breadcrumb", "score", "similarity", "keywordRank", "vectorRank", "text"}],
  *  "timings": {"retrieve": 6.2, ...}}
  * }</pre>
  *
  * <p>{@code evidence} (the passages retrieved, with their scores) is present only when asked for; a score that is not
- * a number (no vector, say) is {@code null}; timings are milliseconds per pipeline stage.
+ * a number (no vector, say) is {@code null}; timings are milliseconds per pipeline stage. {@code inHistory} says
+ * whether a client keeping the conversation should send this answer back as a turn ({@link
+ * Answer#belongsInHistory()}): the web page does so by it, with no rule of its own.
  */
 public final class AnswerJson {
 
@@ -31,6 +33,7 @@ public final class AnswerJson {
         root.put("text", answer.text());
         root.put("status", answer.status().name());
         root.put("standaloneQuery", answer.standaloneQuery());
+        root.put("inHistory", answer.belongsInHistory());
         ArrayNode citations = root.putArray("citations");
         for (Citation c : answer.citations()) {
             citations

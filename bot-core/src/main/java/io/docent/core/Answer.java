@@ -66,6 +66,16 @@ public record Answer(
         this(text, citations, status, standaloneQuery, evidence, timings, false);
     }
 
+    /**
+     * Whether this answer is a turn of the conversation that follow-up questions may lean on: an answer, or an honest
+     * "not found" (the next question may rephrase it). A failure or a "busy" is not: it says nothing about the
+     * documents, and in the history it would only crowd out real turns. Every surface keeps its history by this rule
+     * (and Slack, which rebuilds a thread's history from its messages, marks such answers with feedback buttons).
+     */
+    public boolean belongsInHistory() {
+        return status == Status.ANSWERED || status == Status.NOT_FOUND;
+    }
+
     /** This answer, marked as one the asker could be told more about in private. */
     public Answer withMoreInPrivate() {
         return new Answer(text, citations, status, standaloneQuery, evidence, timings, true);

@@ -42,6 +42,11 @@ public final class UserTexts {
                 + " Please try again later.";
     }
 
+    /** Whether {@code text} already quotes a reference (a failure's text from {@link #failed}). */
+    public static boolean quotesReference(String text) {
+        return text.contains("(reference ");
+    }
+
     /**
      * A short id for one failure or answer, e.g. {@code r-4f9c2a1b}: quoted to the person and written in the log, so
      * an administrator can find what happened without the person having to describe it.

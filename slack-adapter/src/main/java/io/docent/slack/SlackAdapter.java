@@ -13,7 +13,6 @@ import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
 import io.docent.core.feedback.FeedbackSink;
-import io.docent.core.pipeline.HistoryWindow;
 import io.docent.slack.access.Askers;
 import io.docent.slack.access.ChannelAudiences;
 import io.docent.slack.access.Identities;
@@ -177,7 +176,7 @@ public final class SlackAdapter implements AutoCloseable {
             var audiences = new ChannelAudiences(
                     web, users, bot, settings.maxMembersChecked(), ChannelAudiences.DEFAULT_TTL, hooks.ticker());
             var askers = new Askers(new Identities(users, bot), audiences, scopes);
-            var history = new ThreadHistory(bot, new HistoryWindow());
+            var history = new ThreadHistory(bot);
             work = new WorkQueue("docent-slack", settings.concurrency(), settings.queueCapacity());
             notices = new WorkQueue("docent-slack-notice", 2, 1_000);
             var replier = new Replier(

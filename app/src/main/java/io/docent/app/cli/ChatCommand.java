@@ -77,8 +77,10 @@ public final class ChatCommand implements Callable<Integer> {
                 Answer answer = stack.pipeline().answer(new Question(line, history, Scope.ALL, Asker.ADMINISTRATOR));
                 out.print(interactive ? "\ndocent> " : "");
                 AnswerPrinter.printText(answer, explain, out);
-                history.add(Turn.user(line));
-                history.add(Turn.assistant(answer.text()));
+                if (answer.belongsInHistory()) {
+                    history.add(Turn.user(line));
+                    history.add(Turn.assistant(answer.text()));
+                }
             }
         }
     }

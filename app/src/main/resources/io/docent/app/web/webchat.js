@@ -196,7 +196,7 @@
       try { body = await response.json(); } catch (e) { body = null; }
       if (response.ok && body) {
         addAnswer(body);
-        if (body.status === "ANSWERED" || body.status === "NOT_FOUND") {
+        if (body.inHistory === true) {      // the server says which answers are turns (Answer.belongsInHistory)
           remember("user", text);
           remember("assistant", String(body.text || ""));
         }

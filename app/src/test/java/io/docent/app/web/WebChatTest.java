@@ -118,6 +118,7 @@ class WebChatTest {
         assertThat(body.path("text").asText()).isEqualTo("Use the portal [1]. You asked: and for contractors?");
         assertThat(body.path("status").asText()).isEqualTo("ANSWERED");
         assertThat(body.path("standaloneQuery").asText()).isEqualTo("vpn access 2");
+        assertThat(body.path("inHistory").asBoolean()).isTrue();
         JsonNode citation = body.path("citations").get(0);
         assertThat(citation.path("n").asInt()).isEqualTo(1);
         assertThat(citation.path("title").asText()).isEqualTo("VPN " + HOSTILE);
@@ -157,6 +158,7 @@ class WebChatTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(body.path("status").asText()).isEqualTo("FAILED");
+        assertThat(body.path("inHistory").asBoolean()).isFalse();
         assertThat(body.path("text").asText()).contains("something went wrong");
         assertThat(response.body()).doesNotContain("secret internals").doesNotContain("Exception");
     }

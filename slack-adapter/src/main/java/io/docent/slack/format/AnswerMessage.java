@@ -10,6 +10,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import io.docent.core.Answer;
 import io.docent.core.Citation;
+import io.docent.core.UserTexts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class AnswerMessage {
         String body = Mrkdwn.fromMarkdown(answer.text());
         if (answer.status() == Answer.Status.FAILED
                 && referenceId != null
-                && !answer.text().contains("(reference ")) {
+                && !UserTexts.quotesReference(answer.text())) {
             body = body + "\n_Reference: " + referenceId + "_";
         }
         List<LayoutBlock> tail = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class AnswerMessage {
             tail.add(context(MORE_IN_PRIVATE_BLOCK, MORE_IN_PRIVATE));
         }
         // Failed and busy replies get no feedback buttons, which also keeps them out of the thread's history.
-        if (answer.status() == Answer.Status.ANSWERED || answer.status() == Answer.Status.NOT_FOUND) {
+        if (answer.belongsInHistory()) { // the buttons mark an answer as a turn for ThreadHistory
             tail.add(feedbackButtons(answerId));
         }
         List<String> pieces = Sections.split(body, MAX_SECTION_CHARS);

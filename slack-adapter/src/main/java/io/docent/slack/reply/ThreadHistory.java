@@ -5,7 +5,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.docent.core.Turn;
-import io.docent.core.pipeline.HistoryWindow;
 import io.docent.slack.event.BotIdentity;
 import io.docent.slack.format.AnswerMessage;
 import io.docent.slack.format.SlackMarkup;
@@ -18,17 +17,15 @@ import java.util.function.UnaryOperator;
  * A thread's messages ({@code conversations.replies}, oldest first) as the core's history: people's messages become
  * user turns (mentions resolved, markup unescaped), Docent's answers become assistant turns made of their answer
  * blocks only (the sources block and buttons are left out), Docent's notices ("busy", help) and failures (no
- * feedback buttons) and other bots are left out. Only messages before the question count, and the newest turns are kept within the token budget of
- * {@link HistoryWindow}.
+ * feedback buttons: {@link io.docent.core.Answer#belongsInHistory()}) and other bots are left out. Only messages
+ * before the question count; the pipeline keeps the newest of them within its history budget, as for every surface.
  */
 public final class ThreadHistory {
 
     private final BotIdentity bot;
-    private final HistoryWindow window;
 
-    public ThreadHistory(BotIdentity bot, HistoryWindow window) {
+    public ThreadHistory(BotIdentity bot) {
         this.bot = bot;
-        this.window = window;
     }
 
     /** Whether Docent has a message in the thread. */
@@ -36,7 +33,7 @@ public final class ThreadHistory {
         return messages.stream().anyMatch(m -> bot.isSelf(m.getUser(), m.getBotId()));
     }
 
-    /** The turns before the message {@code questionTs}, oldest first, within the budget. */
+    /** The turns before the message {@code questionTs}, oldest first. */
     public List<Turn> turnsBefore(List<Message> messages, String questionTs, UnaryOperator<String> userName) {
         List<Turn> turns = new ArrayList<>();
         for (Message m : messages) {
@@ -55,7 +52,7 @@ public final class ThreadHistory {
                 }
             }
         }
-        return window.apply(turns);
+        return turns;
     }
 
     private static boolean isPerson(Message m) {

@@ -7,7 +7,6 @@ import com.slack.api.model.block.LayoutBlock;
 import io.docent.core.Answer;
 import io.docent.core.Citation;
 import io.docent.core.Turn;
-import io.docent.core.pipeline.HistoryWindow;
 import io.docent.slack.event.BotIdentity;
 import io.docent.slack.format.AnswerMessage;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ThreadHistoryTest {
 
     private static final BotIdentity BOT = new BotIdentity("UBOT", "BBOT", "T1");
-    private final ThreadHistory history = new ThreadHistory(BOT, new HistoryWindow());
+    private final ThreadHistory history = new ThreadHistory(BOT);
 
     private static Message person(String ts, String text) {
         Message m = new Message();
@@ -76,7 +75,7 @@ class ThreadHistoryTest {
     }
 
     @Test
-    void keeps_the_newest_turns_within_the_token_budget() {
+    void reads_every_turn_of_a_long_thread_and_leaves_the_budget_to_the_pipeline() {
         List<Message> thread = new ArrayList<>();
         for (int i = 1; i <= 200; i++) {
             thread.add(person(i + ".000100", "message number " + i + " " + "filler ".repeat(20)));
@@ -84,7 +83,7 @@ class ThreadHistoryTest {
 
         List<Turn> turns = history.turnsBefore(thread, "201.000100", id -> id);
 
-        assertThat(turns.size()).isBetween(5, 199);
+        assertThat(turns).hasSize(200);
         assertThat(turns.get(turns.size() - 1).text()).startsWith("message number 200 ");
     }
 

@@ -108,10 +108,16 @@ final class AnswerJob implements Runnable {
         }
         if (answer.status() == Answer.Status.FAILED) {
             log.warn("Teams answer {} failed in {}: {}", answerId, where.conversationId(), answer.text());
-            return Messages.text(answer.text() + " (reference " + answerId + ")");
+            return Messages.text(
+                    UserTexts.quotesReference(answer.text())
+                            ? answer.text()
+                            : answer.text() + " (reference " + answerId + ")");
         }
         try {
-            services.store().append(where.conversationId(), List.of(Turn.user(text), Turn.assistant(answer.text())));
+            if (answer.belongsInHistory()) {
+                services.store()
+                        .append(where.conversationId(), List.of(Turn.user(text), Turn.assistant(answer.text())));
+            }
         } catch (RuntimeException e) {
             log.warn("Teams answer {}: history not saved: {}", answerId, AnswerDispatcher.rootMessage(e));
         }
