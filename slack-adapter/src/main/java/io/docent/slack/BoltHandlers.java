@@ -9,9 +9,10 @@ import com.slack.api.model.event.ChannelSharedEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.docent.core.feedback.FeedbackRecord;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.access.ChannelAudiences;
 import io.docent.slack.event.IncomingMessage;
-import io.docent.slack.feedback.FeedbackRecorder;
+import io.docent.slack.feedback.FeedbackClicks;
 import io.docent.slack.format.AnswerMessage;
 import io.docent.slack.reply.WorkQueue;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class BoltHandlers {
     private BoltHandlers() {}
 
     static void register(
-            App app, EventRouter router, FeedbackRecorder feedback, WorkQueue notices, ChannelAudiences audiences) {
+            App app, EventRouter router, FeedbackClicks feedback, WorkQueue notices, ChannelAudiences audiences) {
         app.event(MemberJoinedChannelEvent.class, (payload, ctx) -> {
             audiences.forget(payload.getEvent().getChannel());
             return ctx.ack();
@@ -112,6 +113,7 @@ final class BoltHandlers {
         String thread =
                 message == null ? "" : (message.getThreadTs() != null ? message.getThreadTs() : message.getTs());
         return new FeedbackRecorder.Vote(
+                "slack",
                 vote,
                 action.getValue(),
                 p.getUser().getId(),

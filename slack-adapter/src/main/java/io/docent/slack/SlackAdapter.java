@@ -12,7 +12,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
-import io.docent.core.feedback.FeedbackSink;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.access.Askers;
 import io.docent.slack.access.ChannelAudiences;
 import io.docent.slack.access.Identities;
@@ -20,8 +20,7 @@ import io.docent.slack.event.BotIdentity;
 import io.docent.slack.event.Deduplicator;
 import io.docent.slack.event.ThreadMemory;
 import io.docent.slack.event.Triage;
-import io.docent.slack.feedback.AnsweredQuestions;
-import io.docent.slack.feedback.FeedbackRecorder;
+import io.docent.slack.feedback.FeedbackClicks;
 import io.docent.slack.http.EventsEndpoint;
 import io.docent.slack.reply.Replier;
 import io.docent.slack.reply.ThreadHistory;
@@ -70,20 +69,21 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * Connects to Slack's Web API and checks the bot token; events are not received until a mode is started. Votes
-     * go to {@code feedback}, which the caller owns (and closes).
+     * Connects to Slack's Web API and checks the bot token; events are not received until a mode is started. Answer
+     * messages are remembered in, and votes recorded by, the service's {@code feedback} (shared with other surfaces).
      */
-    public static SlackAdapter create(SlackSettings settings, Answerer answerer, FeedbackSink feedback) {
+    public static SlackAdapter create(SlackSettings settings, Answerer answerer, FeedbackRecorder feedback) {
         return create(settings, answerer, Hooks.system(), feedback);
     }
 
-    /** As {@link #create(SlackSettings, Answerer, FeedbackSink)}, keeping no votes (tests, tools). */
+    /** As {@link #create(SlackSettings, Answerer, FeedbackRecorder)}, keeping no votes (tests, tools). */
     public static SlackAdapter create(SlackSettings settings, Answerer answerer, Hooks hooks) {
-        return create(settings, answerer, hooks, FeedbackSink.NONE);
+        return create(settings, answerer, hooks, FeedbackRecorder.discarding());
     }
 
     /** With time, sleeps and ids from {@code hooks} (tests). */
-    public static SlackAdapter create(SlackSettings settings, Answerer answerer, Hooks hooks, FeedbackSink feedback) {
+    public static SlackAdapter create(
+            SlackSettings settings, Answerer answerer, Hooks hooks, FeedbackRecorder feedback) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
         config.setStatsEnabled(false);
@@ -152,11 +152,11 @@ public final class SlackAdapter implements AutoCloseable {
         private BotIdentity bot;
         private WorkQueue work;
         private WorkQueue notices;
-        private final FeedbackSink feedback;
+        private final FeedbackRecorder feedback;
         private final Answerer answerer;
         private final Hooks hooks;
 
-        Builder(SlackSettings settings, Answerer answerer, Hooks hooks, Slack slack, FeedbackSink feedback) {
+        Builder(SlackSettings settings, Answerer answerer, Hooks hooks, Slack slack, FeedbackRecorder feedback) {
             this.settings = settings;
             this.feedback = java.util.Objects.requireNonNull(feedback, "feedback");
             this.answerer = answerer;
@@ -171,7 +171,6 @@ public final class SlackAdapter implements AutoCloseable {
             ChannelScopes scopes = ChannelScopes.load(settings.scopeFile());
             var dedup = new Deduplicator(settings.dedupeTtl(), hooks.ticker());
             var threads = new ThreadMemory(hooks.ticker());
-            var answers = new AnsweredQuestions(hooks.ticker());
             var users = new UserDirectory(web::userInfo, hooks.ticker());
             var audiences = new ChannelAudiences(
                     web, users, bot, settings.maxMembersChecked(), ChannelAudiences.DEFAULT_TTL, hooks.ticker());
@@ -180,13 +179,13 @@ public final class SlackAdapter implements AutoCloseable {
             work = new WorkQueue("docent-slack", settings.concurrency(), settings.queueCapacity());
             notices = new WorkQueue("docent-slack-notice", 2, 1_000);
             var replier = new Replier(
-                    web, answerer, bot, history, users, scopes, askers, threads, dedup, answers, metrics, hooks);
+                    web, answerer, bot, history, users, scopes, askers, threads, dedup, feedback, metrics, hooks);
             var triage = new Triage(bot, settings.followUps(), settings.ignoreBots());
             var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics);
-            var recorder = new FeedbackRecorder(answers, this.feedback, web, metrics, hooks.clock());
+            var clicks = new FeedbackClicks(feedback, web, metrics);
             AppConfig config = appConfig();
             app = new App(config, slack, middleware(config, auth));
-            BoltHandlers.register(app, router, recorder, notices, audiences);
+            BoltHandlers.register(app, router, clicks, notices, audiences);
             log.info("Slack: connected as {} (bot {}) in team {}", bot.userId(), bot.botId(), bot.teamId());
             return new SlackAdapter(this);
         }

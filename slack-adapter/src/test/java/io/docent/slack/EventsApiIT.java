@@ -10,6 +10,8 @@ import io.docent.core.Answer;
 import io.docent.core.DocentException;
 import io.docent.core.Turn;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.AnsweredMessages;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.slack.testing.CannedAnswerer;
 import io.docent.slack.testing.EventsApiClient;
@@ -68,7 +70,12 @@ class EventsApiIT {
             feedbackLog.close(); // an adapter restarted within a test
         }
         feedbackLog = JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl"));
-        adapter = SlackAdapter.create(settings, core, hooks.hooks(), feedbackLog);
+        adapter = SlackAdapter.create(
+                settings,
+                core,
+                hooks.hooks(),
+                new FeedbackRecorder(
+                        new AnsweredMessages(), feedbackLog, hooks.hooks().clock()));
         slack = new EventsApiClient(adapter.eventsHandler());
     }
 

@@ -12,6 +12,8 @@ import io.docent.core.Citation;
 import io.docent.core.Identity;
 import io.docent.core.Identity.Standing;
 import io.docent.core.Question;
+import io.docent.core.feedback.AnsweredMessages;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.slack.testing.CannedAnswerer;
 import io.docent.slack.testing.EventsApiClient;
@@ -22,6 +24,7 @@ import io.docent.slack.testing.SlackPayloads;
 import io.docent.slack.testing.TestHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +98,11 @@ class SlackAccessIT {
                 .scopeFile(scopes)
                 .build();
         feedbackLog = JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl"));
-        adapter = SlackAdapter.create(settings, core, new TestHooks().hooks(), feedbackLog);
+        adapter = SlackAdapter.create(
+                settings,
+                core,
+                new TestHooks().hooks(),
+                new FeedbackRecorder(new AnsweredMessages(), feedbackLog, Clock.systemUTC()));
         slack = new EventsApiClient(adapter.eventsHandler());
     }
 

@@ -2,7 +2,7 @@ package io.docent.slack;
 
 import static io.docent.slack.testing.LocalSlackApi.BOT_USER;
 
-import io.docent.core.feedback.FeedbackSink;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.testing.CannedAnswerer;
 import io.docent.slack.testing.EventsApiClient;
 import io.docent.slack.testing.LocalSlackApi;
@@ -131,12 +131,14 @@ public final class SlackAdapterBenchmark {
             socket = new LocalSocketModeServer().open();
             api.socketModeUrl(socket.url());
             adapter = SlackAdapter.create(
-                    settings.appToken(LocalSlackApi.APP_TOKEN).build(), core, FeedbackSink.NONE);
+                    settings.appToken(LocalSlackApi.APP_TOKEN).build(), core, FeedbackRecorder.discarding());
             adapter.startSocketMode();
             socket.awaitConnections(1, Duration.ofSeconds(10));
         } else {
             adapter = SlackAdapter.create(
-                    settings.signingSecret(EventsApiClient.SIGNING_SECRET).build(), core, FeedbackSink.NONE);
+                    settings.signingSecret(EventsApiClient.SIGNING_SECRET).build(),
+                    core,
+                    FeedbackRecorder.discarding());
             var handler = adapter.eventsHandler();
             http = new EventsApiClient(exchange -> {
                 long t0 = System.nanoTime();

@@ -12,6 +12,8 @@ import io.docent.core.SearchIndex;
 import io.docent.core.access.AccessPolicy;
 import io.docent.core.access.DirectoryFile;
 import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.feedback.AnsweredMessages;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -131,7 +134,11 @@ class SlackPermissionsIT {
                 .scopeFile(scopes)
                 .build();
         feedbackLog = JsonLinesFeedbackLog.open(feedback);
-        adapter = SlackAdapter.create(settings, pipeline, new TestHooks().hooks(), feedbackLog);
+        adapter = SlackAdapter.create(
+                settings,
+                pipeline,
+                new TestHooks().hooks(),
+                new FeedbackRecorder(new AnsweredMessages(), feedbackLog, Clock.systemUTC()));
         slack = new EventsApiClient(adapter.eventsHandler());
     }
 

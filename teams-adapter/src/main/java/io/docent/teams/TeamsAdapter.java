@@ -6,7 +6,7 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.ConversationStore;
-import io.docent.core.feedback.FeedbackSink;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.access.ConnectorRoster;
 import io.docent.teams.access.RosterAskers;
@@ -16,11 +16,9 @@ import io.docent.teams.bot.AnswerDispatcher;
 import io.docent.teams.bot.ConnectorAdapter;
 import io.docent.teams.bot.DocentTeamsBot;
 import io.docent.teams.bot.Replies;
-import io.docent.teams.feedback.FeedbackRecorder;
 import io.docent.teams.http.DeliveryDedup;
 import io.docent.teams.http.MessagesEndpoint;
 import io.docent.teams.scope.TeamsScopes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -49,7 +47,6 @@ public final class TeamsAdapter implements AutoCloseable {
         AppCredentials credentials = b.credentials != null ? b.credentials : credentialsFor(b.settings);
         var adapter = new ConnectorAdapter(credentials);
         this.dispatcher = AnswerDispatcher.bounded(b.settings.concurrency(), b.maxQueue);
-        var feedback = new FeedbackRecorder(b.feedback, b.clock, b.ticker);
         AskerResolver askers = b.askers != null
                 ? b.askers
                 : new RosterAskers(
@@ -59,7 +56,13 @@ public final class TeamsAdapter implements AutoCloseable {
                         RosterAskers.DEFAULT_AUDIENCE_TTL,
                         b.ticker);
         var bot = new DocentTeamsBot(
-                b.answerer, b.store, b.scopes, feedback, new Replies(adapter, b.settings.appId()), askers, dispatcher);
+                b.answerer,
+                b.store,
+                b.scopes,
+                b.feedback,
+                new Replies(adapter, b.settings.appId()),
+                askers,
+                dispatcher);
         this.endpoint = new MessagesEndpoint(
                 new RequestAuthenticator(b.settings, b.authEndpoints, RequestAuthenticator.DEFAULT_TIMEOUT),
                 b.settings.authenticationEnabled(),
@@ -125,13 +128,12 @@ public final class TeamsAdapter implements AutoCloseable {
         private final Answerer answerer;
         private final ConversationStore store;
         private TeamsScopes scopes = TeamsScopes.PUBLIC_ONLY;
-        private FeedbackSink feedback = FeedbackSink.NONE;
+        private FeedbackRecorder feedback = FeedbackRecorder.discarding();
         private int maxQueue = AnswerDispatcher.DEFAULT_QUEUE;
         private Duration dedupTtl = DeliveryDedup.DEFAULT_TTL;
         private AuthEndpoints authEndpoints = AuthEndpoints.MICROSOFT;
         private AppCredentials credentials;
         private AskerResolver askers;
-        private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.systemTicker();
 
         private Builder(TeamsSettings settings, Answerer answerer, ConversationStore store) {
@@ -146,8 +148,11 @@ public final class TeamsAdapter implements AutoCloseable {
             return this;
         }
 
-        /** Where votes are kept (default: nowhere, each is only logged); the caller owns and closes it. */
-        public Builder feedback(FeedbackSink feedback) {
+        /**
+         * The service's recorder, which remembers answer messages and keeps votes (default: one that keeps none, each
+         * vote is only logged).
+         */
+        public Builder feedback(FeedbackRecorder feedback) {
             this.feedback = Objects.requireNonNull(feedback, "feedback");
             return this;
         }
@@ -185,11 +190,6 @@ public final class TeamsAdapter implements AutoCloseable {
          */
         public Builder askers(AskerResolver askers) {
             this.askers = Objects.requireNonNull(askers, "askers");
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

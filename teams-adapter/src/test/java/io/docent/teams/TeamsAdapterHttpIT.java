@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.AnsweredMessages;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.teams.bot.Messages;
@@ -24,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -79,7 +82,10 @@ class TeamsAdapterHttpIT {
         TeamsAdapter built = TeamsAdapter.builder(settings, answerer, new CaffeineConversationStore())
                 .authEndpoints(keys.endpoints())
                 .credentials(new FixedTokenCredentials(APP_ID))
-                .feedback(JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")))
+                .feedback(new FeedbackRecorder(
+                        new AnsweredMessages(),
+                        JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")),
+                        Clock.systemUTC()))
                 .maxQueue(maxQueue)
                 .build();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);

@@ -15,6 +15,8 @@ import io.docent.core.SearchIndex;
 import io.docent.core.access.AccessPolicy;
 import io.docent.core.access.DirectoryFile;
 import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.feedback.AnsweredMessages;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.memory.CaffeineConversationStore;
@@ -36,6 +38,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -146,7 +149,10 @@ class TeamsPermissionsIT {
                 .authEndpoints(keys.endpoints())
                 .credentials(new FixedTokenCredentials(APP_ID))
                 .scopes(TeamsScopes.load(scopes))
-                .feedback(JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")))
+                .feedback(new FeedbackRecorder(
+                        new AnsweredMessages(),
+                        JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")),
+                        Clock.systemUTC()))
                 .build();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -4,7 +4,7 @@ import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
-import io.docent.core.feedback.FeedbackSink;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.SlackAdapter;
 import io.docent.slack.SlackSettings;
 import io.docent.slack.scope.ChannelScopes;
@@ -45,7 +45,7 @@ public final class SlackWiring implements AutoCloseable {
 
     /** Starts Slack on {@code server} if it is configured; a no-op holder otherwise. Call before the server starts. */
     public static SlackWiring start(
-            Settings settings, Answerer answerer, DocentServer server, FeedbackSink feedback, PrintWriter err) {
+            Settings settings, Answerer answerer, DocentServer server, FeedbackRecorder feedback, PrintWriter err) {
         Optional<SlackSettings> slackSettings = settings(settings);
         if (slackSettings.isEmpty()) {
             return new SlackWiring(null);

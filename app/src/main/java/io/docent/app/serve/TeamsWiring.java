@@ -5,7 +5,7 @@ import io.docent.app.config.Settings;
 import io.docent.core.Answerer;
 import io.docent.core.ConversationStore;
 import io.docent.core.DocentException;
-import io.docent.core.feedback.FeedbackSink;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.file.FileConversationStore;
 import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.teams.TeamsAdapter;
@@ -121,10 +121,10 @@ public final class TeamsWiring implements AutoCloseable {
     }
 
     /**
-     * Builds the adapter on {@code answerer} and mounts it at {@value #PATH}, votes kept in {@code feedback} (owned
-     * by the caller); nothing when Teams is off.
+     * Builds the adapter on {@code answerer} and mounts it at {@value #PATH}, answer messages remembered and votes
+     * recorded by the service's {@code feedback}; nothing when Teams is off.
      */
-    public void mount(DocentServer server, Answerer answerer, FeedbackSink feedback) {
+    public void mount(DocentServer server, Answerer answerer, FeedbackRecorder feedback) {
         if (teams == null) {
             return;
         }

@@ -8,7 +8,7 @@ import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.Answer;
 import io.docent.core.DocentException;
-import io.docent.core.feedback.FeedbackSink;
+import io.docent.core.feedback.FeedbackRecorder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -162,7 +162,7 @@ class SlackWiringTest {
                         settings,
                         q -> Answer.failed("unused"),
                         server,
-                        FeedbackSink.NONE,
+                        FeedbackRecorder.discarding(),
                         new PrintWriter(new StringWriter()))) {
             assertThat(slack.active()).isTrue();
         }
@@ -178,7 +178,7 @@ class SlackWiringTest {
                             settings,
                             q -> Answer.failed("unused"),
                             server,
-                            FeedbackSink.NONE,
+                            FeedbackRecorder.discarding(),
                             new PrintWriter(new StringWriter())))
                     .isInstanceOf(DocentException.AuthenticationFailed.class)
                     .hasMessageContaining("SLACK_BOT_TOKEN")
@@ -194,7 +194,7 @@ class SlackWiringTest {
                         settings,
                         q -> Answer.failed("unused"),
                         server,
-                        FeedbackSink.NONE,
+                        FeedbackRecorder.discarding(),
                         new PrintWriter(new StringWriter()))) {
             server.start();
             String body = "{\"type\":\"url_verification\",\"token\":\"t\",\"challenge\":\"c-123\"}";

@@ -4,9 +4,10 @@ import io.docent.core.Answer;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.AnsweredMessage;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.SlackMetrics;
 import io.docent.slack.event.IncomingMessage;
-import io.docent.slack.feedback.AnsweredQuestions;
 import io.docent.slack.format.AnswerMessage;
 import io.docent.slack.format.SlackMessage;
 import io.docent.slack.web.SlackWeb;
@@ -33,15 +34,15 @@ final class PrivateAnswer {
 
     private final SlackWeb web;
     private final Answerer answerer;
-    private final AnsweredQuestions answers;
+    private final FeedbackRecorder feedback;
     private final SlackMetrics metrics;
     private final Supplier<String> ids;
 
     PrivateAnswer(
-            SlackWeb web, Answerer answerer, AnsweredQuestions answers, SlackMetrics metrics, Supplier<String> ids) {
+            SlackWeb web, Answerer answerer, FeedbackRecorder feedback, SlackMetrics metrics, Supplier<String> ids) {
         this.web = web;
         this.answerer = answerer;
-        this.answers = answers;
+        this.feedback = feedback;
         this.metrics = metrics;
         this.ids = ids;
     }
@@ -58,7 +59,7 @@ final class PrivateAnswer {
                     shared.asker().inPrivate());
             Answer answer = ask(own, reference);
             String answerId = ids.get();
-            answers.put(answerId, AnsweredQuestions.Entry.privateTo(m.user(), shared.text(), answer));
+            feedback.remember(answerId, AnsweredMessage.privateTo(m.user(), shared.text(), answer, m.channel()));
             SlackMessage reply =
                     AnswerMessage.of(answer, answerId, answer.status() == Answer.Status.FAILED ? reference : null);
             boolean delivered = ephemeral(m, reply) || directMessage(m, reply);

@@ -7,6 +7,8 @@ import io.docent.core.Answerer;
 import io.docent.core.Question;
 import io.docent.core.Turn;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.AnsweredMessage;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.Hooks;
 import io.docent.slack.SlackMetrics;
 import io.docent.slack.access.Askers;
@@ -14,7 +16,6 @@ import io.docent.slack.event.BotIdentity;
 import io.docent.slack.event.Deduplicator;
 import io.docent.slack.event.IncomingMessage;
 import io.docent.slack.event.ThreadMemory;
-import io.docent.slack.feedback.AnsweredQuestions;
 import io.docent.slack.format.AnswerMessage;
 import io.docent.slack.format.SlackMarkup;
 import io.docent.slack.format.SlackMessage;
@@ -58,7 +59,7 @@ public final class Replier {
     private final PrivateAnswer privately;
     private final ThreadMemory threads;
     private final Deduplicator dedup;
-    private final AnsweredQuestions answers;
+    private final FeedbackRecorder feedback;
     private final SlackMetrics metrics;
     private final Supplier<String> ids;
     private final Ticker ticker;
@@ -74,7 +75,7 @@ public final class Replier {
             Askers askers,
             ThreadMemory threads,
             Deduplicator dedup,
-            AnsweredQuestions answers,
+            FeedbackRecorder feedback,
             SlackMetrics metrics,
             Hooks hooks) {
         this.web = web;
@@ -86,11 +87,11 @@ public final class Replier {
         this.askers = askers;
         this.threads = threads;
         this.dedup = dedup;
-        this.answers = answers;
+        this.feedback = feedback;
         this.metrics = metrics;
         this.ids = hooks.ids();
         this.ticker = hooks.ticker();
-        this.privately = new PrivateAnswer(web, answerer, answers, metrics, ids);
+        this.privately = new PrivateAnswer(web, answerer, feedback, metrics, ids);
     }
 
     /**
@@ -131,7 +132,7 @@ public final class Replier {
                 log.warn("[ref {}] No answer in {} for {}: {}", reference, m.channel(), m.ts(), answer.text());
             }
             String answerId = ids.get();
-            answers.put(answerId, AnsweredQuestions.Entry.of(text, answer));
+            feedback.remember(answerId, AnsweredMessage.of(text, answer, m.channel()));
             progress.deliver(AnswerMessage.of(answer, answerId, failed ? reference : null));
             metrics.reply(answer.status());
             metrics.overhead(ticker.read() - started - coreNanos);

@@ -10,11 +10,12 @@ import io.docent.core.ConversationStore;
 import io.docent.core.Question;
 import io.docent.core.Turn;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.AnsweredMessage;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.access.Asking;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.card.AnswerCard;
-import io.docent.teams.feedback.FeedbackRecorder;
 import io.docent.teams.scope.ScopeEntry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -121,7 +122,7 @@ final class AnswerJob implements Runnable {
         } catch (RuntimeException e) {
             log.warn("Teams answer {}: history not saved: {}", answerId, AnswerDispatcher.rootMessage(e));
         }
-        services.feedback().remember(answerId, text, answer, where.place());
+        services.feedback().remember(answerId, AnsweredMessage.of(text, answer, where.place()));
         log.info(
                 "Teams answer {} in {}: {} with {} sources{}",
                 answerId,

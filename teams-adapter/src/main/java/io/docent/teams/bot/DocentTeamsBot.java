@@ -8,11 +8,11 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.activity.MentionText;
 import io.docent.teams.card.AnswerCard;
-import io.docent.teams.feedback.FeedbackRecorder;
 import io.docent.teams.feedback.FeedbackVote;
 import io.docent.teams.scope.TeamsScopes;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class DocentTeamsBot extends ActivityHandler {
         ConversationContext where = ConversationContext.of(activity);
         Optional<FeedbackVote> vote = FeedbackVote.from(activity.getValue());
         if (vote.isPresent()) {
-            boolean saved = services.feedback().record(vote.get(), userOf(activity), where.place());
+            boolean saved = services.feedback().record(vote.get().by(userOf(activity), where.place()));
             send(reference, "feedback thanks", Messages.text(saved ? UserTexts.THANKS : UserTexts.FEEDBACK_NOT_SAVED));
             return DONE;
         }
@@ -128,10 +128,8 @@ public final class DocentTeamsBot extends ActivityHandler {
             return CompletableFuture.completedFuture(response);
         }
         boolean saved = services.feedback()
-                .record(
-                        vote.get(),
-                        userOf(activity),
-                        ConversationContext.of(activity).place());
+                .record(vote.get()
+                        .by(userOf(activity), ConversationContext.of(activity).place()));
         response.setStatusCode(200);
         response.setValue(saved ? UserTexts.THANKS : UserTexts.FEEDBACK_NOT_SAVED);
         return CompletableFuture.completedFuture(response);

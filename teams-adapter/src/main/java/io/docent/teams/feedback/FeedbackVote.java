@@ -2,6 +2,7 @@ package io.docent.teams.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docent.core.feedback.FeedbackRecord.Vote;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.teams.activity.ActivityJson;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,8 +13,17 @@ import java.util.regex.Pattern;
  */
 public record FeedbackVote(String answerId, Vote vote) {
 
-    /** Answer ids are Docent's own ({@code t-} and 8 hex digits); anything else in the data is not trusted. */
+    /**
+     * Answer ids are Docent's own ({@code r-}, or {@code t-} on cards sent before 2026-12, and 8 hex digits); anything
+     * else in the data is not trusted.
+     */
     private static final Pattern ANSWER_ID = Pattern.compile("[rt]-[0-9a-f]{8}");
+
+    /** This click as the service's recorder takes it: cast by {@code user} in the conversation {@code place}. */
+    public FeedbackRecorder.Vote by(String user, String place) {
+        // a Teams channel thread is part of the conversation id in place; a card sends no text back
+        return new FeedbackRecorder.Vote("teams", vote, answerId, user, place, "", "");
+    }
 
     /** The vote in this data, or empty when the data is not Docent feedback. */
     public static Optional<FeedbackVote> from(Object data) {

@@ -2,7 +2,6 @@ package io.docent.teams.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.microsoft.bot.builder.adapters.TestAdapter;
 import com.microsoft.bot.builder.adapters.TestFlow;
 import com.microsoft.bot.schema.Activity;
@@ -18,11 +17,12 @@ import io.docent.core.Audience;
 import io.docent.core.Identity;
 import io.docent.core.Turn;
 import io.docent.core.UserTexts;
+import io.docent.core.feedback.AnsweredMessages;
+import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.teams.access.Asking;
 import io.docent.teams.card.AnswerCard;
-import io.docent.teams.feedback.FeedbackRecorder;
 import io.docent.teams.scope.TeamsScopes;
 import io.docent.teams.testing.CannedAnswerer;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class DocentTeamsBotFlowTest {
 
     private DocentTeamsBot bot(TestAdapter adapter) {
         var feedback = new FeedbackRecorder(
-                JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")), Clock.systemUTC(), Ticker.systemTicker());
+                new AnsweredMessages(), JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")), Clock.systemUTC());
         return new DocentTeamsBot(
                 answerer,
                 store,
