@@ -86,6 +86,14 @@ public record Answer(
         return new Answer(message, List.of(), Status.FAILED, "", List.of(), Map.of());
     }
 
+    /**
+     * The answer to a question not attempted because its asker already has as many questions in flight as one person
+     * may ({@link UserTexts#ONE_AT_A_TIME}): one person cannot make Docent busy for everyone.
+     */
+    public static Answer busyForYou() {
+        return new Answer(UserTexts.ONE_AT_A_TIME, List.of(), Status.BUSY, "", List.of(), Map.of());
+    }
+
     /** The answer to a question that was not attempted because the service is at its limit ({@link UserTexts#BUSY}). */
     public static Answer busy() {
         return new Answer(UserTexts.BUSY, List.of(), Status.BUSY, "", List.of(), Map.of());

@@ -20,6 +20,10 @@ public final class UserTexts {
     /** The question was not attempted: Docent, or a service it depends on, is at its limit. */
     public static final String BUSY = "Docent is busy right now; please ask again in a minute.";
 
+    /** The person already has as many questions being answered as one person may; the others are not affected. */
+    public static final String ONE_AT_A_TIME =
+            "I'm still working on your earlier questions; please ask this one again when they are answered.";
+
     /** A vote was recorded. */
     public static final String THANKS = "Thanks for the feedback! It helps improve Docent's answers.";
 

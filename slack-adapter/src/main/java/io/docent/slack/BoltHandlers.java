@@ -14,7 +14,7 @@ import io.docent.slack.access.ChannelAudiences;
 import io.docent.slack.event.IncomingMessage;
 import io.docent.slack.feedback.FeedbackClicks;
 import io.docent.slack.format.AnswerMessage;
-import io.docent.slack.reply.WorkQueue;
+import io.docent.slack.reply.Workers;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,7 @@ final class BoltHandlers {
     private BoltHandlers() {}
 
     static void register(
-            App app, EventRouter router, FeedbackClicks feedback, WorkQueue notices, ChannelAudiences audiences) {
+            App app, EventRouter router, FeedbackClicks feedback, Workers workers, ChannelAudiences audiences) {
         app.event(MemberJoinedChannelEvent.class, (payload, ctx) -> {
             audiences.forget(payload.getEvent().getChannel());
             return ctx.ack();
@@ -81,8 +81,8 @@ final class BoltHandlers {
         app.blockAction(VOTE, (req, ctx) -> {
             try {
                 FeedbackRecorder.Vote vote = vote(req.getPayload());
-                if (!notices.offer(() -> feedback.record(vote))) {
-                    log.warn("Feedback from {} dropped: too much work queued", vote.user());
+                if (!workers.run(() -> feedback.record(vote))) {
+                    log.warn("Feedback from {} not recorded: Slack is shutting down", vote.user());
                 }
             } catch (RuntimeException e) {
                 log.error("A feedback click could not be handled", e);

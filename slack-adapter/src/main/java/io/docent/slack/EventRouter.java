@@ -5,12 +5,12 @@ import io.docent.slack.event.IncomingMessage;
 import io.docent.slack.event.ThreadMemory;
 import io.docent.slack.event.Triage;
 import io.docent.slack.reply.Replier;
-import io.docent.slack.reply.WorkQueue;
+import io.docent.slack.reply.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ack path: decides what a message needs and queues the work, in microseconds and without network calls, so
+ * The ack path: decides what a message needs and starts the work, in microseconds and without network calls, so
  * Slack gets its ack well within its 3 seconds. The order matters for "exactly one answer": the event id is claimed
  * first (Slack's retries), then the message's channel + ts (one message delivered as both {@code app_mention} and
  * {@code message}); a reply that may follow up a thread of Docent's is claimed by the worker once it knows.
@@ -23,8 +23,7 @@ final class EventRouter {
     private final Deduplicator dedup;
     private final ThreadMemory threads;
     private final Replier replier;
-    private final WorkQueue work;
-    private final WorkQueue notices;
+    private final Workers workers;
     private final SlackMetrics metrics;
 
     EventRouter(
@@ -32,15 +31,13 @@ final class EventRouter {
             Deduplicator dedup,
             ThreadMemory threads,
             Replier replier,
-            WorkQueue work,
-            WorkQueue notices,
+            Workers workers,
             SlackMetrics metrics) {
         this.triage = triage;
         this.dedup = dedup;
         this.threads = threads;
         this.replier = replier;
-        this.work = work;
-        this.notices = notices;
+        this.workers = workers;
         this.metrics = metrics;
     }
 
@@ -55,22 +52,22 @@ final class EventRouter {
             case IGNORE -> {}
             case HELP -> {
                 if (claim(m)) {
-                    queue(m, () -> replier.help(m), true);
+                    start(m, () -> replier.help(m));
                 }
             }
             case ANSWER -> {
                 if (claim(m)) {
-                    queue(m, () -> replier.answer(m, false), true);
+                    start(m, () -> replier.answer(m, false));
                 }
             }
             case MAYBE_FOLLOW_UP -> {
                 switch (threads.state(m.threadKey())) {
                     case ANSWERED -> {
                         if (claim(m)) {
-                            queue(m, () -> replier.answer(m, false), true);
+                            start(m, () -> replier.answer(m, false));
                         }
                     }
-                    case UNKNOWN -> queue(m, () -> replier.answer(m, true), false);
+                    case UNKNOWN -> start(m, () -> replier.answer(m, true));
                     case NOT_ANSWERED -> {}
                 }
             }
@@ -86,15 +83,10 @@ final class EventRouter {
         return false;
     }
 
-    /** Queues {@code job}; when the queue is full, tells the person (unless the thread may not be Docent's). */
-    private void queue(IncomingMessage m, Runnable job, boolean tellWhenBusy) {
-        if (work.offer(job)) {
-            return;
-        }
-        metrics.busy();
-        log.warn("Too many questions waiting; turning away {} in {}", m.ts(), m.channel());
-        if (tellWhenBusy && !notices.offer(() -> replier.busy(m))) {
-            log.error("Could not even queue the busy reply for {} in {}", m.ts(), m.channel());
+    /** Starts {@code job} off the ack path; only a closing adapter refuses it. */
+    private void start(IncomingMessage m, Runnable job) {
+        if (!workers.run(job)) {
+            log.warn("Slack is shutting down; {} in {} is not answered", m.ts(), m.channel());
         }
     }
 }

@@ -24,7 +24,7 @@ import io.docent.slack.feedback.FeedbackClicks;
 import io.docent.slack.http.EventsEndpoint;
 import io.docent.slack.reply.Replier;
 import io.docent.slack.reply.ThreadHistory;
-import io.docent.slack.reply.WorkQueue;
+import io.docent.slack.reply.Workers;
 import io.docent.slack.scope.ChannelScopes;
 import io.docent.slack.web.RateLimitRetry;
 import io.docent.slack.web.SlackWeb;
@@ -54,8 +54,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final BotIdentity bot;
     private final SlackMetrics metrics;
-    private final WorkQueue work;
-    private final WorkQueue notices;
+    private final Workers workers;
     private SocketMode socketMode;
 
     private SlackAdapter(Builder b) {
@@ -64,8 +63,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.app = b.app;
         this.bot = b.bot;
         this.metrics = b.metrics;
-        this.work = b.work;
-        this.notices = b.notices;
+        this.workers = b.workers;
     }
 
     /**
@@ -130,8 +128,7 @@ public final class SlackAdapter implements AutoCloseable {
             socketMode = null;
         }
         app.stop();
-        work.close(DRAIN_SECONDS);
-        notices.close(5);
+        workers.close(DRAIN_SECONDS);
         closeQuietly(slack);
     }
 
@@ -150,8 +147,7 @@ public final class SlackAdapter implements AutoCloseable {
         private final SlackMetrics metrics = new SlackMetrics();
         private App app;
         private BotIdentity bot;
-        private WorkQueue work;
-        private WorkQueue notices;
+        private Workers workers;
         private final FeedbackRecorder feedback;
         private final Answerer answerer;
         private final Hooks hooks;
@@ -176,16 +172,15 @@ public final class SlackAdapter implements AutoCloseable {
                     web, users, bot, settings.maxMembersChecked(), ChannelAudiences.DEFAULT_TTL, hooks.ticker());
             var askers = new Askers(new Identities(users, bot), audiences, scopes);
             var history = new ThreadHistory(bot);
-            work = new WorkQueue("docent-slack", settings.concurrency(), settings.queueCapacity());
-            notices = new WorkQueue("docent-slack-notice", 2, 1_000);
+            workers = new Workers("docent-slack");
             var replier = new Replier(
                     web, answerer, bot, history, users, scopes, askers, threads, dedup, feedback, metrics, hooks);
             var triage = new Triage(bot, settings.followUps(), settings.ignoreBots());
-            var router = new EventRouter(triage, dedup, threads, replier, work, notices, metrics);
+            var router = new EventRouter(triage, dedup, threads, replier, workers, metrics);
             var clicks = new FeedbackClicks(feedback, web, metrics);
             AppConfig config = appConfig();
             app = new App(config, slack, middleware(config, auth));
-            BoltHandlers.register(app, router, clicks, notices, audiences);
+            BoltHandlers.register(app, router, clicks, workers, audiences);
             log.info("Slack: connected as {} (bot {}) in team {}", bot.userId(), bot.botId(), bot.teamId());
             return new SlackAdapter(this);
         }

@@ -36,10 +36,6 @@ public final class SlackMetrics {
         duplicates.increment();
     }
 
-    void busy() {
-        busy.increment();
-    }
-
     /** Counts a reply by how the question ended. */
     public void reply(Answer.Status status) {
         switch (status) {

@@ -14,8 +14,6 @@ import java.util.Objects;
  * @param signingSecret the signing secret ({@code SLACK_SIGNING_SECRET}) that Events API requests are verified with;
  *     required for the Events API, unused in Socket Mode
  * @param apiUrl the Web API base URL, ending in {@code /} (default {@value #DEFAULT_API_URL})
- * @param concurrency how many questions are answered at once
- * @param queueCapacity how many questions may wait; beyond that people are told Docent is busy
  * @param followUps answer replies in a thread where Docent already answered, without a new mention
  * @param ignoreBots ignore messages from other bots (Docent always ignores its own)
  * @param scopeFile the JSON file that maps channel IDs to what they may search, or {@code null} for no restriction
@@ -29,8 +27,6 @@ public record SlackSettings(
         String appToken,
         String signingSecret,
         URI apiUrl,
-        int concurrency,
-        int queueCapacity,
         boolean followUps,
         boolean ignoreBots,
         Path scopeFile,
@@ -38,8 +34,6 @@ public record SlackSettings(
         int maxMembersChecked) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
-    public static final int DEFAULT_CONCURRENCY = 8;
-    public static final int DEFAULT_QUEUE_CAPACITY = 200;
     public static final Duration DEFAULT_DEDUPE_TTL = Duration.ofMinutes(15);
     /** Slack retries an event for up to about 5 minutes; duplicates must be remembered longer than that. */
     public static final Duration MIN_DEDUPE_TTL = Duration.ofMinutes(10);
@@ -54,12 +48,6 @@ public record SlackSettings(
         appToken = appToken == null || appToken.isBlank() ? null : appToken.strip();
         signingSecret = signingSecret == null || signingSecret.isBlank() ? null : signingSecret.strip();
         apiUrl = withTrailingSlash(apiUrl == null ? URI.create(DEFAULT_API_URL) : apiUrl);
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
-        }
-        if (queueCapacity < 1) {
-            throw new IllegalArgumentException("queueCapacity must be >= 1, was " + queueCapacity);
-        }
         Objects.requireNonNull(dedupeTtl, "dedupeTtl");
         if (dedupeTtl.compareTo(MIN_DEDUPE_TTL) < 0) {
             throw new IllegalArgumentException("dedupeTtl must be at least 10 minutes, was " + dedupeTtl);
@@ -91,8 +79,8 @@ public record SlackSettings(
     @Override
     public String toString() {
         return "SlackSettings[botToken=***, appToken=" + (appToken == null ? "none" : "***") + ", signingSecret="
-                + (signingSecret == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", concurrency=" + concurrency
-                + ", queueCapacity=" + queueCapacity + ", followUps=" + followUps + ", ignoreBots=" + ignoreBots
+                + (signingSecret == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", followUps=" + followUps
+                + ", ignoreBots=" + ignoreBots
                 + ", scopeFile=" + scopeFile + ", dedupeTtl=" + dedupeTtl
                 + ", maxMembersChecked=" + maxMembersChecked + "]";
     }
@@ -103,8 +91,6 @@ public record SlackSettings(
         private String appToken;
         private String signingSecret;
         private URI apiUrl = URI.create(DEFAULT_API_URL);
-        private int concurrency = DEFAULT_CONCURRENCY;
-        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private boolean followUps = true;
         private boolean ignoreBots = true;
         private Path scopeFile;
@@ -127,16 +113,6 @@ public record SlackSettings(
 
         public Builder apiUrl(URI apiUrl) {
             this.apiUrl = apiUrl;
-            return this;
-        }
-
-        public Builder concurrency(int concurrency) {
-            this.concurrency = concurrency;
-            return this;
-        }
-
-        public Builder queueCapacity(int queueCapacity) {
-            this.queueCapacity = queueCapacity;
             return this;
         }
 
@@ -171,8 +147,6 @@ public record SlackSettings(
                     appToken,
                     signingSecret,
                     apiUrl,
-                    concurrency,
-                    queueCapacity,
                     followUps,
                     ignoreBots,
                     scopeFile,

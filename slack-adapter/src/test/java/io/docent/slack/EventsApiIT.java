@@ -357,27 +357,39 @@ class EventsApiIT {
     }
 
     @Test
-    void tells_people_docent_is_busy_when_the_queue_is_full() throws Exception {
-        slack.close();
-        adapter.close();
-        startAdapter(settings().concurrency(1).queueCapacity(1).build());
+    void tells_people_docent_is_busy_when_the_service_turns_the_question_away() throws Exception {
+        core.answerWith(q -> Answer.busy()); // the service's admission control is full
+
+        String ts = api.nextTs();
+        slack.post(mention("Ev1", "<@" + BOT_USER + "> one?", ts, null));
+
+        Call busy = api.await("chat.postMessage", 1, WAIT).get(0);
+        assertThat(busy.param("text")).isEqualTo(UserTexts.BUSY);
+        assertThat(busy.param("thread_ts")).isEqualTo(ts);
+        assertThat(busy.blocks().toString()).doesNotContain("docent_feedback_up"); // not a turn of the thread
+        io.docent.slack.testing.Eventually.until(
+                WAIT,
+                () -> adapter.metrics().snapshot().get("slack_busy_replies") == 1L,
+                () -> "busy replies counted: " + adapter.metrics().snapshot());
+    }
+
+    @Test
+    void answers_many_questions_at_once_without_a_queue_of_its_own() throws Exception {
         var release = new CountDownLatch(1);
         core.answerWith(q -> {
             await(release);
             return CannedAnswerer.HOLIDAYS;
         });
-        slack.post(mention("Ev1", "<@" + BOT_USER + "> one?", api.nextTs(), null));
+        for (int i = 0; i < 20; i++) {
+            slack.post(mention("Ev" + i, "<@" + BOT_USER + "> question " + i + "?", api.nextTs(), null));
+        }
         io.docent.slack.testing.Eventually.until(
-                WAIT, () -> core.questions().size() == 1, () -> "first question not asked");
-
-        slack.post(mention("Ev2", "<@" + BOT_USER + "> two?", api.nextTs(), null));
-        slack.post(mention("Ev3", "<@" + BOT_USER + "> three?", api.nextTs(), null));
-
-        Call busy = api.await("chat.postMessage", 1, WAIT).get(0);
-        assertThat(busy.param("text")).isEqualTo(UserTexts.BUSY);
+                WAIT,
+                () -> core.questions().size() == 20,
+                () -> "asked so far: " + core.questions().size());
         release.countDown();
-        api.await("chat.postMessage", 3, WAIT);
-        assertThat(core.questions()).hasSize(2);
+
+        assertThat(api.await("chat.postMessage", 20, WAIT)).hasSize(20);
     }
 
     @Test

@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>50 concurrent mentions: event to ack (HTTP: the request's round trip; Socket Mode: envelope sent to ack
  *       received; HTTP over plain sockets, so no client library's time is counted), the time inside the HTTP
  *       handler, and the adapter's own overhead per question ({@link SlackMetrics#overheadSamples()}: a worker
- *       taking the question up to the answer posted, less the core's time), with the default concurrency (8).
+ *       taking the question up to the answer posted, less the core's time), a virtual thread per question.
  *   <li>a burst of 200 mentions, every fourth one redelivered as a Slack retry and every fifth also delivered as a
- *       {@code message} event, with the default concurrency (8) and queue (200): counts the answers.
+ *       {@code message} event, a virtual thread per question: counts the answers.
  * </ol>
  *
  * Usage: {@code SlackAdapterBenchmark [http|socket|both] [rounds]}; see docs/benchmarks.md.
@@ -74,7 +74,7 @@ public final class SlackAdapterBenchmark {
     private void run(int rounds) throws Exception {
         List<Double> acks = new ArrayList<>();
         List<Double> endToEnd = new ArrayList<>();
-        start(SlackSettings.DEFAULT_CONCURRENCY, SlackSettings.DEFAULT_QUEUE_CAPACITY);
+        start();
         try {
             core.delay(CORE_TIME);
             for (int warmUp = 0; warmUp < 3; warmUp++) {
@@ -95,7 +95,7 @@ public final class SlackAdapterBenchmark {
         for (int i = Math.max(0, samples.length - rounds * CONCURRENT); i < samples.length; i++) {
             adapterOverhead.add(ms(samples[i]));
         }
-        start(SlackSettings.DEFAULT_CONCURRENCY, SlackSettings.DEFAULT_QUEUE_CAPACITY);
+        start();
         int[] burst;
         try {
             core.delay(BURST_CORE_TIME);
@@ -121,12 +121,9 @@ public final class SlackAdapterBenchmark {
                 burst[2]);
     }
 
-    private void start(int concurrency, int queue) throws Exception {
+    private void start() throws Exception {
         api = new LocalSlackApi();
-        var settings = SlackSettings.builder(LocalSlackApi.BOT_TOKEN)
-                .apiUrl(api.url())
-                .concurrency(concurrency)
-                .queueCapacity(queue);
+        var settings = SlackSettings.builder(LocalSlackApi.BOT_TOKEN).apiUrl(api.url());
         if (socketMode) {
             socket = new LocalSocketModeServer().open();
             api.socketModeUrl(socket.url());

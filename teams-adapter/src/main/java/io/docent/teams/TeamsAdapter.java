@@ -46,7 +46,7 @@ public final class TeamsAdapter implements AutoCloseable {
         this.settings = b.settings;
         AppCredentials credentials = b.credentials != null ? b.credentials : credentialsFor(b.settings);
         var adapter = new ConnectorAdapter(credentials);
-        this.dispatcher = AnswerDispatcher.bounded(b.settings.concurrency(), b.maxQueue);
+        this.dispatcher = AnswerDispatcher.virtualThreads();
         AskerResolver askers = b.askers != null
                 ? b.askers
                 : new RosterAskers(
@@ -129,7 +129,6 @@ public final class TeamsAdapter implements AutoCloseable {
         private final ConversationStore store;
         private TeamsScopes scopes = TeamsScopes.PUBLIC_ONLY;
         private FeedbackRecorder feedback = FeedbackRecorder.discarding();
-        private int maxQueue = AnswerDispatcher.DEFAULT_QUEUE;
         private Duration dedupTtl = DeliveryDedup.DEFAULT_TTL;
         private AuthEndpoints authEndpoints = AuthEndpoints.MICROSOFT;
         private AppCredentials credentials;
@@ -154,15 +153,6 @@ public final class TeamsAdapter implements AutoCloseable {
          */
         public Builder feedback(FeedbackRecorder feedback) {
             this.feedback = Objects.requireNonNull(feedback, "feedback");
-            return this;
-        }
-
-        /** Questions waiting beyond those being answered before "busy" (default {@value AnswerDispatcher#DEFAULT_QUEUE}). */
-        public Builder maxQueue(int maxQueue) {
-            if (maxQueue < 1) {
-                throw new IllegalArgumentException("maxQueue must be >= 1");
-            }
-            this.maxQueue = maxQueue;
             return this;
         }
 

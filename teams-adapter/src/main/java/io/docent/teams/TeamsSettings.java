@@ -18,7 +18,6 @@ import java.util.Set;
  *     single-tenant bot, which then serves its home tenant only (see {@link #effectiveAllowedTenants()})
  * @param insecureLocal whether an empty {@code appId} (authentication off: the Bot Framework Emulator or the
  *     Agents Playground) is allowed; the server then listens on localhost only
- * @param concurrency questions answered at the same time
  * @param trustedCallers besides the bot's own app id, the app ids that may call Docent with a token issued by the
  *     bot's tenant ({@code DOCENT_TEAMS_TRUSTED_CALLERS}; the token's {@code azp}, or {@code appid} for a v1 token);
  *     empty by default
@@ -30,11 +29,7 @@ public record TeamsSettings(
         String tenantId,
         Set<String> allowedTenants,
         boolean insecureLocal,
-        int concurrency,
         Set<String> trustedCallers) {
-
-    public static final int DEFAULT_CONCURRENCY = 4;
-    public static final int MAX_CONCURRENCY = 256;
 
     /** {@code MicrosoftAppType}: which tenant issues the bot's tokens. */
     public enum AppType {
@@ -75,9 +70,6 @@ public record TeamsSettings(
             throw new DocentException.InvalidInput(
                     "MicrosoftAppTenantId is required when MicrosoftAppType is" + " SingleTenant");
         }
-        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new DocentException.InvalidInput("DOCENT_TEAMS_CONCURRENCY must be between 1 and " + MAX_CONCURRENCY);
-        }
     }
 
     /** Settings without trusted callers besides the bot itself. */
@@ -87,25 +79,23 @@ public record TeamsSettings(
             AppType appType,
             String tenantId,
             Set<String> allowedTenants,
-            boolean insecureLocal,
-            int concurrency) {
-        this(appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, concurrency, Set.of());
+            boolean insecureLocal) {
+        this(appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, Set.of());
     }
 
     /** Settings for a registered single-tenant bot, everything else by default. */
     public static TeamsSettings singleTenant(String appId, String appPassword, String tenantId) {
-        return new TeamsSettings(
-                appId, appPassword, AppType.SINGLE_TENANT, tenantId, Set.of(), false, DEFAULT_CONCURRENCY);
+        return new TeamsSettings(appId, appPassword, AppType.SINGLE_TENANT, tenantId, Set.of(), false);
     }
 
     /** Settings for a registered multi-tenant bot, everything else by default. */
     public static TeamsSettings multiTenant(String appId, String appPassword) {
-        return new TeamsSettings(appId, appPassword, AppType.MULTI_TENANT, "", Set.of(), false, DEFAULT_CONCURRENCY);
+        return new TeamsSettings(appId, appPassword, AppType.MULTI_TENANT, "", Set.of(), false);
     }
 
     /** Settings with authentication off, for the Emulator on localhost. */
     public static TeamsSettings insecureLocalOnly() {
-        return new TeamsSettings("", "", AppType.MULTI_TENANT, "", Set.of(), true, DEFAULT_CONCURRENCY);
+        return new TeamsSettings("", "", AppType.MULTI_TENANT, "", Set.of(), true);
     }
 
     /** Whether requests are authenticated (an app id is configured). */
@@ -124,22 +114,14 @@ public record TeamsSettings(
         return authenticationEnabled() && appType == AppType.SINGLE_TENANT ? Set.of(tenantId) : Set.of();
     }
 
-    /** A copy with another concurrency. */
-    public TeamsSettings withConcurrency(int newConcurrency) {
-        return new TeamsSettings(
-                appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, newConcurrency, trustedCallers);
-    }
-
     /** A copy with a tenant allow-list. */
     public TeamsSettings withAllowedTenants(Set<String> tenants) {
-        return new TeamsSettings(
-                appId, appPassword, appType, tenantId, tenants, insecureLocal, concurrency, trustedCallers);
+        return new TeamsSettings(appId, appPassword, appType, tenantId, tenants, insecureLocal, trustedCallers);
     }
 
     /** A copy with these app ids trusted to call with a token of the bot's tenant. */
     public TeamsSettings withTrustedCallers(Set<String> callers) {
-        return new TeamsSettings(
-                appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, concurrency, callers);
+        return new TeamsSettings(appId, appPassword, appType, tenantId, allowedTenants, insecureLocal, callers);
     }
 
     /** The app ids a token of the bot's tenant may come from: the bot's own and the trusted callers. */
@@ -155,7 +137,7 @@ public record TeamsSettings(
     public String toString() {
         return "TeamsSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "****")
                 + ", appType=" + appType + ", tenantId=" + tenantId + ", allowedTenants=" + allowedTenants
-                + ", insecureLocal=" + insecureLocal + ", concurrency=" + concurrency + ", trustedCallers="
+                + ", insecureLocal=" + insecureLocal + ", trustedCallers="
                 + trustedCallers + "]";
     }
 }

@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  * run it by hand, as docs/benchmarks.md shows.
  *
  * <p>System properties: {@code bench.rounds} (5), {@code bench.activities} (50 per round), {@code bench.redeliveries}
- * (25 per round: the same activities posted again, concurrently), {@code bench.answerMillis} (1000),
- * {@code bench.concurrency} (4 answers at a time).
+ * (25 per round: the same activities posted again, concurrently), {@code bench.answerMillis} (1000). Every answer
+ * runs on a virtual thread of its own (the service's admission control, not modelled here, is what limits them).
  */
 public final class TeamsBenchmark {
 
@@ -45,7 +45,6 @@ public final class TeamsBenchmark {
     private static final int ACTIVITIES = Integer.getInteger("bench.activities", 50);
     private static final int REDELIVERIES = Integer.getInteger("bench.redeliveries", 25);
     private static final int ANSWER_MILLIS = Integer.getInteger("bench.answerMillis", 1000);
-    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 4);
 
     private record Posted(String activityId, int status, long nanos) {}
 
@@ -57,12 +56,11 @@ public final class TeamsBenchmark {
                 FakeBotConnector connector = FakeBotConnector.start()) {
             var answerer = new CannedAnswerer().taking(Duration.ofMillis(ANSWER_MILLIS));
             TeamsAdapter adapter = TeamsAdapter.builder(
-                            TeamsSettings.singleTenant(APP_ID, "secret", TENANT).withConcurrency(CONCURRENCY),
+                            TeamsSettings.singleTenant(APP_ID, "secret", TENANT),
                             answerer,
                             new CaffeineConversationStore())
                     .authEndpoints(keys.endpoints())
                     .credentials(new FixedTokenCredentials(APP_ID))
-                    .maxQueue(ACTIVITIES * 4)
                     .build();
             // as DocentServer runs it: the JDK server, a virtual thread per request
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
@@ -80,12 +78,11 @@ public final class TeamsBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "Docent Teams benchmark: %d rounds of %d activities + %d redeliveries, answers take %d ms,"
-                            + " %d at a time; %d cores, max heap %d MB%n",
+                            + " each on a virtual thread; %d cores, max heap %d MB%n",
                     ROUNDS,
                     ACTIVITIES,
                     REDELIVERIES,
                     ANSWER_MILLIS,
-                    CONCURRENCY,
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
 

@@ -13,20 +13,20 @@ class TeamsSettingsTest {
 
     @Test
     void refuses_an_empty_app_id_unless_insecure_local_is_set() {
-        assertThatThrownBy(() -> new TeamsSettings("", "", null, "", Set.of(), false, 4))
+        assertThatThrownBy(() -> new TeamsSettings("", "", null, "", Set.of(), false))
                 .isInstanceOf(DocentException.InvalidInput.class)
                 .hasMessageContaining("MicrosoftAppId")
                 .hasMessageContaining("DOCENT_TEAMS_INSECURE_LOCAL");
 
-        TeamsSettings local = new TeamsSettings(" ", "", null, "", Set.of(), true, 4);
+        TeamsSettings local = new TeamsSettings(" ", "", null, "", Set.of(), true);
         assertThat(local.authenticationEnabled()).isFalse();
     }
 
     @Test
     void an_app_id_needs_its_password_and_a_single_tenant_bot_its_tenant() {
-        assertThatThrownBy(() -> new TeamsSettings("app", " ", AppType.MULTI_TENANT, "", Set.of(), false, 4))
+        assertThatThrownBy(() -> new TeamsSettings("app", " ", AppType.MULTI_TENANT, "", Set.of(), false))
                 .hasMessageContaining("MicrosoftAppPassword");
-        assertThatThrownBy(() -> new TeamsSettings("app", "secret", AppType.SINGLE_TENANT, "", Set.of(), false, 4))
+        assertThatThrownBy(() -> new TeamsSettings("app", "secret", AppType.SINGLE_TENANT, "", Set.of(), false))
                 .hasMessageContaining("MicrosoftAppTenantId");
     }
 
@@ -36,7 +36,7 @@ class TeamsSettingsTest {
         assertThat(AppType.parse(" multitenant ")).isEqualTo(AppType.MULTI_TENANT);
         assertThatThrownBy(() -> AppType.parse("UserAssignedMSI")).hasMessageContaining("not supported");
         assertThatThrownBy(() -> AppType.parse("both")).hasMessageContaining("MicrosoftAppType");
-        assertThat(new TeamsSettings("app", "s", null, "tenant", Set.of(), false, 4).appType())
+        assertThat(new TeamsSettings("app", "s", null, "tenant", Set.of(), false).appType())
                 .isEqualTo(AppType.SINGLE_TENANT);
     }
 
@@ -49,12 +49,6 @@ class TeamsSettingsTest {
                 .containsExactlyInAnyOrder("home", "partner");
         assertThat(TeamsSettings.multiTenant("app", "secret").effectiveAllowedTenants())
                 .isEmpty();
-    }
-
-    @Test
-    void concurrency_is_bounded() {
-        assertThatThrownBy(() -> TeamsSettings.multiTenant("app", "s").withConcurrency(0))
-                .hasMessageContaining("DOCENT_TEAMS_CONCURRENCY");
     }
 
     @Test

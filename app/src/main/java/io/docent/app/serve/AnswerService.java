@@ -2,13 +2,16 @@ package io.docent.app.serve;
 
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
+import io.docent.core.Identity;
 import io.docent.core.Question;
 import io.docent.core.UserTexts;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +20,17 @@ import org.slf4j.MDC;
 /**
  * The service's side of answering: every platform's questions go through one of its {@link #forPlatform} answerers.
  *
- * <p>Why a semaphore and not a queue: each platform adapter already queues (boundedly) in front of its own workers,
- * and the web chat answers on the request's thread. What must not grow without bound is the number of pipelines
- * running at once, which is what holds memory (retrieved passages, model streams) and CPU. So at most {@code
- * maxConcurrent} answers run; a question that cannot get a permit within {@code maxWait} (short: the platforms'
- * users are waiting) gets a {@link Answer.Status#BUSY} answer at once. After {@link #shutdown} every new question
- * is busy, and the call waits, within its grace, for the answers in flight to finish.
+ * <p>This is the service's one admission control, for every surface: the Slack and Teams adapters run each question
+ * on a virtual thread of its own and the web chat on the request's thread, none of them queues or limits. What must
+ * not grow without bound is the number of pipelines running at once, which is what holds memory (retrieved
+ * passages, model streams) and CPU. So at most {@code maxConcurrent} answers run, first come first served; at most
+ * {@code maxWaiting} more questions wait for one of them, each for at most {@code maxWait}: a burst is answered a
+ * little later rather than turned away, and a question beyond that gets a {@link Answer.Status#BUSY} answer at once
+ * (people are told to ask again in a minute). And one person may have at most {@code
+ * maxPerPerson} questions in flight (waiting or running): one person asking in a loop cannot make Docent busy for
+ * everyone; their extra questions are told so ({@link Answer#busyForYou()}). People are told apart by their
+ * platform identity; the administrator and unknown people (no user id) are not limited per person. After {@link
+ * #shutdown} every new question is busy, and the call waits, within its grace, for the answers in flight to finish.
  *
  * <p>Each question gets a correlation id, put in the logging context ({@value #MDC_CORRELATION_ID}, and {@value
  * #MDC_PLATFORM}) for as long as it is answered, so every log line of the pipeline carries it, and the outcome is
@@ -32,7 +40,11 @@ public final class AnswerService {
 
     public static final String MDC_CORRELATION_ID = "correlationId";
     public static final String MDC_PLATFORM = "platform";
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(500);
+    /** Long enough for a burst to drain, short of the 30 s an HTTP client (the web chat) commonly waits. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+
+    public static final int DEFAULT_MAX_WAITING = 200;
+    public static final int DEFAULT_MAX_PER_PERSON = 2;
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
@@ -40,6 +52,10 @@ public final class AnswerService {
     private final int maxConcurrent;
     private final long maxWaitNanos;
     private final Semaphore permits;
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final int maxPerPerson;
+    private final ConcurrentHashMap<String, Integer> perPerson = new ConcurrentHashMap<>();
     private final Supplier<String> ids;
     private volatile boolean accepting = true;
 
@@ -49,13 +65,42 @@ public final class AnswerService {
      * @param maxWait how long a question may wait for one of them before it is told the service is busy
      */
     public AnswerService(Supplier<Answerer> delegate, int maxConcurrent, Duration maxWait) {
-        this(delegate, maxConcurrent, maxWait, () -> UUID.randomUUID().toString());
+        this(delegate, new Limits(maxConcurrent, DEFAULT_MAX_WAITING, maxWait, DEFAULT_MAX_PER_PERSON));
     }
 
-    AnswerService(Supplier<Answerer> delegate, int maxConcurrent, Duration maxWait, Supplier<String> ids) {
-        if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + maxConcurrent);
+    /**
+     * The service's limits.
+     *
+     * @param maxConcurrent answers running at once
+     * @param maxWaiting questions waiting for one of them; beyond, busy at once
+     * @param maxWait how long a question may wait before it is told the service is busy
+     * @param maxPerPerson questions one person may have in flight (waiting or running)
+     */
+    public record Limits(int maxConcurrent, int maxWaiting, Duration maxWait, int maxPerPerson) {
+        public Limits {
+            if (maxConcurrent < 1) {
+                throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + maxConcurrent);
+            }
+            if (maxWaiting < 0) {
+                throw new IllegalArgumentException("maxWaiting must be at least 0, was " + maxWaiting);
+            }
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxPerPerson < 1) {
+                throw new IllegalArgumentException("maxPerPerson must be at least 1, was " + maxPerPerson);
+            }
         }
+    }
+
+    public AnswerService(Supplier<Answerer> delegate, Limits limits) {
+        this(delegate, limits, () -> UUID.randomUUID().toString());
+    }
+
+    AnswerService(Supplier<Answerer> delegate, Limits limits, Supplier<String> ids) {
+        int maxConcurrent = limits.maxConcurrent();
+        Duration maxWait = limits.maxWait();
+        int maxPerPerson = limits.maxPerPerson();
+        this.maxWaiting = limits.maxWaiting();
+        this.maxPerPerson = maxPerPerson;
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.maxConcurrent = maxConcurrent;
         this.maxWaitNanos = Objects.requireNonNull(maxWait, "maxWait").toNanos();
@@ -80,7 +125,19 @@ public final class AnswerService {
         String id = given != null ? given : ids.get();
         MDC.put(MDC_CORRELATION_ID, id);
         MDC.put(MDC_PLATFORM, platform);
+        String person = personKey(question);
+        boolean entered = false;
         try {
+            entered = person != null && enter(person);
+            if (person != null && !entered) {
+                log.info(
+                        "Question {} from {}: busy for {} ({} of theirs in flight)",
+                        id,
+                        platform,
+                        question.asker().identity().logRef(),
+                        maxPerPerson);
+                return Answer.busyForYou();
+            }
             if (!accepting || !acquire()) {
                 log.info("Question {} from {}: busy ({} answers running)", id, platform, inFlight());
                 return Answer.busy();
@@ -97,11 +154,38 @@ public final class AnswerService {
                 permits.release();
             }
         } finally {
+            if (entered) {
+                leave(person);
+            }
             if (given == null) {
                 MDC.remove(MDC_CORRELATION_ID);
             }
             MDC.remove(MDC_PLATFORM);
         }
+    }
+
+    /** Who asks, for the per-person limit; {@code null} for the administrator and people without a user id. */
+    private static String personKey(Question question) {
+        Identity who = question.asker().identity();
+        if (who.isAdministrator() || who.userId().isEmpty()) {
+            return null;
+        }
+        return who.platform() + "\u0000" + who.tenantId() + "\u0000" + who.userId();
+    }
+
+    /** Counts one more question of {@code person} in flight, unless they are at the limit. */
+    private boolean enter(String person) {
+        boolean[] admitted = {false};
+        perPerson.compute(person, (k, n) -> {
+            int open = n == null ? 0 : n;
+            admitted[0] = open < maxPerPerson;
+            return admitted[0] ? open + 1 : n;
+        });
+        return admitted[0];
+    }
+
+    private void leave(String person) {
+        perPerson.computeIfPresent(person, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     private Answer call(Question question) {
@@ -123,13 +207,33 @@ public final class AnswerService {
         }
     }
 
+    /** A permit at once, or after waiting in line (at most {@code maxWaiting} wait, each up to {@code maxWait}). */
     private boolean acquire() {
+        try {
+            if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) { // honours the line, unlike tryAcquire()
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return false;
+        }
         try {
             return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            waiting.decrementAndGet();
         }
+    }
+
+    /** Questions waiting for an answer to finish. */
+    public int waiting() {
+        return waiting.get();
     }
 
     /** Answers running now. */

@@ -77,7 +77,13 @@ public final class DocentService implements AutoCloseable {
         this.settings = settings;
         this.config = config;
         this.opener = opener;
-        this.answers = new AnswerService(this::pipeline, config.maxConcurrentAnswers(), AnswerService.DEFAULT_MAX_WAIT);
+        this.answers = new AnswerService(
+                this::pipeline,
+                new AnswerService.Limits(
+                        config.maxConcurrentAnswers(),
+                        config.maxWaitingQuestions(),
+                        AnswerService.DEFAULT_MAX_WAIT,
+                        config.maxAnswersPerPerson()));
         List<Readiness.Check> checks = new ArrayList<>();
         checks.add(() -> answers.accepting() ? Optional.empty() : Optional.of("shutting down"));
         checks.add(this::indexProblem);

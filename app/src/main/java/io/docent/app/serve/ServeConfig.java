@@ -24,12 +24,28 @@ import java.util.Set;
  * sees every present-but-wrong setting in one go rather than one per restart. Messages name the setting and what it
  * must be, never its value (some are secrets).
  *
- * @param maxConcurrentAnswers {@code DOCENT_MAX_CONCURRENT_ANSWERS}
+ * @param maxConcurrentAnswers {@code DOCENT_MAX_CONCURRENT_ANSWERS}: answers running at once, for every surface
+ * @param maxWaitingQuestions {@code DOCENT_MAX_WAITING_QUESTIONS}: questions that may wait in line for those
+ * @param maxAnswersPerPerson {@code DOCENT_MAX_ANSWERS_PER_PERSON}: questions one person may have in flight
  * @param shutdownGrace {@code DOCENT_SHUTDOWN_GRACE} (whole seconds)
  */
-public record ServeConfig(int maxConcurrentAnswers, Duration shutdownGrace) {
+public record ServeConfig(
+        int maxConcurrentAnswers, int maxWaitingQuestions, int maxAnswersPerPerson, Duration shutdownGrace) {
 
     public static final String MAX_CONCURRENT_ANSWERS = "DOCENT_MAX_CONCURRENT_ANSWERS";
+    public static final String MAX_WAITING_QUESTIONS = "DOCENT_MAX_WAITING_QUESTIONS";
+    public static final String MAX_ANSWERS_PER_PERSON = "DOCENT_MAX_ANSWERS_PER_PERSON";
+
+    /**
+     * Settings that are no longer read, with what replaced them: set, they stop start-up with that name, so that an
+     * operator does not believe a limit holds that does not.
+     */
+    static final Map<String, String> REMOVED = Map.of(
+            "DOCENT_SLACK_CONCURRENCY", MAX_CONCURRENT_ANSWERS,
+            "DOCENT_SLACK_QUEUE", MAX_WAITING_QUESTIONS,
+            "DOCENT_TEAMS_CONCURRENCY", MAX_CONCURRENT_ANSWERS,
+            "DOCENT_TEAMS_QUEUE", MAX_WAITING_QUESTIONS);
+
     public static final String SHUTDOWN_GRACE = "DOCENT_SHUTDOWN_GRACE";
     public static final String LOG_FORMAT = "DOCENT_LOG_FORMAT";
     public static final String LOG_LEVEL = "DOCENT_LOG_LEVEL";
@@ -49,6 +65,20 @@ public record ServeConfig(int maxConcurrentAnswers, Duration shutdownGrace) {
                 problems,
                 () -> settings.getInt(MAX_CONCURRENT_ANSWERS, AnswerService.defaultMaxConcurrent(), 1, 4_096),
                 1);
+        int waitingQuestions = check(
+                problems,
+                () -> settings.getInt(MAX_WAITING_QUESTIONS, AnswerService.DEFAULT_MAX_WAITING, 0, 100_000),
+                0);
+        int perPerson = check(
+                problems,
+                () -> settings.getInt(MAX_ANSWERS_PER_PERSON, AnswerService.DEFAULT_MAX_PER_PERSON, 1, 1_000),
+                1);
+        REMOVED.entrySet().stream()
+                .filter(removed -> settings.get(removed.getKey()).isPresent())
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(removed -> problems.add(removed.getKey() + " is no longer read: one limit holds for Slack,"
+                        + " Teams and the web chat together; set " + removed.getValue() + " instead (see also "
+                        + MAX_ANSWERS_PER_PERSON + ")"));
         int grace = check(problems, () -> settings.getInt(SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3_600), 0);
         check(problems, () -> oneOf(settings, LOG_FORMAT, LOG_FORMATS), null);
         check(problems, () -> oneOf(settings, LOG_LEVEL, LOG_LEVELS), null);
@@ -91,7 +121,7 @@ public record ServeConfig(int maxConcurrentAnswers, Duration shutdownGrace) {
                     (problems.size() == 1 ? "a setting is wrong" : problems.size() + " settings are wrong")
                             + " (fix them and start again):\n  - " + String.join("\n  - ", problems));
         }
-        return new ServeConfig(max, Duration.ofSeconds(grace));
+        return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace));
     }
 
     private static String oneOf(Settings settings, String key, Set<String> allowed) {

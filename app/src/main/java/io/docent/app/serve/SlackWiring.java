@@ -21,8 +21,6 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code SLACK_API_URL}: the Web API base URL (default {@value SlackSettings#DEFAULT_API_URL})
- *   <li>{@code DOCENT_SLACK_CONCURRENCY} (default {@value SlackSettings#DEFAULT_CONCURRENCY}) questions answered
- *       at once, {@code DOCENT_SLACK_QUEUE} (default {@value SlackSettings#DEFAULT_QUEUE_CAPACITY}) waiting
  *   <li>{@code DOCENT_SLACK_FOLLOW_UPS} (default true), {@code DOCENT_SLACK_IGNORE_BOTS} (default true)
  *   <li>{@code DOCENT_SLACK_MAX_MEMBERS_CHECKED} (default {@value SlackSettings#DEFAULT_MAX_MEMBERS_CHECKED}):
  *       larger channels are not checked for guests and answer as if one were present
@@ -94,9 +92,6 @@ public final class SlackWiring implements AutoCloseable {
                     .appToken(appToken.orElse(null))
                     .signingSecret(signingSecret.orElse(null))
                     .apiUrl(apiUrl(settings))
-                    .concurrency(settings.getInt("DOCENT_SLACK_CONCURRENCY", SlackSettings.DEFAULT_CONCURRENCY, 1, 256))
-                    .queueCapacity(
-                            settings.getInt("DOCENT_SLACK_QUEUE", SlackSettings.DEFAULT_QUEUE_CAPACITY, 1, 100_000))
                     .followUps(settings.getBoolean("DOCENT_SLACK_FOLLOW_UPS", true))
                     .ignoreBots(settings.getBoolean("DOCENT_SLACK_IGNORE_BOTS", true))
                     .maxMembersChecked(settings.getInt(

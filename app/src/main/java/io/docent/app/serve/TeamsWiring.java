@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * MultiTenant; default SingleTenant when {@code MicrosoftAppTenantId} is set), {@code MicrosoftAppTenantId},
  * {@code DOCENT_TEAMS_ALLOWED_TENANTS} (comma-separated), {@code DOCENT_TEAMS_TRUSTED_CALLERS} (comma-separated app
  * ids that may call with a token of the bot's own tenant, besides the bot itself), {@code DOCENT_TEAMS_INSECURE_LOCAL},
- * {@code DOCENT_TEAMS_CONCURRENCY}, {@code DOCENT_TEAMS_QUEUE}, {@code DOCENT_TEAMS_HISTORY_DIR} (durable history
+ * {@code DOCENT_TEAMS_HISTORY_DIR} (durable history
  * in files; default in memory), {@code DOCENT_SCOPE_FILE}, {@code DOCENT_FEEDBACK_LOG} (default
  * {@code DOCENT_HOME/feedback.jsonl}).
  *
@@ -68,13 +68,7 @@ public final class TeamsWiring implements AutoCloseable {
                     settings.get("MicrosoftAppTenantId", ""),
                     list(settings, "DOCENT_TEAMS_ALLOWED_TENANTS"),
                     insecureLocal,
-                    settings.getInt(
-                            "DOCENT_TEAMS_CONCURRENCY",
-                            TeamsSettings.DEFAULT_CONCURRENCY,
-                            1,
-                            TeamsSettings.MAX_CONCURRENCY),
                     list(settings, "DOCENT_TEAMS_TRUSTED_CALLERS"));
-            settings.getInt("DOCENT_TEAMS_QUEUE", 200, 1, 100_000);
             settings.get("DOCENT_SCOPE_FILE").map(Path::of).ifPresent(TeamsScopes::load);
             return new TeamsWiring(settings, teams);
         } catch (DocentException.InvalidInput e) {
@@ -128,9 +122,8 @@ public final class TeamsWiring implements AutoCloseable {
         if (teams == null) {
             return;
         }
-        TeamsAdapter.Builder builder = TeamsAdapter.builder(teams, answerer, conversationStore())
-                .maxQueue(settings.getInt("DOCENT_TEAMS_QUEUE", 200, 1, 100_000))
-                .feedback(feedback);
+        TeamsAdapter.Builder builder =
+                TeamsAdapter.builder(teams, answerer, conversationStore()).feedback(feedback);
         settings.get("DOCENT_SCOPE_FILE").map(Path::of).map(TeamsScopes::load).ifPresent(builder::scopes);
         adapter = builder.build();
         server.route(PATH, adapter.httpHandler());

@@ -118,13 +118,16 @@ class ServeReliabilityIT {
             Settings settings = settings(
                     home,
                     Map.of(
-                            "SLACK_BOT_TOKEN", LocalSlackApi.BOT_TOKEN,
-                            "SLACK_SIGNING_SECRET", EventsApiClient.SIGNING_SECRET,
-                            "SLACK_API_URL", slackApi.url().toString(),
-                            "DOCENT_SLACK_QUEUE", "200",
-                            "DOCENT_TEAMS_INSECURE_LOCAL", "true",
-                            "DOCENT_TEAMS_QUEUE", "200",
-                            "DOCENT_MAX_CONCURRENT_ANSWERS", "4"));
+                            "SLACK_BOT_TOKEN",
+                            LocalSlackApi.BOT_TOKEN,
+                            "SLACK_SIGNING_SECRET",
+                            EventsApiClient.SIGNING_SECRET,
+                            "SLACK_API_URL",
+                            slackApi.url().toString(),
+                            "DOCENT_TEAMS_INSECURE_LOCAL",
+                            "true",
+                            "DOCENT_MAX_CONCURRENT_ANSWERS",
+                            "4"));
             long heapBefore = usedHeapAfterGc();
             try (DocentService service = start(settings)) {
                 assertThat(service.awaitIndex(Duration.ofSeconds(60))).isTrue();

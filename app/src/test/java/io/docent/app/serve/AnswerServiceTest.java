@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docent.core.Answer;
 import io.docent.core.Answerer;
+import io.docent.core.Asker;
+import io.docent.core.Audience;
+import io.docent.core.Identity;
 import io.docent.core.Question;
+import io.docent.core.UserTexts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +107,7 @@ class AnswerServiceTest {
                     platform.set(MDC.get(AnswerService.MDC_PLATFORM));
                     return answered("ok");
                 },
-                2,
-                Duration.ofMillis(10),
+                new AnswerService.Limits(2, AnswerService.DEFAULT_MAX_WAITING, Duration.ofMillis(10), 2),
                 () -> "id-" + ids.incrementAndGet());
         service.forPlatform("teams").answer(Question.of("q"));
         assertThat(seen.get()).isEqualTo("id-1");
@@ -173,5 +176,90 @@ class AnswerServiceTest {
         assertThat(service.shutdown(Duration.ofMillis(200))).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         release.countDown();
+    }
+
+    private static Question from(String user, String text) {
+        var identity = Identity.member("slack", user, "T1", user.toLowerCase(java.util.Locale.ROOT) + "@example.com");
+        return new Question(text, List.of(), io.docent.core.Scope.ALL, new Asker(identity, Audience.PRIVATE));
+    }
+
+    @Test
+    void one_person_cannot_make_docent_busy_for_everyone() throws Exception {
+        var release = new CountDownLatch(1);
+        var started = new CountDownLatch(2);
+        var service = new AnswerService(
+                () -> q -> {
+                    started.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return answered("ok");
+                },
+                new AnswerService.Limits(8, 10, Duration.ofMillis(50), 2));
+        Answerer slack = service.forPlatform("slack");
+        Future<Answer> first = pool.submit(() -> slack.answer(from("U1", "one")));
+        Future<Answer> second = pool.submit(() -> slack.answer(from("U1", "two")));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Answer third = slack.answer(from("U1", "three"));
+        Future<Answer> someoneElse = pool.submit(() -> slack.answer(from("U2", "mine")));
+        Thread.sleep(100); // U2's question is running, not refused
+        release.countDown();
+
+        assertThat(third.status()).isEqualTo(Answer.Status.BUSY);
+        assertThat(third.text()).isEqualTo(UserTexts.ONE_AT_A_TIME);
+        assertThat(someoneElse.get(10, TimeUnit.SECONDS).status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(second.get(10, TimeUnit.SECONDS).status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(slack.answer(from("U1", "four")).status()).isEqualTo(Answer.Status.ANSWERED); // counted down again
+    }
+
+    @Test
+    void people_without_a_user_id_and_the_administrator_are_not_limited_per_person() {
+        var service =
+                new AnswerService(() -> q -> answered("ok"), new AnswerService.Limits(2, 10, Duration.ofMillis(10), 1));
+        assertThat(service.forPlatform("web").answer(Question.of("anonymous")).status())
+                .isEqualTo(Answer.Status.ANSWERED);
+        assertThat(service.forPlatform("cli")
+                        .answer(new Question("admin", List.of(), io.docent.core.Scope.ALL, Asker.ADMINISTRATOR))
+                        .status())
+                .isEqualTo(Answer.Status.ANSWERED);
+    }
+
+    @Test
+    void a_burst_waits_in_line_and_beyond_the_line_is_told_docent_is_busy() throws Exception {
+        var release = new CountDownLatch(1);
+        var service = new AnswerService(
+                () -> q -> {
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return answered("ok");
+                },
+                new AnswerService.Limits(1, 2, Duration.ofSeconds(10), 10));
+        Answerer web = service.forPlatform("web");
+        Future<Answer> running = pool.submit(() -> web.answer(Question.of("running")));
+        while (service.inFlight() < 1) {
+            Thread.sleep(5);
+        }
+        Future<Answer> firstInLine = pool.submit(() -> web.answer(Question.of("first in line")));
+        Future<Answer> secondInLine = pool.submit(() -> web.answer(Question.of("second in line")));
+        while (service.waiting() < 2) {
+            Thread.sleep(5);
+        }
+
+        Answer beyond = web.answer(Question.of("beyond the line"));
+        release.countDown();
+
+        assertThat(beyond.status()).isEqualTo(Answer.Status.BUSY);
+        assertThat(beyond.text()).isEqualTo(UserTexts.BUSY);
+        assertThat(running.get(10, TimeUnit.SECONDS).status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(firstInLine.get(10, TimeUnit.SECONDS).status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(secondInLine.get(10, TimeUnit.SECONDS).status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(service.waiting()).isZero();
     }
 }

@@ -15,14 +15,33 @@ class ServeConfigTest {
     void defaults_when_nothing_is_set() {
         ServeConfig config = ServeConfig.read(Settings.of(Map.of()));
         assertThat(config.maxConcurrentAnswers()).isEqualTo(AnswerService.defaultMaxConcurrent());
+        assertThat(config.maxWaitingQuestions()).isEqualTo(AnswerService.DEFAULT_MAX_WAITING);
+        assertThat(config.maxAnswersPerPerson()).isEqualTo(AnswerService.DEFAULT_MAX_PER_PERSON);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void the_removed_per_platform_limits_stop_start_up_naming_their_replacement() {
+        var settings = Settings.of(Map.of("DOCENT_SLACK_CONCURRENCY", "8", "DOCENT_TEAMS_QUEUE", "100"));
+
+        assertThatThrownBy(() -> ServeConfig.read(settings))
+                .hasMessageContaining("DOCENT_SLACK_CONCURRENCY is no longer read")
+                .hasMessageContaining("set DOCENT_MAX_CONCURRENT_ANSWERS instead")
+                .hasMessageContaining("DOCENT_TEAMS_QUEUE is no longer read")
+                .hasMessageContaining("set DOCENT_MAX_WAITING_QUESTIONS instead");
     }
 
     @Test
     void reads_the_service_settings() {
         ServeConfig config = ServeConfig.read(Settings.of(Map.of(
-                "DOCENT_MAX_CONCURRENT_ANSWERS", "3", "DOCENT_SHUTDOWN_GRACE", "5", "DOCENT_LOG_FORMAT", "json")));
+                "DOCENT_MAX_CONCURRENT_ANSWERS", "3",
+                "DOCENT_MAX_WAITING_QUESTIONS", "50",
+                "DOCENT_MAX_ANSWERS_PER_PERSON", "4",
+                "DOCENT_SHUTDOWN_GRACE", "5",
+                "DOCENT_LOG_FORMAT", "json")));
         assertThat(config.maxConcurrentAnswers()).isEqualTo(3);
+        assertThat(config.maxWaitingQuestions()).isEqualTo(50);
+        assertThat(config.maxAnswersPerPerson()).isEqualTo(4);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
     }
 

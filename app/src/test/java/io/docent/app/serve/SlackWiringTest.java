@@ -80,8 +80,6 @@ class SlackWiringTest {
         var settings = SlackWiring.settings(Settings.of(env(
                         "SLACK_BOT_TOKEN", "xoxb-1",
                         "SLACK_APP_TOKEN", "xapp-1",
-                        "DOCENT_SLACK_CONCURRENCY", "3",
-                        "DOCENT_SLACK_QUEUE", "40",
                         "DOCENT_SLACK_FOLLOW_UPS", "false",
                         "DOCENT_SLACK_IGNORE_BOTS", "no",
                         "DOCENT_SLACK_MAX_MEMBERS_CHECKED", "50",
@@ -89,8 +87,6 @@ class SlackWiringTest {
                 .orElseThrow();
 
         assertThat(settings.socketMode()).isTrue();
-        assertThat(settings.concurrency()).isEqualTo(3);
-        assertThat(settings.queueCapacity()).isEqualTo(40);
         assertThat(settings.followUps()).isFalse();
         assertThat(settings.ignoreBots()).isFalse();
         assertThat(settings.maxMembersChecked()).isEqualTo(50);

@@ -175,11 +175,6 @@ public final class Replier {
         tell(m, HELP, null);
     }
 
-    /** Tells the person Docent is too busy to take the question. */
-    public void busy(IncomingMessage m) {
-        tell(m, UserTexts.BUSY, null);
-    }
-
     private void tell(IncomingMessage m, String text, String reference) {
         try {
             var r = web.postMessage(m.channel(), m.replyThreadTs(), text, null);

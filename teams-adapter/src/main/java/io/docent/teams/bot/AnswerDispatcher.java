@@ -2,33 +2,25 @@ package io.docent.teams.bot;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the work of a turn runs once the request has been answered. Two executors:
- *
- * <ul>
- *   <li>answers: {@code concurrency} platform threads ({@code DOCENT_TEAMS_CONCURRENCY}) and a bounded queue. On
- *       the embedded default answering is CPU-bound (embeddings, ranking), so about the number of cores is right;
- *       with a remote language model it mostly waits, and more threads help. A full queue is refused at once and
- *       the user is told Docent is busy, rather than the JVM queueing without bound.
- *   <li>I/O: a virtual thread per message sent (typing, greetings, busy notices), which only wait on the network.
- * </ul>
+ * Where the work of a turn runs once the request has been answered: each answer, and each message sent (typing,
+ * greetings, notices), on a virtual thread of its own. This is not a limit: how many answers run at once, and how
+ * long a question may wait, is decided by the service's one admission control behind the {@link
+ * io.docent.core.Answerer}, which answers {@code BUSY} when it is full (the person is told so); here answers mostly
+ * wait on that or on the network.
  */
 public final class AnswerDispatcher implements AutoCloseable {
 
-    public static final int DEFAULT_QUEUE = 200;
     private static final Logger log = LoggerFactory.getLogger(AnswerDispatcher.class);
 
     private final Executor answers;
@@ -41,24 +33,13 @@ public final class AnswerDispatcher implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** {@code concurrency} answer threads with a queue of {@code queue} questions; I/O on virtual threads. */
-    public static AnswerDispatcher bounded(int concurrency, int queue) {
-        AtomicInteger n = new AtomicInteger();
-        var pool = new ThreadPoolExecutor(
-                concurrency,
-                concurrency,
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queue),
-                r -> {
-                    Thread t = new Thread(r, "docent-teams-answer-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                },
-                new ThreadPoolExecutor.AbortPolicy());
+    /** Answers and messages on virtual threads. */
+    public static AnswerDispatcher virtualThreads() {
+        ExecutorService answers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("docent-teams-answer-", 1).factory());
         ExecutorService io = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("docent-teams-io-", 1).factory());
-        return new AnswerDispatcher(pool, io, List.of(pool, io));
+        return new AnswerDispatcher(answers, io, List.of(answers, io));
     }
 
     /** Everything on the calling thread, in order: for tests with the SDK's TestAdapter. */
@@ -66,7 +47,7 @@ public final class AnswerDispatcher implements AutoCloseable {
         return new AnswerDispatcher(Runnable::run, Runnable::run, List.of());
     }
 
-    /** Queues an answer; false when the queue is full or the dispatcher is closed. */
+    /** Starts an answer; false once the dispatcher is closed. */
     public boolean tryAnswer(Runnable job) {
         try {
             answers.execute(job);

@@ -89,7 +89,7 @@ public final class DocentTeamsBot extends ActivityHandler {
         CompletableFuture<Void> typing = send(reference, "typing indicator", Messages.typing());
         var job = new AnswerJob(services, reference, where, text, scopes.entryFor(where), answerId, typing);
         if (!dispatcher.tryAnswer(job)) {
-            log.warn("Teams answer {} refused: the answer queue is full", answerId);
+            log.warn("Teams answer {} not started: Docent is shutting down", answerId);
             send(reference, "busy notice", Messages.text(UserTexts.BUSY));
         }
         return DONE;
