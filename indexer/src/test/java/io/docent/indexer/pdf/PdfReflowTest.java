@@ -1,0 +1,185 @@
+package io.docent.indexer.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.docent.core.DocentException;
+import io.docent.indexer.testing.PdfTypesetter;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** PDFs written by a typesetter in the test, read back with their shape: paragraphs, pages, columns, headings. */
+class PdfReflowTest {
+
+    static final String LEAVE = "Permanent employees accumulate annual leave from their first day of employment at a"
+            + " rate of two and a half days for every completed month of continuous service, and unused leave carries"
+            + " over into the following calendar year up to a maximum of ten days, after which the organisation"
+            + " compensates the remaining balance at the employee's standard daily remuneration.";
+    static final String PORTAL = "Requests are submitted through the self-service portal, and managers complete a"
+            + " follow-up conversation within fourteen calendar days; administrative acknowledgements accompany"
+            + " every decision, and reimbursement arrangements are communicated electronically to the requester.";
+    static final String SICK = "Employees who become unwell notify their supervisor before the beginning of their"
+            + " scheduled shift, and absences exceeding three consecutive working days require documentation from"
+            + " a registered healthcare practitioner confirming the incapacity and the anticipated return date.";
+    static final String LEFT_1 = "Left column first paragraph explains that dental coverage begins immediately for"
+            + " every eligible participant and their registered dependants.";
+    static final String LEFT_2 = "Left column second paragraph adds that orthodontic treatment is reimbursed at"
+            + " fifty percent after twelve months of continuous enrolment.";
+    static final String RIGHT_1 = "Right column first paragraph explains that vision coverage includes one"
+            + " comprehensive eye examination every calendar year at no charge.";
+    static final String RIGHT_2 = "Right column second paragraph adds that frames and lenses are covered up to one"
+            + " hundred and fifty dollars every twenty-four months.";
+
+    static byte[] handbook() {
+        PdfTypesetter t = new PdfTypesetter()
+                .title("Staff Handbook")
+                .header("Northwind Staff Handbook - Internal")
+                .footer("Page %1$d of %2$d");
+        t.heading("Annual leave", 16).paragraph(LEAVE).paragraph(PORTAL);
+        t.heading("Sick leave", 16).paragraph(SICK);
+        t.pageBreak();
+        t.heading("Plan costs", 16)
+                .table(
+                        new float[] {0, 220, 340},
+                        new String[] {"Item", "In-network", "Out-of-network"},
+                        new String[] {"Deductible", "$1,500", "$3,000"},
+                        new String[] {"Specialist visit", "$40", "$80"});
+        t.paragraph(SICK.replace("Employees", "Contractors"));
+        t.twoColumnPage("Dental and vision", List.of(LEFT_1, LEFT_2), List.of(RIGHT_1, RIGHT_2));
+        t.heading("Closing notes", 16).paragraph(LEAVE.replace("Permanent", "Temporary"));
+        return t.pdf();
+    }
+
+    @Test
+    void sentences_that_cross_line_breaks_come_out_whole_with_hyphenation_undone() throws IOException {
+        byte[] pdf = handbook();
+        assertThat(rawText(pdf)).as("the typesetter did hyphenate").containsPattern("\\p{Ll}-\\r?\\n\\p{Ll}");
+
+        String text = PdfReflow.read(pdf, "handbook.pdf").markdown();
+
+        assertThat(text).contains(LEAVE, PORTAL, SICK, LEAVE.replace("Permanent", "Temporary"));
+        assertThat(text).contains("self-service", "follow-up");
+    }
+
+    @Test
+    void running_header_footer_and_page_numbers_are_dropped() throws IOException {
+        String text = PdfReflow.read(handbook(), "handbook.pdf").markdown();
+
+        assertThat(text).doesNotContain("Northwind Staff Handbook", "Page 1 of", "Page 2 of", "of 4");
+    }
+
+    @Test
+    void pages_are_marked_and_keep_their_own_text() throws IOException {
+        PdfText pdf = PdfReflow.read(handbook(), "handbook.pdf");
+
+        assertThat(pdf.pages()).hasSize(4);
+        assertThat(pdf.pages().get(0)).contains(LEAVE).doesNotContain(LEFT_1);
+        assertThat(pdf.pages().get(2)).contains(LEFT_1);
+        assertThat(pdf.markdown())
+                .startsWith("<!--docent:page=1-->\n\n## Annual leave")
+                .contains("<!--docent:page=3-->\n\n### Dental and vision"); // 14 pt under 16 pt headings
+        assertThat(pdf.title()).isEqualTo("Staff Handbook");
+    }
+
+    @Test
+    void two_columns_are_read_column_by_column() throws IOException {
+        String page = PdfReflow.read(handbook(), "handbook.pdf").pages().get(2);
+
+        assertThat(page).contains(LEFT_1, LEFT_2, RIGHT_1, RIGHT_2);
+        assertThat(page.indexOf(LEFT_1))
+                .isLessThan(page.indexOf(LEFT_2))
+                .isLessThan(page.indexOf(RIGHT_1))
+                .isLessThan(page.indexOf(RIGHT_2));
+    }
+
+    @Test
+    void larger_lines_become_headings_and_tables_stay_tables() throws IOException {
+        String text = PdfReflow.read(handbook(), "handbook.pdf").markdown();
+
+        assertThat(text).contains("## Annual leave\n\n", "## Sick leave\n\n", "## Plan costs\n\n");
+        assertThat(text)
+                .contains(
+                        "| Item | In-network | Out-of-network |\n| --- | --- | --- |\n| Deductible | $1,500 | $3,000 |");
+    }
+
+    @Test
+    void a_scanned_pdf_without_text_is_refused() throws IOException {
+        assertThatThrownBy(() -> PdfReflow.read(scanned(), "scan.pdf"))
+                .isInstanceOf(DocentException.InvalidInput.class)
+                .hasMessage("no text (scanned image?); skipped");
+    }
+
+    @Test
+    void a_broken_page_loses_only_itself() throws IOException {
+        byte[] pdf = new PdfTypesetter()
+                .paragraph("The first page says hello.")
+                .pageBreak()
+                .paragraph("The second page is broken.")
+                .pageBreak()
+                .paragraph("The third page says goodbye.")
+                .pdf();
+
+        PdfText text = PdfReflow.read(breakPage(pdf, 1), "broken.pdf");
+
+        assertThat(text.pages()).hasSize(3);
+        assertThat(text.pages().get(0)).isEqualTo("The first page says hello.");
+        assertThat(text.pages().get(1)).isEmpty();
+        assertThat(text.pages().get(2)).isEqualTo("The third page says goodbye.");
+        assertThat(text.markdown()).contains("<!--docent:page=3-->").doesNotContain("<!--docent:page=2-->");
+    }
+
+    /** Page {@code index}'s content replaced by bytes that claim to be Flate-compressed and are not. */
+    static byte[] breakPage(byte[] pdf, int index) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = doc.getPage(index);
+            COSStream stream = doc.getDocument().createCOSStream();
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            try (OutputStream raw = stream.createRawOutputStream()) {
+                raw.write("BT /F1 12 Tf (garbage) Tj ET this is not deflate data".getBytes());
+            }
+            page.setContents(new PDStream(stream));
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Two pages that each hold only a picture, as a scanner writes them. */
+    static byte[] scanned() throws IOException {
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            image.getGraphics().drawString("Scanned policy", 20, 50);
+            for (int i = 0; i < 2; i++) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
+                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                    content.drawImage(xobject, 72, 500, 400, 200);
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static String rawText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}
