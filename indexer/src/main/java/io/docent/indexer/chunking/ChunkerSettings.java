@@ -29,7 +29,7 @@ public record ChunkerSettings(int targetTokens, int maxTokens, int minTokens, in
     public static final int DEFAULT_OVERLAP_TOKENS = 36;
 
     /** Bumped whenever the chunking algorithm changes its output, so a sync re-chunks every document. */
-    static final int ALGORITHM_VERSION = 1;
+    static final int ALGORITHM_VERSION = 2;
 
     public static final ChunkerSettings DEFAULT =
             new ChunkerSettings(DEFAULT_TARGET_TOKENS, DEFAULT_MAX_TOKENS, DEFAULT_MIN_TOKENS, DEFAULT_OVERLAP_TOKENS);

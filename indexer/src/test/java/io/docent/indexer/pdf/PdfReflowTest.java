@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docent.core.DocentException;
 import io.docent.indexer.testing.PdfTypesetter;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,10 +14,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +114,7 @@ class PdfReflowTest {
 
     @Test
     void a_scanned_pdf_without_text_is_refused() throws IOException {
-        assertThatThrownBy(() -> PdfReflow.read(scanned(), "scan.pdf"))
+        assertThatThrownBy(() -> PdfReflow.read(PdfTypesetter.scanned(), "scan.pdf"))
                 .isInstanceOf(DocentException.InvalidInput.class)
                 .hasMessage("no text (scanned image?); skipped");
     }
@@ -153,25 +149,6 @@ class PdfReflowTest {
                 raw.write("BT /F1 12 Tf (garbage) Tj ET this is not deflate data".getBytes());
             }
             page.setContents(new PDStream(stream));
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** Two pages that each hold only a picture, as a scanner writes them. */
-    static byte[] scanned() throws IOException {
-        try (PDDocument doc = new PDDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
-            image.getGraphics().drawString("Scanned policy", 20, 50);
-            for (int i = 0; i < 2; i++) {
-                PDPage page = new PDPage();
-                doc.addPage(page);
-                PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
-                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                    content.drawImage(xobject, 72, 500, 400, 200);
-                }
-            }
             doc.save(out);
             return out.toByteArray();
         }

@@ -1,5 +1,6 @@
 package io.docent.indexer.testing;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A small typesetter that writes PDFs the way word processors do: text wrapped at a fixed width, long words
@@ -185,6 +188,27 @@ public final class PdfTypesetter {
                         content.showText(d.text());
                         content.endText();
                     }
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two pages that each hold only a picture, as a scanner writes them. */
+    public static byte[] scanned() {
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            BufferedImage image = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            image.getGraphics().drawString("Scanned policy", 20, 50);
+            for (int i = 0; i < 2; i++) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
+                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                    content.drawImage(xobject, 72, 500, 400, 200);
                 }
             }
             doc.save(out);
