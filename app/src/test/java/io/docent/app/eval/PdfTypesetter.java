@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * (with "Page N of M") on every page. Test scope: the documents the PDF reader is tested on are written here, never
  * checked in. The same as the indexer's test typesetter (test classes are not shared between modules).
  */
-final class PdfTypesetter {
+public final class PdfTypesetter {
 
     public static final float PAGE_WIDTH = PDRectangle.LETTER.getWidth();
     public static final float PAGE_HEIGHT = PDRectangle.LETTER.getHeight();
