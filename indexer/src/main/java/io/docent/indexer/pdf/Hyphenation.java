@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *   <li>otherwise join.
  * </ol>
  *
- * A line whose next line starts with anything but a lowercase letter keeps its hyphen ("pre- and post-tax",
- * "2025-" / "2026").
+ * A line whose next line starts with anything but a lowercase letter keeps its hyphen and is joined without a space
+ * ("Pre-" / "Tax", "2025-" / "2026"); before "and", "or" or "to" the hyphen is a suspended one and keeps its space
+ * ("pre- and post-tax").
  */
 final class Hyphenation {
 
@@ -36,6 +37,9 @@ final class Hyphenation {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'-]*");
     private static final Pattern TRAILING_FRAGMENT = Pattern.compile("(\\S*?)(\\p{L}+)-$");
     private static final Pattern LEADING_WORD = Pattern.compile("^(\\p{Ll}[\\p{L}]*)");
+
+    /** Words after which a hyphen at a line end is a suspended one ("pre- and post-tax"), kept with its space. */
+    private static final Set<String> SUSPENDED = Set.of("and", "or", "to", "nor");
 
     private final Set<String> words = new HashSet<>();
 
@@ -58,14 +62,20 @@ final class Hyphenation {
             return next;
         }
         Matcher end = TRAILING_FRAGMENT.matcher(line);
-        Matcher start = LEADING_WORD.matcher(next);
-        if (!end.find() || !start.find()) {
-            return line + " " + next;
+        if (!end.find()) {
+            boolean numberRange =
+                    line.endsWith("-") && line.length() > 1 && Character.isDigit(line.charAt(line.length() - 2));
+            return numberRange ? line + next : line + " " + next;
         }
-        String before = end.group(1);
-        String fragment = end.group(2);
+        Matcher start = LEADING_WORD.matcher(next);
+        if (!start.find()) {
+            return line + next; // "Pre-" / "Tax": a compound broken at its hyphen
+        }
         String rest = start.group(1);
-        boolean keep = keepsHyphen(before, fragment, rest);
+        if (SUSPENDED.contains(rest)) {
+            return line + " " + next; // "pre- and post-tax"
+        }
+        boolean keep = keepsHyphen(end.group(1), end.group(2), rest);
         return keep ? line + next : line.substring(0, line.length() - 1) + next;
     }
 

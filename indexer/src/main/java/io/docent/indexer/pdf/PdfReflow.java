@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <p>A PDF stores glyphs at positions, not paragraphs. The stages, one class each: {@link GlyphCollector} (glyphs of
  * every page, through PDFBox), {@link Rows} (glyphs into rows and gap-separated segments), {@link Columns} (reading
  * order across a gutter), {@link RunningLines} (what repeats at the pages' edges), {@link Paragraphs} (lines into
- * Markdown blocks, with {@link Hyphenation}). Sizes are judged against the document's body font size, the size most
+ * Markdown blocks, with {@link Hyphenation}), {@link PageBreaks} (a sentence cut by a page break made whole). Sizes are judged against the document's body font size, the size most
  * of its characters are set in.
  *
  * <p>Bad input: a document without a single character of text (a scan) is refused with {@link
@@ -92,6 +92,7 @@ public final class PdfReflow {
                 pages[number - 1] = paragraphs.write(kept.get(i));
             }
         }
+        PageBreaks.mend(pages, hyphenation);
         return List.of(pages);
     }
 

@@ -113,6 +113,28 @@ class PdfReflowTest {
     }
 
     @Test
+    void a_sentence_cut_by_a_page_break_is_whole_on_the_page_where_it_starts() throws IOException {
+        String paragraph = java.util.stream.IntStream.range(0, 70)
+                .mapToObj(k -> "Statement " + k + " of the reimbursement schedule continues across several lines"
+                        + " and states one rule.")
+                .collect(java.util.stream.Collectors.joining(" "));
+        byte[] pdf = new PdfTypesetter()
+                .footer("Page %1$d of %2$d")
+                .paragraph(paragraph)
+                .pdf();
+
+        PdfText text = PdfReflow.read(pdf, "long.pdf");
+
+        assertThat(text.pages()).hasSizeGreaterThan(1);
+        for (int k = 0; k < 70; k++) {
+            String sentence = "Statement " + k + " of the reimbursement schedule continues across several lines"
+                    + " and states one rule.";
+            assertThat(text.pages()).as(sentence).anyMatch(page -> page.contains(sentence));
+        }
+        assertThat(text.pages().get(0)).endsWith("one rule.");
+    }
+
+    @Test
     void a_scanned_pdf_without_text_is_refused() throws IOException {
         assertThatThrownBy(() -> PdfReflow.read(PdfTypesetter.scanned(), "scan.pdf"))
                 .isInstanceOf(DocentException.InvalidInput.class)
