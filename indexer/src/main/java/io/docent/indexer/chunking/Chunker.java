@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  *       holding its title, so it can still be found by name and its hash is recorded in the index.
  *   <li>A document whose text is marked with places ({@code <!--docent:page=N-->}, {@code <!--docent:slide=N-->}
  *       lines, from the PDF and slide readers) gives each chunk the URL of the place where its own text starts
- *       ({@code file.pdf#page=3}); the markers never reach a chunk's text.
+ *       ({@code file.pdf#page=3}); the markers never reach a chunk's text. A page or slide boundary is a place to cut,
+ *       as a heading is, once the chunk holds a sixth of {@link ChunkerSettings#minTokens}, and a chunk that starts
+ *       a page is not merged into the page before: a short slide stays a chunk of its own, citing its slide.
  *   <li>Sizes are estimated as the sum of the units' tokens, each with its separator; byte-pair counts are close to
  *       additive at whitespace boundaries, and the tests check the real count of every chunk against the maximum.
  * </ul>

@@ -83,6 +83,26 @@ class PlaceMarkersTest {
     }
 
     @Test
+    void short_slides_stay_chunks_of_their_own_citing_their_slide() {
+        String deck = IntStream.rangeClosed(1, 5)
+                .mapToObj(n -> "<!--docent:slide=" + n + "-->\n\n## Step " + n + "\n\nOn this slide, step " + n
+                        + " of onboarding is explained in two short sentences. Ask your buddy about step " + n + ".")
+                .collect(Collectors.joining("\n\n"));
+
+        List<Chunk> chunks = chunker.chunk(doc("deck.pptx", deck));
+
+        assertThat(chunks)
+                .extracting(Chunk::url)
+                .containsExactly(
+                        "deck.pptx#slide=1",
+                        "deck.pptx#slide=2",
+                        "deck.pptx#slide=3",
+                        "deck.pptx#slide=4",
+                        "deck.pptx#slide=5");
+        assertThat(chunks.get(3).text()).contains("step 4 of onboarding").doesNotContain("step 3");
+    }
+
+    @Test
     void text_without_markers_keeps_the_document_url() {
         assertThat(chunker.chunk(doc("https://wiki/p", "Just text.")).getFirst().url())
                 .isEqualTo("https://wiki/p");
