@@ -1,6 +1,7 @@
 package io.docent.indexer.pdf;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -76,6 +77,10 @@ final class GlyphCollector extends PDFTextStripper {
         String unicode = text.getUnicode();
         if (unicode == null || unicode.isEmpty()) {
             return;
+        }
+        if (unicode.chars().anyMatch(c -> c >= 0xFB00 && c <= 0xFB06)) {
+            // typographic ligatures ("\uFB01" in "bene\uFB01ts"): letters again, or the word is not found by search
+            unicode = Normalizer.normalize(unicode, Normalizer.Form.NFKC);
         }
         current.add(new Glyph(
                 text.getXDirAdj(), text.getYDirAdj(), text.getWidthDirAdj(), text.getFontSizeInPt(), unicode));

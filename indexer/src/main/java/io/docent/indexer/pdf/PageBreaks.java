@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * one sentence moves, so every other sentence stays on the page that shows it.
  *
  * <p>A paragraph stops mid-sentence when it is prose (not a heading, table row or list item) and ends in a letter,
- * digit, comma or hyphen. The next page continues it when its first paragraph is prose that starts with a lowercase
+ * comma or hyphen (not a digit: a folio or a date at the foot of a page ends in one). The next page continues it when its first paragraph is prose that starts with a lowercase
  * letter, a digit or a currency sign: a capital letter may as well start a new paragraph, and is left alone.
  */
 final class PageBreaks {
 
-    private static final Pattern CUT_OFF = Pattern.compile("[\\p{L}\\p{N},\u2013-]$");
+    private static final Pattern CUT_OFF = Pattern.compile("[\\p{L},\u2013-]$");
     private static final Pattern CONTINUES = Pattern.compile("^[\\p{Ll}\\p{N}$\u20ac\u00a3(]");
     private static final Pattern NOT_PROSE = Pattern.compile("^(#|\\||- |\\d{1,3}[.)] )");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"'\u201d\u2019)]*(?=\\s|$)");

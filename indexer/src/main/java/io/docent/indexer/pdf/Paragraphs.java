@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * sentence well short of the column's right edge (the last line of a ragged or justified paragraph). A line set in a
  * font at least {@value #HEADING_RATIO} times the body size, short and not ending a sentence, is a heading; its level
  * follows its size among the document's heading sizes, starting at {@code ##}. Consecutive lines cut into cells by
- * wide gaps are table rows, the first the header.
+ * wide gaps, with their cells starting at the same places, are table rows, the first the header.
  */
 final class Paragraphs {
 
@@ -62,7 +62,7 @@ final class Paragraphs {
         int i = 0;
         while (i < lines.size()) {
             Line line = lines.get(i);
-            if (line.isTableRow() && i + 1 < lines.size() && lines.get(i + 1).isTableRow()) {
+            if (i + 1 < lines.size() && aligned(line, lines.get(i + 1))) {
                 flush(paragraph, blocks, inList);
                 inList = false;
                 i = table(lines, i, blocks);
@@ -111,7 +111,7 @@ final class Paragraphs {
         if (gap > PARAGRAPH_GAP * spacing) {
             return true;
         }
-        if (previous.isTableRow()) {
+        if (previous.isTableRow() && !line.isTableRow()) {
             return true;
         }
         float em = Math.max(line.size(), 1);
@@ -136,7 +136,7 @@ final class Paragraphs {
         int columns = lines.get(start).cells().size();
         StringBuilder table = new StringBuilder();
         int i = start;
-        while (i < lines.size() && lines.get(i).isTableRow()) {
+        while (i < lines.size() && (i == start || aligned(lines.get(start), lines.get(i)))) {
             List<String> cells = new ArrayList<>(lines.get(i).cells().stream()
                     .map(s -> s.text().replace("|", "\\|"))
                     .toList());
@@ -151,6 +151,22 @@ final class Paragraphs {
         }
         blocks.add(table.toString().strip());
         return i;
+    }
+
+    /**
+     * Whether two lines are rows of one table: both cut into cells, and every cell of the one with fewer cells starts
+     * where a cell of the other does. Justified text can leave a wide word space in a line, never at the same place
+     * in the next line.
+     */
+    static boolean aligned(Line a, Line b) {
+        if (!a.isTableRow() || !b.isTableRow()) {
+            return false;
+        }
+        Line fewer = a.cells().size() <= b.cells().size() ? a : b;
+        Line more = fewer == a ? b : a;
+        float tolerance = 1.5f * Math.max(a.size(), b.size());
+        return fewer.cells().stream()
+                .allMatch(c -> more.cells().stream().anyMatch(o -> Math.abs(o.x0() - c.x0()) <= tolerance));
     }
 
     private void flush(StringBuilder paragraph, List<String> blocks, boolean listItem) {

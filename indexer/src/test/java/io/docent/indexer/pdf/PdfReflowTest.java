@@ -103,6 +103,28 @@ class PdfReflowTest {
     }
 
     @Test
+    void columns_below_full_width_text_on_the_same_page_are_read_in_order() throws IOException {
+        byte[] pdf = new PdfTypesetter()
+                .footer("Page %1$d of %2$d")
+                .paragraph(SICK)
+                .columns(List.of(LEFT_1, LEFT_2), List.of(RIGHT_1, RIGHT_2))
+                .paragraph(PORTAL)
+                .pdf();
+
+        String page = PdfReflow.read(pdf, "mixed.pdf").pages().getFirst();
+
+        assertThat(page)
+                .contains(SICK, LEFT_1, LEFT_2, RIGHT_1, RIGHT_2, PORTAL)
+                .doesNotContain("Page 1");
+        assertThat(page.indexOf(SICK))
+                .isLessThan(page.indexOf(LEFT_1))
+                .isLessThan(page.indexOf(LEFT_2))
+                .isLessThan(page.indexOf(RIGHT_1))
+                .isLessThan(page.indexOf(RIGHT_2))
+                .isLessThan(page.indexOf(PORTAL));
+    }
+
+    @Test
     void larger_lines_become_headings_and_tables_stay_tables() throws IOException {
         String text = PdfReflow.read(handbook(), "handbook.pdf").markdown();
 

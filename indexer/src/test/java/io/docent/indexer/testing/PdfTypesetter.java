@@ -133,6 +133,13 @@ public final class PdfTypesetter {
     public PdfTypesetter twoColumnPage(String heading, List<String> left, List<String> right) {
         newPage();
         heading(heading, 14);
+        columns(left, right);
+        newPage();
+        return this;
+    }
+
+    /** Two columns of paragraphs on the current page, below what is already on it. */
+    public PdfTypesetter columns(List<String> left, List<String> right) {
         float top = y;
         float width = (PAGE_WIDTH - 2 * MARGIN - GUTTER) / 2;
         column(left, MARGIN, width);
@@ -140,7 +147,6 @@ public final class PdfTypesetter {
         y = top;
         column(right, MARGIN + width + GUTTER, width);
         y = Math.max(y, leftEnd);
-        newPage();
         return this;
     }
 
