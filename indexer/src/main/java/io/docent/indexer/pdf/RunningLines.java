@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * Finds running headers, footers and page numbers: text that repeats at the edge of the pages and is not what the
  * document says.
  *
- * <p>Only the {@value #EDGE_LINES} topmost and bottommost lines of a page, and only inside its top or bottom {@value
- * #EDGE_SHARE} of the height, are candidates, so a sentence that happens to repeat in the body is never dropped. A
+ * <p>Only the {@value #EDGE_LINES} topmost and bottommost lines of a page, only inside its top or bottom {@value
+ * #EDGE_SHARE} of the height, and only when a gap wider than {@value #SEPARATION_EM} ems sets them apart from the body,
+ * are candidates: a page's first line of body text that happens to repeat ("Page 3 explains...") is never dropped. A
  * candidate is running when its text, with every number replaced by {@code #}, is on at least half of the pages and on
  * at least {@value #MIN_PAGES} pages ("Contoso Benefits Guide 2026", "Page 3 of 12"). A lone page number ("7", "Page 7",
  * "Page 7 of 12", "- 7 -", "7 | Contoso") is dropped at the edge of any page, even in a short document.
@@ -25,6 +26,8 @@ final class RunningLines {
     static final int EDGE_LINES = 2;
     static final double EDGE_SHARE = 0.15;
     static final int MIN_PAGES = 3;
+    /** A running line stands apart from the body: a gap of more than this many ems (body lines are ~1.2 apart). */
+    static final double SEPARATION_EM = 2;
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Pattern PAGE_NUMBER = Pattern.compile(
@@ -73,16 +76,32 @@ final class RunningLines {
         Set<Line> edge = new HashSet<>();
         float top = (float) (page.height() * EDGE_SHARE);
         float bottom = (float) (page.height() * (1 - EDGE_SHARE));
-        for (int i = 0; i < Math.min(EDGE_LINES, byY.size()); i++) {
-            if (byY.get(i).y() <= top) {
-                edge.add(byY.get(i));
+        int n = byY.size();
+        // the lines above the first wide gap from the top, and below the first wide gap from the bottom
+        for (int i = 0; i < Math.min(EDGE_LINES, n - 1); i++) {
+            if (byY.get(i).y() > top) {
+                break;
             }
-            Line last = byY.get(byY.size() - 1 - i);
-            if (last.y() >= bottom) {
-                edge.add(last);
+            if (isApart(byY.get(i), byY.get(i + 1))) {
+                edge.addAll(byY.subList(0, i + 1));
+                break;
+            }
+        }
+        for (int i = n - 1; i > Math.max(0, n - 1 - EDGE_LINES); i--) {
+            if (byY.get(i).y() < bottom) {
+                break;
+            }
+            if (isApart(byY.get(i - 1), byY.get(i))) {
+                edge.addAll(byY.subList(i, n));
+                break;
             }
         }
         return edge;
+    }
+
+    /** Whether a wider gap than between lines of a paragraph separates {@code upper} from {@code lower}. */
+    private static boolean isApart(Line upper, Line lower) {
+        return lower.y() - upper.y() > SEPARATION_EM * Math.max(upper.size(), lower.size());
     }
 
     private static String key(Line line) {

@@ -39,4 +39,16 @@ class RunningLinesTest {
                 .extracting(Line::text)
                 .containsExactly("Body text that repeats on every page.", "A one-off note at the bottom");
     }
+
+    @Test
+    void a_repeating_first_line_of_body_text_is_kept() {
+        List<RunningLines.Page> pages = new ArrayList<>();
+        for (int p = 1; p <= 4; p++) {
+            pages.add(new RunningLines.Page(
+                    List.of(line("Step " + p + " of the process is this.", 80), line("More body text.", 93)), 792));
+        }
+
+        assertThat(RunningLines.remove(pages))
+                .allSatisfy(kept -> assertThat(kept).hasSize(2));
+    }
 }
