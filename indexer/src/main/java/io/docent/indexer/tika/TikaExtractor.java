@@ -30,8 +30,6 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.ToXMLContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * Text from Office documents, PDFs and mails, through Apache Tika, with the limits bad input needs.
@@ -141,48 +139,8 @@ public final class TikaExtractor {
             truncated = true;
         }
         checkType(metadata.get(Metadata.CONTENT_TYPE), fileName);
-        String content = markdown(body(xhtml.toString(), fileName));
+        String content = XhtmlText.markdown(xhtml.toString(), fileName);
         return TikaMetadata.toText(metadata, content, fileName, truncated);
-    }
-
-    /**
-     * Tika's XHTML as a tree. A slide deck's is read as XML: its empty {@code <div class="slide-master-content"/>}
-     * after every slide would, read as HTML, swallow the slides after it and leave one slide.
-     */
-    private static Element body(String xhtml, String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".pptx") || lower.endsWith(".pptm")) {
-            Element body =
-                    Jsoup.parse(xhtml, "", org.jsoup.parser.Parser.xmlParser()).selectFirst("body");
-            if (body != null) {
-                return body;
-            }
-        }
-        return Jsoup.parse(xhtml).body();
-    }
-
-    /**
-     * The body as Markdown. A slide deck (Tika writes a {@code <div class="slide-content">} per slide) gets a {@code
-     * <!--docent:slide=N-->} line before each slide's text, so its chunks cite their slide; what Tika writes between
-     * slides (master text, notes) stays with the slide before it.
-     */
-    static String markdown(Element body) {
-        if (body.children().stream().noneMatch(c -> c.hasClass("slide-content"))) {
-            return HtmlToMarkdown.convert(body);
-        }
-        StringBuilder sb = new StringBuilder();
-        int slide = 0;
-        for (Element child : body.children()) {
-            String text = HtmlToMarkdown.convert(child);
-            boolean isSlide = child.normalName().equals("div") && child.hasClass("slide-content");
-            if (isSlide) {
-                sb.append("\n\n<!--docent:slide=").append(++slide).append("-->\n\n");
-            }
-            if (!text.isBlank()) {
-                sb.append("\n\n").append(text);
-            }
-        }
-        return sb.toString();
     }
 
     /**
