@@ -19,7 +19,7 @@ import org.apache.pdfbox.text.TextPosition;
  * <p>A page that throws while its content is read is recorded as failed and yields nothing; the other pages are read
  * on. Not thread-safe: one collector per document.
  */
-final class GlyphCollector extends PDFTextStripper {
+class GlyphCollector extends PDFTextStripper { // not final: a test makes one page fail
 
     /** One page's glyphs and size; {@code number} counts from 1. */
     record Page(int number, float width, float height, List<Glyph> glyphs) {}

@@ -182,6 +182,34 @@ class PdfReflowTest {
         assertThat(text.markdown()).contains("<!--docent:page=3-->").doesNotContain("<!--docent:page=2-->");
     }
 
+    @Test
+    void a_page_that_throws_while_read_is_left_out_and_named() throws IOException {
+        byte[] pdf = new PdfTypesetter()
+                .paragraph("The first page says hello.")
+                .pageBreak()
+                .paragraph("The second page throws.")
+                .pageBreak()
+                .paragraph("The third page says goodbye.")
+                .pdf();
+        GlyphCollector collector = new GlyphCollector() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                if (getCurrentPageNo() == 2) {
+                    throw new IllegalStateException("a font PDFBox cannot read");
+                }
+                super.processTextPosition(text);
+            }
+        };
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            collector.collect(doc);
+        }
+
+        assertThat(collector.failed()).containsExactly(2);
+        assertThat(PdfReflow.reflow(collector.pages(), 3))
+                .containsExactly("The first page says hello.", "", "The third page says goodbye.");
+    }
+
     /** Page {@code index}'s content replaced by bytes that claim to be Flate-compressed and are not. */
     static byte[] breakPage(byte[] pdf, int index) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf);
