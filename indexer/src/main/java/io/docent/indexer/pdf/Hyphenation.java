@@ -61,6 +61,12 @@ final class Hyphenation {
         if (line.isEmpty()) {
             return next;
         }
+        int cut = line.lastIndexOf(' ') + 1;
+        return cut == 0 ? joinWord(line, next) : line.substring(0, cut) + joinWord(line.substring(cut), next);
+    }
+
+    /** {@link #join} for the last word of a line. */
+    private String joinWord(String line, String next) {
         Matcher end = TRAILING_FRAGMENT.matcher(line);
         if (!end.find()) {
             boolean numberRange =

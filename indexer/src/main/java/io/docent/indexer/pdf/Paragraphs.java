@@ -94,9 +94,11 @@ final class Paragraphs {
                 inList = false;
                 paragraph.append(text);
             } else {
-                String joined = hyphenation.join(paragraph.toString(), text);
-                paragraph.setLength(0);
-                paragraph.append(joined);
+                // only the paragraph's last word takes part: re-reading the whole paragraph per line would be quadratic
+                int cut = paragraph.lastIndexOf(" ") + 1;
+                String lastWord = paragraph.substring(cut);
+                paragraph.setLength(cut);
+                paragraph.append(hyphenation.join(lastWord, text));
             }
             previous = line;
             i++;
