@@ -3,6 +3,7 @@ package io.docent.indexer.pdf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Groups a page's glyphs into rows (glyphs on one baseline) and each row into segments (runs with no wide gap).
@@ -19,6 +20,9 @@ final class Rows {
     static final double WORD_GAP_EM = 0.15;
     /** Baselines closer than this share a row (subscripts, a slightly raised glyph). */
     private static final double SAME_ROW_EM = 0.4;
+
+    private static final Pattern LIST_MARK =
+            Pattern.compile("[\u2022\u25aa\u25cf\u2023\u2043\u25e6\u2013*-]|\\d{1,3}[.)]|[a-z][.)]");
 
     private Rows() {}
 
@@ -69,6 +73,13 @@ final class Rows {
         }
         if (!run.isEmpty()) {
             segments.add(segment(run));
+        }
+        if (segments.size() > 1 && LIST_MARK.matcher(segments.getFirst().text()).matches()) {
+            // a bullet or number set at a tab stop before its text is one line with it, not a table cell
+            Segment mark = segments.removeFirst();
+            Segment text = segments.removeFirst();
+            segments.addFirst(
+                    new Segment(mark.text() + " " + text.text(), mark.x0(), text.x1(), text.y(), text.size()));
         }
         if (!segments.isEmpty()) {
             rows.add(segments);

@@ -157,6 +157,26 @@ class PdfReflowTest {
     }
 
     @Test
+    void bullets_set_at_a_tab_stop_become_list_items_with_their_wrapped_lines() throws IOException {
+        byte[] pdf = new PdfTypesetter()
+                .paragraph("What the plan covers:")
+                .bullet("Preventive care such as annual check-ups, screenings and immunisations at no cost when the"
+                        + " provider is in the network.")
+                .bullet("Emergency care around the clock.")
+                .paragraph("Everything else is on the next page.")
+                .pdf();
+
+        String page = PdfReflow.read(pdf, "list.pdf").pages().getFirst();
+
+        assertThat(page)
+                .isEqualTo("What the plan covers:\n\n"
+                        + "- Preventive care such as annual check-ups, screenings and immunisations at no cost when"
+                        + " the provider is in the network.\n"
+                        + "- Emergency care around the clock.\n\n"
+                        + "Everything else is on the next page.");
+    }
+
+    @Test
     void a_scanned_pdf_without_text_is_refused() throws IOException {
         assertThatThrownBy(() -> PdfReflow.read(PdfTypesetter.scanned(), "scan.pdf"))
                 .isInstanceOf(DocentException.InvalidInput.class)
