@@ -179,6 +179,7 @@ final class Columns {
                 segments.getFirst().x0(),
                 segments.getLast().x1(),
                 segments.getFirst().y(),
-                size);
+                size,
+                segments.stream().allMatch(Segment::bold));
     }
 }

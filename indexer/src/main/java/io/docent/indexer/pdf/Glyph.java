@@ -8,8 +8,9 @@ package io.docent.indexer.pdf;
  * @param width advance width
  * @param size font size in points, as drawn (the text matrix's scale included)
  * @param text the character(s) it stands for
+ * @param bold whether its font is bold
  */
-record Glyph(float x, float y, float width, float size, String text) {
+record Glyph(float x, float y, float width, float size, String text, boolean bold) {
 
     float right() {
         return x + width;

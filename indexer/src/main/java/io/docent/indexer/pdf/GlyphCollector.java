@@ -3,12 +3,17 @@ package io.docent.indexer.pdf;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -27,6 +32,7 @@ class GlyphCollector extends PDFTextStripper { // not final: a test makes one pa
     private final List<Page> pages = new ArrayList<>();
     private final SortedSet<Integer> failed = new TreeSet<>();
     private List<Glyph> current = new ArrayList<>();
+    private final Map<PDFont, Boolean> boldFonts = new IdentityHashMap<>();
 
     GlyphCollector() {
         setSortByPosition(false);
@@ -83,6 +89,26 @@ class GlyphCollector extends PDFTextStripper { // not final: a test makes one pa
             unicode = Normalizer.normalize(unicode, Normalizer.Form.NFKC);
         }
         current.add(new Glyph(
-                text.getXDirAdj(), text.getYDirAdj(), text.getWidthDirAdj(), text.getFontSizeInPt(), unicode));
+                text.getXDirAdj(),
+                text.getYDirAdj(),
+                text.getWidthDirAdj(),
+                text.getFontSizeInPt(),
+                unicode,
+                isBold(text.getFont())));
+    }
+
+    /** Bold by the font's descriptor (weight, force-bold flag) or, as most embedded subsets say it, by its name. */
+    private boolean isBold(PDFont font) {
+        if (font == null) {
+            return false;
+        }
+        return boldFonts.computeIfAbsent(font, f -> {
+            PDFontDescriptor d = f.getFontDescriptor();
+            if (d != null && (d.isForceBold() || d.getFontWeight() >= 600)) {
+                return true;
+            }
+            String name = f.getName();
+            return name != null && name.toLowerCase(Locale.ROOT).contains("bold");
+        });
     }
 }

@@ -37,6 +37,10 @@ record Line(List<Segment> cells, float left, float right) {
         return (float) cells.stream().mapToDouble(Segment::size).max().orElse(0);
     }
 
+    boolean isBold() {
+        return cells.stream().allMatch(Segment::bold);
+    }
+
     boolean isTableRow() {
         return cells.size() > 1;
     }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * <p>A paragraph ends where a reader sees it end: at a vertical gap larger than {@value #PARAGRAPH_GAP} times the
  * page's usual line spacing, at a line that starts indented (a first-line indent), or after a line that ends a
  * sentence well short of the column's right edge (the last line of a ragged or justified paragraph). A line set in a
- * font at least {@value #HEADING_RATIO} times the body size, short and not ending a sentence, is a heading; its level
- * follows its size among the document's heading sizes, starting at {@code ##}. Consecutive lines cut into cells by
+ * font at least {@value #HEADING_RATIO} times the body size, short and not ending a sentence, is a heading, and so is
+ * a short bold line at the body size not ending in punctuation; a heading's level follows its size among the
+ * document's heading sizes, starting at {@code ##} (a bold one at the body size comes last). Consecutive lines cut into cells by
  * wide gaps, with their cells starting at the same places, are table rows, the first the header.
  */
 final class Paragraphs {
@@ -21,11 +22,14 @@ final class Paragraphs {
     static final double PARAGRAPH_GAP = 1.45;
     static final double HEADING_RATIO = 1.15;
     static final int HEADING_MAX_CHARS = 90;
+    /** A bold line at the body size is a heading only when this short (longer bold lines are emphasis). */
+    static final int BOLD_HEADING_MAX_CHARS = 60;
     /** A line that ends a sentence and is shorter than this share of its column ends its paragraph. */
     static final double SHORT_LINE = 0.8;
 
     private static final Pattern BULLET = Pattern.compile("^[\u2022\u25aa\u25cf\u2023\u2043\u25e6*\u2013-]\\s+");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+");
+    private static final Pattern BOLD_RUN_IN = Pattern.compile("[.,;:!?]$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;][\"'\u201d\u2019)]*$");
 
     private final float bodySize;
@@ -44,11 +48,17 @@ final class Paragraphs {
 
     boolean isHeading(Line line) {
         String text = line.text();
-        return !line.isTableRow()
-                && line.size() >= bodySize * HEADING_RATIO
-                && text.length() <= HEADING_MAX_CHARS
-                && !text.endsWith(".")
-                && text.chars().anyMatch(Character::isLetter);
+        if (line.isTableRow() || text.endsWith(".") || text.chars().noneMatch(Character::isLetter)) {
+            return false;
+        }
+        if (line.size() >= bodySize * HEADING_RATIO) {
+            return text.length() <= HEADING_MAX_CHARS;
+        }
+        // a short bold line at the body size, not ending in punctuation ("Who can enrol"): Word's usual heading
+        return line.isBold()
+                && line.size() >= bodySize * 0.95
+                && text.length() <= BOLD_HEADING_MAX_CHARS
+                && !BOLD_RUN_IN.matcher(text).find();
     }
 
     /** The page as Markdown blocks separated by blank lines. */

@@ -78,8 +78,8 @@ final class Rows {
             // a bullet or number set at a tab stop before its text is one line with it, not a table cell
             Segment mark = segments.removeFirst();
             Segment text = segments.removeFirst();
-            segments.addFirst(
-                    new Segment(mark.text() + " " + text.text(), mark.x0(), text.x1(), text.y(), text.size()));
+            segments.addFirst(new Segment(
+                    mark.text() + " " + text.text(), mark.x0(), text.x1(), text.y(), text.size(), text.bold()));
         }
         if (!segments.isEmpty()) {
             rows.add(segments);
@@ -93,6 +93,7 @@ final class Rows {
         float size = 0;
         float end = Float.NEGATIVE_INFINITY;
         boolean pendingSpace = false;
+        boolean bold = true;
         for (Glyph g : run) {
             if (g.isSpace()) {
                 pendingSpace = true;
@@ -104,11 +105,12 @@ final class Rows {
             }
             pendingSpace = false;
             text.append(g.text());
+            bold &= g.bold();
             x0 = Math.min(x0, g.x());
             x1 = Math.max(x1, g.right());
             size = Math.max(size, g.size());
             end = g.right();
         }
-        return new Segment(text.toString().strip(), x0, x1, run.getFirst().y(), size);
+        return new Segment(text.toString().strip(), x0, x1, run.getFirst().y(), size, bold);
     }
 }

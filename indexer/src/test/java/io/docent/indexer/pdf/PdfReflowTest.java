@@ -157,6 +157,19 @@ class PdfReflowTest {
     }
 
     @Test
+    void a_short_bold_line_at_the_body_size_is_the_lowest_heading() throws IOException {
+        byte[] pdf = new PdfTypesetter()
+                .heading("Enrolment", 16)
+                .heading("Who can enrol", 10) // bold, body size: how Word sets Heading 3 in many templates
+                .paragraph(SICK)
+                .pdf();
+
+        String page = PdfReflow.read(pdf, "bold.pdf").pages().getFirst();
+
+        assertThat(page).isEqualTo("## Enrolment\n\n### Who can enrol\n\n" + SICK);
+    }
+
+    @Test
     void bullets_set_at_a_tab_stop_become_list_items_with_their_wrapped_lines() throws IOException {
         byte[] pdf = new PdfTypesetter()
                 .paragraph("What the plan covers:")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RunningLinesTest {
 
     private static Line line(String text, float y) {
-        return new Line(List.of(new Segment(text, 72, 300, y, 10)), 72, 540);
+        return new Line(List.of(new Segment(text, 72, 300, y, 10, false)), 72, 540);
     }
 
     @Test
