@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * one sentence moves, so every other sentence stays on the page that shows it.
  *
  * <p>A paragraph stops mid-sentence when it is prose (not a heading, table row or list item) and ends in a letter,
- * comma or hyphen (not a digit: a folio or a date at the foot of a page ends in one). The next page continues it when its first paragraph is prose that starts with a lowercase
- * letter, a digit or a currency sign: a capital letter may as well start a new paragraph, and is left alone.
+ * comma or hyphen (not a digit: a folio or a date at the foot of a page ends in one). The next page continues it when
+ * its first paragraph is prose that starts with a lowercase letter, a digit or a currency sign: a capital letter may as
+ * well start a new paragraph, and is left alone.
  */
 final class PageBreaks {
 

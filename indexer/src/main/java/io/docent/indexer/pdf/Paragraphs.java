@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * pipe tables.
  *
  * <p>A paragraph ends where a reader sees it end: at a vertical gap larger than {@value #PARAGRAPH_GAP} times the
- * page's usual line spacing, at a line that starts indented (a first-line indent), or after a line that ends a
- * sentence well short of the column's right edge (the last line of a ragged or justified paragraph). A line set in a
- * font at least {@value #HEADING_RATIO} times the body size, short and not ending a sentence, is a heading, and so is
- * a short bold line at the body size not ending in punctuation; a heading's level follows its size among the
- * document's heading sizes, starting at {@code ##} (a bold one at the body size comes last). Consecutive lines cut into cells by
- * wide gaps, with their cells starting at the same places, are table rows, the first the header.
+ * page's usual line spacing, at a line that starts indented (a first-line indent), or after a line that ends a sentence
+ * well short of the column's right edge (the last line of a ragged or justified paragraph). A line set in a font at
+ * least {@value #HEADING_RATIO} times the body size, short and not ending a sentence, is a heading, and so is a short
+ * bold line at the body size not ending in punctuation; a heading's level follows its size among the document's heading
+ * sizes, starting at {@code ##} (a bold one at the body size comes last). Consecutive lines cut into cells by wide
+ * gaps, with their cells starting at the same places, are table rows, the first the header.
  */
 final class Paragraphs {
 

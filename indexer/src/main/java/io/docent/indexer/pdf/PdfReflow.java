@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>A PDF stores glyphs at positions, not paragraphs. The stages, one class each: {@link GlyphCollector} (glyphs of
  * every page, through PDFBox), {@link Rows} (glyphs into rows and gap-separated segments), {@link Columns} (reading
  * order across a gutter), {@link RunningLines} (what repeats at the pages' edges), {@link Paragraphs} (lines into
- * Markdown blocks, with {@link Hyphenation}), {@link PageBreaks} (a sentence cut by a page break made whole). Sizes are judged against the document's body font size, the size most
- * of its characters are set in.
+ * Markdown blocks, with {@link Hyphenation}), {@link PageBreaks} (a sentence cut by a page break made whole). Sizes are
+ * judged against the document's body font size, the size most of its characters are set in.
  *
  * <p>Bad input: a document without a single character of text (a scan) is refused with {@link
  * DocentException.InvalidInput}; a page that cannot be read is left out and named in {@link PdfText#failedPages()}

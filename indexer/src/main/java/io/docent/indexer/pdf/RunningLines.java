@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * #EDGE_SHARE} of the height, and only when a gap wider than {@value #SEPARATION_EM} ems sets them apart from the body,
  * are candidates: a page's first line of body text that happens to repeat ("Page 3 explains...") is never dropped. A
  * candidate is running when its text, with every number replaced by {@code #}, is on at least half of the pages and on
- * at least {@value #MIN_PAGES} pages ("Contoso Benefits Guide 2026", "Page 3 of 12"). A lone page number ("7", "Page 7",
- * "Page 7 of 12", "- 7 -", "7 | Contoso") is dropped at the edge of any page, even in a short document.
+ * at least {@value #MIN_PAGES} pages ("Contoso Benefits Guide 2026", "Page 3 of 12"). A lone page number ("7", "Page
+ * 7", "Page 7 of 12", "- 7 -", "7 | Contoso") is dropped at the edge of any page, even in a short document.
  */
 final class RunningLines {
 
