@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  *   <li>Tiny fragments do not become chunks of their own: a short section runs on into the next, and a chunk left
  *       short (the last one, or one cut before a large block) is merged into its predecessor when they fit. A document with no text becomes one chunk
  *       holding its title, so it can still be found by name and its hash is recorded in the index.
+ *   <li>A document whose text is marked with places ({@code <!--docent:page=N-->}, {@code <!--docent:slide=N-->}
+ *       lines, from the PDF and slide readers) gives each chunk the URL of the place where its own text starts
+ *       ({@code file.pdf#page=3}); the markers never reach a chunk's text. A page or slide boundary is a place to cut,
+ *       as a heading is, once the chunk holds a sixth of {@link ChunkerSettings#minTokens}, and a chunk that starts
+ *       a page is not merged into the page before: a short slide stays a chunk of its own, citing its slide.
  *   <li>Sizes are estimated as the sum of the units' tokens, each with its separator; byte-pair counts are close to
  *       additive at whitespace boundaries, and the tests check the real count of every chunk against the maximum.
  * </ul>
@@ -88,12 +93,16 @@ public final class Chunker {
         int codeLimit = Math.max(16, settings.maxTokens() - prefixTokens.apply(List.of()) - 8);
         List<Unit> units = new UnitParser(counter, doc.title(), proseLimit, codeLimit).parse(doc.content());
         if (units.isEmpty()) {
-            return List.of(toChunk(doc, 0, doc.title(), List.of()));
+            return List.of(toChunk(doc, 0, doc.title(), List.of(), null));
         }
         List<Draft> drafts = new Packer(settings, units, prefixTokens).pack();
         return IntStream.range(0, drafts.size())
-                .mapToObj(
-                        i -> toChunk(doc, i, drafts.get(i).text(), drafts.get(i).headings()))
+                .mapToObj(i -> toChunk(
+                        doc,
+                        i,
+                        drafts.get(i).text(),
+                        drafts.get(i).headings(),
+                        drafts.get(i).place()))
                 .toList();
     }
 
@@ -108,14 +117,25 @@ public final class Chunker {
         return Stream.concat(doc.breadcrumb().stream(), headings.stream()).collect(Collectors.joining(" > "));
     }
 
-    private static Chunk toChunk(SourceDocument doc, int ordinal, String text, List<String> headings) {
+    /**
+     * The document's URL pointing at {@code place} ({@code file.pdf#page=3}), which a browser's PDF viewer opens at and
+     * a citation shows as "p. 3"; a URL that already has a fragment (a Confluence page's anchor) is kept as it is.
+     */
+    static String urlAt(String url, String place) {
+        if (url == null || url.isBlank() || place == null || url.indexOf('#') >= 0) {
+            return url;
+        }
+        return url + "#" + place;
+    }
+
+    private static Chunk toChunk(SourceDocument doc, int ordinal, String text, List<String> headings, String place) {
         return new Chunk(
                 doc.id() + "#" + ordinal,
                 doc.id(),
                 doc.source(),
                 doc.space(),
                 doc.title(),
-                doc.url(),
+                urlAt(doc.url(), place),
                 breadcrumb(doc, headings),
                 text,
                 ordinal,

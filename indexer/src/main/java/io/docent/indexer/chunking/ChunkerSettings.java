@@ -29,6 +29,9 @@ public record ChunkerSettings(int targetTokens, int maxTokens, int minTokens, in
     public static final int DEFAULT_OVERLAP_TOKENS = 36;
 
     /** Bumped whenever the chunking algorithm changes its output, so a sync re-chunks every document. */
+    // Still 1 with page and slide markers: they change the chunks only of text that carries markers, which only the new
+    // PDF and slide readers write, and those documents' content hash changed with their text; a bump would re-embed
+    // every unchanged Markdown and HTML page of every source for nothing.
     static final int ALGORITHM_VERSION = 1;
 
     public static final ChunkerSettings DEFAULT =

@@ -98,6 +98,18 @@ final class Draft {
         return common;
     }
 
+    /**
+     * Where the chunk starts: the place of its first own unit, a table's header repeated from an earlier page aside
+     * (the rows are where the chunk's text is); {@code null} when the document marks no places.
+     */
+    String place() {
+        return own().stream()
+                .filter(u -> u.kind() != Kind.TABLE_HEADER)
+                .findFirst()
+                .orElse(own().getFirst())
+                .place();
+    }
+
     String text() {
         StringBuilder sb = new StringBuilder();
         for (Unit u : units) {

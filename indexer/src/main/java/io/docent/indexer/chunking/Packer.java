@@ -40,7 +40,9 @@ final class Packer implements Draft.Context {
                 boolean overflow = current.tokens + current.cost(unit) > budget(current, unit);
                 boolean sectionEnds = unit.kind() == Kind.HEADING && current.tokens >= settings.minTokens();
                 boolean full = current.tokens >= settings.targetTokens();
-                if (overflow || sectionEnds || full) {
+                boolean placeEnds =
+                        startsPlace(current.units.getLast(), unit) && current.ownTokens() >= minPlaceTokens();
+                if (overflow || sectionEnds || full || placeEnds) {
                     current = cut(drafts, current, unit);
                 }
             }
@@ -90,11 +92,34 @@ final class Packer implements Draft.Context {
         return overlap;
     }
 
-    /** A draft smaller than the minimum joins the one before it when both fit in one chunk. */
+    /**
+     * Whether {@code next} opens a new page or slide after {@code last}. A chunk cites one place, the one its text
+     * starts on, so a page boundary is a place to cut, like a heading, and with a lower bar ({@link
+     * #minPlaceTokens}): a fact on the next page should not be cited with the page before it.
+     */
+    private static boolean startsPlace(Unit last, Unit next) {
+        return next.place() != null && !next.place().equals(last.place());
+    }
+
+    /** The least a chunk holds before it is closed at a page or slide boundary: a sixth of the minimum. */
+    private int minPlaceTokens() {
+        return Math.max(1, settings.minTokens() / 6);
+    }
+
+    /**
+     * A draft smaller than the minimum joins the one before it when both fit in one chunk, unless it starts a page or
+     * slide of its own and holds at least {@link #minPlaceTokens}: then it keeps its own citation.
+     */
     private void mergeSmall(List<Draft> drafts) {
         for (int i = drafts.size() - 1; i > 0; i--) {
             Draft small = drafts.get(i);
             if (small.ownTokens() >= settings.minTokens()) {
+                continue;
+            }
+            boolean ownPlace =
+                    startsPlace(drafts.get(i - 1).units.getLast(), small.own().getFirst())
+                            && small.ownTokens() >= minPlaceTokens();
+            if (ownPlace) {
                 continue;
             }
             Draft merged = drafts.get(i - 1).copy();

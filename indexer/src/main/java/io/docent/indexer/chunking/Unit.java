@@ -13,8 +13,10 @@ import java.util.List;
  * @param headings the heading path in force at this unit (including the unit itself if it is a heading)
  * @param table for table rows and headers, which table (numbered per document); -1 otherwise
  * @param tokens its size, separator included
+ * @param place where in the document it is, as a URL fragment ({@code page=3}, {@code slide=2}), or {@code null}
+ *     when the text carries no place markers
  */
-record Unit(Kind kind, String text, String separator, List<String> headings, int table, int tokens) {
+record Unit(Kind kind, String text, String separator, List<String> headings, int table, int tokens, String place) {
 
     enum Kind {
         HEADING,

@@ -10,12 +10,17 @@ import java.util.regex.Pattern;
 /**
  * Reads Markdown-ish text (what the readers produce) into {@link Unit}s. It knows ATX headings, fenced code, pipe
  * tables, list items and paragraphs; anything else is a paragraph, so no input is rejected.
+ *
+ * <p>A line that is only a place marker, {@code <!--docent:page=N-->} or {@code <!--docent:slide=N-->} (the PDF and
+ * slide readers open each page or slide with one), is not text: it ends the paragraph before it and sets the place of
+ * every unit after it, until the next marker.
  */
 final class UnitParser {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.+?)\\s*#*\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(`{3,}|~{3,})");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d{1,9}[.)])\\s+\\S");
+    private static final Pattern PLACE_MARKER = Pattern.compile("^\\s*<!--docent:((?:page|slide)=\\d{1,6})-->\\s*$");
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?(\\s*:?-{3,}:?\\s*\\|)+\\s*:?-*:?\\s*$");
 
     private static final String BLOCK = "\n\n";
@@ -29,6 +34,7 @@ final class UnitParser {
     private final String[] levels = new String[6];
     private List<String> headings = List.of();
     private int tables;
+    private String place;
 
     /**
      * @param title the document title: a heading equal to it is the title again, not a section
@@ -49,7 +55,11 @@ final class UnitParser {
             String line = lines[i];
             Matcher fence = FENCE.matcher(line);
             Matcher heading = HEADING.matcher(line);
+            Matcher marker = PLACE_MARKER.matcher(line);
             if (line.isBlank()) {
+                i++;
+            } else if (marker.matches()) {
+                place = marker.group(1);
                 i++;
             } else if (fence.find()) {
                 i = code(lines, i, fence.group(1));
@@ -174,6 +184,7 @@ final class UnitParser {
 
     private static boolean startsBlock(String line) {
         return line.isBlank()
+                || PLACE_MARKER.matcher(line).matches()
                 || FENCE.matcher(line).find()
                 || HEADING.matcher(line).matches()
                 || line.strip().startsWith("|")
@@ -192,6 +203,6 @@ final class UnitParser {
     }
 
     private void add(Kind kind, String text, String separator, int table) {
-        units.add(new Unit(kind, text, separator, headings, table, counter.count(text) + 1));
+        units.add(new Unit(kind, text, separator, headings, table, counter.count(text) + 1, place));
     }
 }

@@ -2,9 +2,12 @@ package io.docent.indexer.tika;
 
 import io.docent.core.DocentException;
 import io.docent.indexer.html.HtmlToMarkdown;
+import io.docent.indexer.pdf.PdfReflow;
+import io.docent.indexer.pdf.PdfText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
@@ -26,14 +30,15 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.ToXMLContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
-import org.jsoup.Jsoup;
 
 /**
  * Text from Office documents, PDFs and mails, through Apache Tika, with the limits bad input needs.
  *
  * <ul>
  *   <li>Tika writes XHTML, which {@link HtmlToMarkdown} turns into the same Markdown-ish text as every other
- *       format: a Word heading stays a heading, an Excel sheet a table under the sheet's name.
+ *       format: a Word heading stays a heading, an Excel sheet a table under the sheet's name, and each slide of a
+ *       deck is opened by a {@code <!--docent:slide=N-->} line. PDFs are read by {@link PdfReflow} instead, page by
+ *       page with {@code <!--docent:page=N-->} lines.
  *   <li>A parse runs on its own thread and is abandoned after {@code timeout}: a PDF crafted to loop cannot hold a
  *       sync forever. (Java cannot kill a thread; an abandoned parse is interrupted and runs on as a daemon thread
  *       until the parser notices, at most one per stuck file.)
@@ -117,6 +122,9 @@ public final class TikaExtractor {
     }
 
     private OfficeText parse(byte[] bytes, String fileName) throws Exception {
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            return pdf(bytes, fileName);
+        }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         ToXMLContentHandler xhtml = new ToXMLContentHandler();
@@ -131,7 +139,36 @@ public final class TikaExtractor {
             truncated = true;
         }
         checkType(metadata.get(Metadata.CONTENT_TYPE), fileName);
-        String content = HtmlToMarkdown.convert(Jsoup.parse(xhtml.toString()).body());
+        String content = XhtmlText.markdown(xhtml.toString(), fileName);
+        return TikaMetadata.toText(metadata, content, fileName, truncated);
+    }
+
+    /**
+     * PDFs are read with PDFBox directly ({@link PdfReflow}), not through Tika's PDF parser: Tika's XHTML has one
+     * paragraph per line and no page numbers, so answers were cut where lines end and citations could not name a
+     * page. The same limits apply: this runs on the parse thread under the timeout, and the text is cut at the
+     * character limit.
+     */
+    private OfficeText pdf(byte[] bytes, String fileName) throws Exception {
+        if (bytes.length == 0) {
+            throw new ZeroByteFileException("no bytes");
+        }
+        PdfText pdf = PdfReflow.read(bytes, fileName);
+        String content = pdf.markdown();
+        boolean truncated = content.length() > maxChars;
+        if (truncated) {
+            content = content.substring(0, maxChars);
+        }
+        Metadata metadata = new Metadata();
+        if (pdf.title() != null) {
+            metadata.set(TikaCoreProperties.TITLE, pdf.title());
+        }
+        if (pdf.author() != null) {
+            metadata.set(TikaCoreProperties.CREATOR, pdf.author());
+        }
+        if (pdf.modified() != null) {
+            metadata.set(TikaCoreProperties.MODIFIED, Date.from(pdf.modified()));
+        }
         return TikaMetadata.toText(metadata, content, fileName, truncated);
     }
 
@@ -169,7 +206,7 @@ public final class TikaExtractor {
     /** A failure in words for the admin. */
     static String reason(Throwable e, String fileName) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof EncryptedDocumentException) {
+            if (t instanceof EncryptedDocumentException || t instanceof InvalidPasswordException) {
                 return "password-protected; skipped";
             }
             if (t instanceof ZeroByteFileException) {
@@ -181,7 +218,9 @@ public final class TikaExtractor {
         }
         String kind = kind(fileName);
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof IOException || e.getClass().getName().startsWith("org.apache.tika")) {
+        if (e instanceof IOException
+                || e.getClass().getName().startsWith("org.apache.tika")
+                || e.getClass().getName().startsWith("org.apache.pdfbox")) {
             return "not a readable " + kind + " (corrupt or unsupported): " + firstLine(detail) + "; skipped";
         }
         return "could not be parsed as " + kind + ": " + e.getClass().getSimpleName() + ": " + firstLine(detail)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docent.core.DocentException;
 import io.docent.indexer.testing.OfficeFiles;
+import io.docent.indexer.testing.PdfTypesetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,35 @@ class TikaExtractorTest {
 
         assertThat(text.truncated()).isTrue();
         assertThat(text.content().length()).isLessThan(400);
+    }
+
+    @Test
+    void a_pdf_is_read_page_by_page_within_the_same_limits() {
+        PdfTypesetter pages = new PdfTypesetter().title("Guide").footer("Page %1$d of %2$d");
+        for (int p = 1; p <= 3; p++) {
+            pages.paragraph("Page " + p + " explains one rule. " + "It says more about that rule. ".repeat(20))
+                    .pageBreak();
+        }
+        byte[] pdf = pages.pdf();
+
+        OfficeText text = tika.extract(pdf, "guide.pdf");
+        OfficeText cut = new TikaExtractor(Duration.ofSeconds(60), 300).extract(pdf, "guide.pdf");
+
+        assertThat(text.title()).isEqualTo("Guide");
+        assertThat(text.content())
+                .startsWith("<!--docent:page=1-->\n\nPage 1 explains one rule.")
+                .contains("<!--docent:page=3-->\n\nPage 3 explains one rule.")
+                .doesNotContain("Page 2 of 3");
+        assertThat(text.truncated()).isFalse();
+        assertThat(cut.truncated()).isTrue();
+        assertThat(cut.content()).hasSizeLessThanOrEqualTo(300).doesNotContain("page=2");
+    }
+
+    @Test
+    void a_scanned_pdf_is_refused_with_that_reason() {
+        assertThatThrownBy(() -> tika.extract(PdfTypesetter.scanned(), "scan.pdf"))
+                .isInstanceOf(DocentException.InvalidInput.class)
+                .hasMessage("no text (scanned image?); skipped");
     }
 
     @Test
