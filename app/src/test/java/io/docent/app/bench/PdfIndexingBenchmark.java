@@ -1,6 +1,5 @@
 package io.docent.app.bench;
 
-import io.docent.app.eval.PdfTypesetter;
 import io.docent.core.Chunk;
 import io.docent.core.SourceDocument;
 import io.docent.core.lucene.LuceneSearchIndex;
@@ -12,6 +11,7 @@ import io.docent.indexer.files.FolderReader;
 import io.docent.indexer.pdf.PdfReflow;
 import io.docent.indexer.sync.SourceSync;
 import io.docent.indexer.sync.SyncResult;
+import io.docent.indexer.testing.PdfTypesetter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.docent.app.eval;
 
+import io.docent.indexer.testing.PdfTypesetter;
+import io.docent.indexer.testing.WordDocuments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +12,6 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
  * The corpus of the booklet question set ({@code eval/booklet/questions.jsonl}), written here so no binary file is
@@ -175,51 +172,51 @@ public final class BookletCorpus {
         try (XWPFDocument doc = new XWPFDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getProperties().getCoreProperties().setTitle("Contoso Employee Guide");
-            headingStyles(doc);
-            heading(doc, 1, "Leave");
-            heading(doc, 2, "Annual leave");
+            WordDocuments.headingStyles(doc);
+            WordDocuments.heading(doc, 1, "Leave");
+            WordDocuments.heading(doc, 2, "Annual leave");
             text(
                     doc,
                     "Full-time employees receive 25 days of paid annual leave each year, plus public holidays."
                             + " Up to 5 unused days can be carried over into the next year and must be taken by March 31.");
-            heading(doc, 2, "Sick leave");
+            WordDocuments.heading(doc, 2, "Sick leave");
             text(
                     doc,
                     "Employees receive 10 days of paid sick leave a year. A doctor's note is required for an"
                             + " absence of more than 3 consecutive working days.");
-            heading(doc, 2, "Parental leave");
+            WordDocuments.heading(doc, 2, "Parental leave");
             text(
                     doc,
                     "The primary caregiver of a new child receives 16 weeks of fully paid parental leave, and the"
                             + " secondary caregiver receives 6 weeks, to be taken within the first year.");
-            heading(doc, 1, "Expenses");
-            heading(doc, 2, "Travel");
+            WordDocuments.heading(doc, 1, "Expenses");
+            WordDocuments.heading(doc, 2, "Travel");
             text(
                     doc,
                     "Book flights through Contoso Travel. Economy class is the rule for flights shorter than 6"
                             + " hours. Using your own car for business is reimbursed at 67 cents per mile.");
-            heading(doc, 2, "Meals");
+            WordDocuments.heading(doc, 2, "Meals");
             text(
                     doc,
                     "While travelling on business you can spend up to $75 a day on meals. Alcohol is not"
                             + " reimbursed.");
-            heading(doc, 2, "Submitting claims");
+            WordDocuments.heading(doc, 2, "Submitting claims");
             text(
                     doc,
                     "Submit expense claims in ExpensePoint within 30 days of the expense, with an itemised receipt"
                             + " for every amount over $25. Approved claims are paid with the next payroll.");
-            heading(doc, 1, "IT");
-            heading(doc, 2, "Laptops");
+            WordDocuments.heading(doc, 1, "IT");
+            WordDocuments.heading(doc, 2, "Laptops");
             text(
                     doc,
                     "Every employee receives a laptop, which is replaced every 3 years. Report a lost or stolen"
                             + " laptop to the IT help desk within 24 hours.");
-            heading(doc, 2, "Passwords");
+            WordDocuments.heading(doc, 2, "Passwords");
             text(
                     doc,
                     "Passwords must be at least 14 characters long, and multi-factor authentication is required"
                             + " for every company account.");
-            heading(doc, 2, "Help desk");
+            WordDocuments.heading(doc, 2, "Help desk");
             text(
                     doc,
                     "The IT help desk is open from 7 a.m. to 7 p.m. on weekdays. Call extension 4357 or write to"
@@ -273,24 +270,6 @@ public final class BookletCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The heading styles that Word documents carry (POI's empty document has none). */
-    private static void headingStyles(XWPFDocument doc) {
-        XWPFStyles styles = doc.createStyles();
-        for (int level = 1; level <= 2; level++) {
-            CTStyle style = CTStyle.Factory.newInstance();
-            style.setStyleId("Heading" + level);
-            style.setType(STStyleType.PARAGRAPH);
-            style.addNewName().setVal("heading " + level);
-            styles.addStyle(new XWPFStyle(style));
-        }
-    }
-
-    private static void heading(XWPFDocument doc, int level, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setStyle("Heading" + level);
-        p.createRun().setText(text);
     }
 
     private static void text(XWPFDocument doc, String text) {

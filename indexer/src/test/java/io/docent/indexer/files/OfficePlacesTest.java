@@ -8,6 +8,7 @@ import io.docent.indexer.ReadFailure;
 import io.docent.indexer.chunking.Chunker;
 import io.docent.indexer.testing.CollectingSink;
 import io.docent.indexer.testing.PdfTypesetter;
+import io.docent.indexer.testing.WordDocuments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +18,8 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
  * Real Office and PDF files in a folder, read and chunked: PDF chunks cite their page, slides their slide, Word
@@ -116,15 +112,15 @@ class OfficePlacesTest {
     void word_headings_become_the_breadcrumb() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XWPFDocument doc = new XWPFDocument()) {
-            headingStyles(doc);
-            heading(doc, "Heading1", "Travel");
-            heading(doc, "Heading2", "Booking flights");
+            WordDocuments.headingStyles(doc);
+            WordDocuments.heading(doc, 1, "Travel");
+            WordDocuments.heading(doc, 2, "Booking flights");
             doc.createParagraph()
                     .createRun()
                     .setText("Flights are booked through Globex Travel at least two weeks ahead. "
                             + "An economy fare is the rule for every flight shorter than six hours of travel. "
                                     .repeat(25));
-            heading(doc, "Heading2", "Hotels");
+            WordDocuments.heading(doc, 2, "Hotels");
             doc.createParagraph()
                     .createRun()
                     .setText("Hotels cost at most 150 EUR a night in Europe. "
@@ -173,23 +169,5 @@ class OfficePlacesTest {
                     assertThat(c.breadcrumb()).isEqualTo("Per diem rates");
                     assertThat(c.text()).contains("| Country | Rate |"); // the header repeated over every piece
                 });
-    }
-
-    /** The heading styles every Word document has (a document made from scratch by POI has none). */
-    private static void headingStyles(XWPFDocument doc) {
-        XWPFStyles styles = doc.createStyles();
-        for (int level = 1; level <= 2; level++) {
-            CTStyle style = CTStyle.Factory.newInstance();
-            style.setStyleId("Heading" + level);
-            style.setType(STStyleType.PARAGRAPH);
-            style.addNewName().setVal("heading " + level);
-            styles.addStyle(new XWPFStyle(style));
-        }
-    }
-
-    private static void heading(XWPFDocument doc, String style, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setStyle(style);
-        p.createRun().setText(text);
     }
 }
