@@ -1,32 +1,53 @@
 package io.docent.app.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress on stderr: a bar redrawn in place on a terminal, plain lines (at most one per 10%, for long runs only) otherwise, so logs
- * of scheduled runs stay readable.
+ * Progress on stderr: on a terminal, a bar redrawn in place, drawn by the progressbar library (me.tongfei); otherwise
+ * plain lines, at most one per 10% and for long runs only, so logs of scheduled runs stay readable.
+ *
+ * <p>The plain lines are written here because the library has no such mode: away from a terminal it still redraws
+ * its line with a carriage return every second, which a CI log or a journal keeps as one line per redraw. The bar is
+ * drawn on the writer the command was given (picocli's {@code err}), not on {@code System.err}, so that output stays
+ * where the caller sends it. One {@code ProgressBar} may be used for several runs: {@link #done()} ends one, the
+ * next {@link #update} starts another.
  */
 public final class ProgressBar {
 
-    private static final int WIDTH = 30;
     /** Below this many items a log gets no progress lines at all: the summary says enough. */
     private static final int PLAIN_LINES_FROM = 500;
 
     private final PrintWriter err;
     private final String unit;
     private final boolean terminal;
+    private final int width;
     private int total = -1;
     private int lastDecile = -1;
-    private boolean drawn;
+    private me.tongfei.progressbar.ProgressBar bar;
 
     public ProgressBar(PrintWriter err, String unit) {
+        this(err, unit, onTerminal(), 0);
+    }
+
+    /**
+     * @param terminal whether {@code err} is a terminal, where a bar is redrawn in place
+     * @param width the bar's line length in characters, or 0 to ask the terminal
+     */
+    ProgressBar(PrintWriter err, String unit, boolean terminal, int width) {
         this.err = err;
         this.unit = unit;
-        this.terminal = System.console() != null;
+        this.terminal = terminal;
+        this.width = width;
     }
 
     /** Sets the expected total, if known. */
-    public void total(int total) {
+    public synchronized void total(int total) {
         this.total = total;
     }
 
@@ -37,16 +58,11 @@ public final class ProgressBar {
     public synchronized void update(int done, int total) {
         this.total = total;
         if (terminal) {
-            if (total > 0) {
-                int filled = (int) ((long) WIDTH * Math.min(done, total) / total);
-                err.printf(
-                        "\r[%s%s] %3d%% %,d/%,d %s",
-                        "#".repeat(filled), " ".repeat(WIDTH - filled), 100L * done / total, done, total, unit);
-            } else {
-                err.printf("\r%,d %s", done, unit);
+            if (bar == null) {
+                bar = newBar();
             }
-            drawn = true;
-            err.flush();
+            bar.maxHint(total > 0 ? total : -1);
+            bar.stepTo(done);
         } else if (total >= PLAIN_LINES_FROM) {
             int decile = (int) (10L * done / total);
             if (decile != lastDecile) {
@@ -57,10 +73,48 @@ public final class ProgressBar {
         }
     }
 
+    /** Ends this run's progress: the bar is drawn a last time and the line ended. */
     public synchronized void done() {
-        if (drawn) {
+        if (bar != null) {
+            bar.close();
+            bar = null;
             err.println();
             err.flush();
         }
+        lastDecile = -1;
+    }
+
+    /**
+     * Whether the command runs on a terminal. Since Java 22 {@code System.console()} is not null when the streams are
+     * redirected too, and {@code Console.isTerminal()} (Java 22, looked up so that Java 21 runs this) tells.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: there is a console only on a terminal
+        }
+    }
+
+    private me.tongfei.progressbar.ProgressBar newBar() {
+        Consumer<String> redraw = line -> {
+            synchronized (err) {
+                err.print('\r');
+                err.print(line);
+                err.flush();
+            }
+        };
+        ProgressBarConsumer consumer = width > 0
+                ? new DelegatingProgressBarConsumer(redraw, width)
+                : new DelegatingProgressBarConsumer(redraw);
+        return new ProgressBarBuilder()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" " + unit, 1)
+                .setConsumer(consumer)
+                .build();
     }
 }

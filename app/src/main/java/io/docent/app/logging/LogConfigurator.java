@@ -9,11 +9,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.fieldnames.LogstashFieldNames;
 
 /**
  * Configures logback when it starts (found through {@code META-INF/services}), from the environment, since logging
  * starts before the settings are read: {@code DOCENT_LOG_FORMAT} ({@code plain}, the default, or {@code json}: one
- * JSON object a line, see {@link JsonLineEncoder}) and {@code DOCENT_LOG_LEVEL} (default {@code warn}, so the
+ * JSON object a line, see {@link #jsonEncoder}) and {@code DOCENT_LOG_LEVEL} (default {@code warn}, so the
  * command line stays quiet; the system property {@code docent.log.level} wins, for benchmarks). Logs go to stderr;
  * stdout is the commands' output. A {@code logback.xml} or {@code -Dlogback.configurationFile} still overrides this.
  */
@@ -36,9 +38,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         context.reset();
         Encoder<ILoggingEvent> encoder;
         if (json) {
-            var jsonEncoder = new JsonLineEncoder();
-            jsonEncoder.setContext(context);
-            encoder = jsonEncoder;
+            encoder = jsonEncoder();
+            encoder.setContext(context);
         } else {
             var pattern = new PatternLayoutEncoder();
             pattern.setContext(context);
@@ -57,5 +58,30 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.addAppender(appender);
         // DJL (the tokenizer's native loader) warns about GPUs and defaults that do not concern a CPU-only embedder.
         context.getLogger("ai.djl").setLevel(level.isGreaterOrEqual(Level.ERROR) ? level : Level.ERROR);
+    }
+
+    /**
+     * One log event as one JSON object on one line, written by logstash-logback-encoder with the field names the
+     * README promises: {@code timestamp} (ISO-8601, UTC), {@code level}, {@code logger}, {@code thread}, {@code
+     * message}, the MDC entries ({@code correlationId} and {@code platform} when a question is being answered) as
+     * fields of their own, and {@code exception} (the stack trace as text) when there is one. Logstash's {@code
+     * @version} and {@code level_value} are left out, as they say nothing to a reader. Line breaks in a message or a
+     * stack trace are escaped, so an event stays on its line.
+     */
+    static Encoder<ILoggingEvent> jsonEncoder() {
+        var names = new LogstashFieldNames();
+        names.setTimestamp("timestamp");
+        names.setVersion(LogstashFieldNames.IGNORE_FIELD_INDICATOR);
+        names.setLevel("level");
+        names.setLevelValue(LogstashFieldNames.IGNORE_FIELD_INDICATOR);
+        names.setLogger("logger");
+        names.setThread("thread");
+        names.setStackTrace("exception");
+        var encoder = new LogstashEncoder();
+        encoder.setFieldNames(names);
+        encoder.setTimestampPattern("[ISO_INSTANT]");
+        encoder.setIncludeContext(false);
+        encoder.setLineSeparator("UNIX");
+        return encoder;
     }
 }

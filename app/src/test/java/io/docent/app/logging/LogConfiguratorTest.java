@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
@@ -57,6 +59,39 @@ class LogConfiguratorTest {
         assertThat(first.get("correlationId").asText()).isEqualTo("c-42");
         assertThat(first.get("logger").asText()).isEqualTo("io.docent.app.serve.AnswerService");
         assertThat(second.get("exception").asText()).contains("IllegalStateException: boom");
+    }
+
+    @Test
+    void json_lines_keep_a_multi_line_message_and_its_stack_trace_on_one_line_with_every_mdc_entry() throws Exception {
+        var context = new LoggerContext();
+        ch.qos.logback.classic.Logger logger = context.getLogger("io.docent.Test");
+        var event = new LoggingEvent(
+                Logger.class.getName(),
+                logger,
+                Level.WARN,
+                "Question {} failed\nsecond line",
+                new IllegalStateException("boom"),
+                new Object[] {"q1"});
+        event.setMDCPropertyMap(Map.of("correlationId", "abc-123", "platform", "web", "other", "x"));
+        var encoder = LogConfigurator.jsonEncoder();
+        encoder.setContext(context);
+        encoder.start();
+
+        String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(line).endsWith("\n");
+        assertThat(line.strip()).doesNotContain("\n");
+        JsonNode json = new ObjectMapper().readTree(line);
+        assertThat(json.get("level").asText()).isEqualTo("WARN");
+        assertThat(json.get("logger").asText()).isEqualTo("io.docent.Test");
+        assertThat(json.get("message").asText()).isEqualTo("Question q1 failed\nsecond line");
+        assertThat(json.get("correlationId").asText()).isEqualTo("abc-123");
+        assertThat(json.get("platform").asText()).isEqualTo("web");
+        assertThat(json.get("other").asText()).isEqualTo("x");
+        assertThat(json.get("exception").asText()).contains("IllegalStateException: boom");
+        assertThat(json.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(json.has("@version")).isFalse();
+        assertThat(json.has("level_value")).isFalse();
     }
 
     @Test

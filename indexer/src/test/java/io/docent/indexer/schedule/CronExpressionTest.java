@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class CronExpressionTest {
@@ -94,13 +95,26 @@ class CronExpressionTest {
     void wrong_expressions_are_refused_with_the_field_named() {
         assertThatThrownBy(() -> CronExpression.parse("60 * * * *", UTC))
                 .isInstanceOf(DocentException.InvalidInput.class)
-                .hasMessageContaining("minute field '60': 60 is outside 0-59");
+                .hasMessageContaining("minute field '60': Value 60 not in range [0, 59]");
         assertThatThrownBy(() -> CronExpression.parse("0 5-1 * * *", UTC))
-                .hasMessageContaining("hour field '5-1': the range 5-1 runs backwards");
+                .hasMessageContaining("hour field '5-1': Invalid range! [5,1]");
         assertThatThrownBy(() -> CronExpression.parse("0 0 * FOO *", UTC))
-                .hasMessageContaining("month field 'FOO': 'FOO' is not a number or a name");
-        assertThatThrownBy(() -> CronExpression.parse("*/0 * * * *", UTC)).hasMessageContaining("outside 1-60");
+                .hasMessageContaining("month field 'FOO': Invalid chars in expression!");
+        assertThatThrownBy(() -> CronExpression.parse("0 0 * * 1#2", UTC))
+                .hasMessageContaining("day of week field '1#2'");
+        assertThatThrownBy(() -> CronExpression.parse("*/0 * * * *", UTC)).hasMessageContaining("minute field '*/0'");
         assertThatThrownBy(() -> CronExpression.parse("0 0 * *", UTC)).hasMessageContaining("five fields");
         assertThatThrownBy(() -> CronExpression.parse("0 0 30 2 *", UTC)).hasMessageContaining("never matches");
+    }
+
+    @Test
+    void names_are_read_whatever_the_default_locale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr"));
+        try {
+            assertThat(starts("0 12 * * fri", UTC, "2026-03-10T00:00", 1)).containsExactly(utc("2026-03-13T12:00"));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -53,4 +53,36 @@ class MrkdwnTest {
     void keeps_citation_markers() {
         assertThat(Mrkdwn.fromMarkdown("25 days [1][2].")).isEqualTo("25 days [1][2].");
     }
+
+    @Test
+    void a_link_whose_label_is_another_url_shows_its_target() {
+        assertThat(Mrkdwn.fromMarkdown("Reset it at [https://intranet.example/reset](https://evil.example/x)."))
+                .isEqualTo("Reset it at <https://evil.example/x>.");
+        assertThat(Mrkdwn.fromMarkdown("[www.bank.example](http://phish.example)"))
+                .isEqualTo("<http://phish.example>");
+        assertThat(Mrkdwn.fromMarkdown("[HTTPS://Wiki.example/a/](https://wiki.example/a)"))
+                .isEqualTo("<https://wiki.example/a|HTTPS://Wiki.example/a/>");
+    }
+
+    @Test
+    void never_shows_an_image_only_a_link_to_it() {
+        assertThat(Mrkdwn.fromMarkdown("Logo: ![Company logo](https://tracker.example/p.png \"t\") done"))
+                .isEqualTo("Logo: <https://tracker.example/p.png|image: Company logo> done");
+        assertThat(Mrkdwn.fromMarkdown("![](media/p.png)")).isEqualTo("image");
+    }
+
+    @Test
+    void keeps_the_layout_of_blocks_numbers_and_quotes() {
+        assertThat(Mrkdwn.fromMarkdown("Steps:\n\n1. open\n2. *click*\n\n> quoted & said\n\nEnd"))
+                .isEqualTo("Steps:\n\n1. open\n2. _click_\n\n&gt; quoted &amp; said\n\nEnd");
+        assertThat(Mrkdwn.fromMarkdown("- a\n  - b\n- c")).isEqualTo("• a\n  • b\n• c");
+    }
+
+    @Test
+    void html_is_shown_as_text_and_a_label_cannot_close_a_slack_link() {
+        assertThat(Mrkdwn.fromMarkdown("<script>x</script> and <b>bold</b>"))
+                .isEqualTo("&lt;script&gt;x&lt;/script&gt; and &lt;b&gt;bold&lt;/b&gt;");
+        assertThat(Mrkdwn.fromMarkdown("[a|b>c](https://x.example/?q=1|2)"))
+                .isEqualTo("<https://x.example/?q=1%7C2|a¦b&gt;c>");
+    }
 }
