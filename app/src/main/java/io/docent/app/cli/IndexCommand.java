@@ -68,7 +68,7 @@ public final class IndexCommand implements Callable<Integer> {
                     + " without permissions are for administrators only, and the run warns about them.")
     boolean publicSource;
 
-    @Option(names = "--allow-mass-delete", description = "Allow deleting more than 20% of the source's documents.")
+    @Option(names = "--allow-mass-delete", description = "Allow deleting more than 20%% of the source's documents.")
     boolean allowMassDelete;
 
     @Option(
