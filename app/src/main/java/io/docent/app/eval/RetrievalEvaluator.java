@@ -11,6 +11,8 @@ import io.docent.core.SourceDocument;
 import io.docent.indexer.chunking.Chunker;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +47,26 @@ public final class RetrievalEvaluator {
         this.chunker = chunker;
     }
 
-    /** Scores of one mode: the means over all judged queries, and latency percentiles in milliseconds. */
+    /**
+     * Scores of one mode: the means over all judged queries, a 95% bootstrap interval for nDCG@10, each query's
+     * nDCG@10 (for cross-validation and paired comparisons), and latency percentiles in milliseconds.
+     */
     public record ModeResult(
             SearchMode mode,
             int queries,
             double ndcg10,
+            BootstrapInterval ndcg10Interval,
+            Map<String, Double> ndcg10ByQuery,
             double recall10,
             double recall100,
             double mrr10,
             double p50Millis,
-            double p99Millis) {}
+            double p99Millis) {
+
+        public ModeResult {
+            ndcg10ByQuery = Collections.unmodifiableMap(new LinkedHashMap<>(ndcg10ByQuery));
+        }
+    }
 
     /** Indexes the corpus (one chunk per document) and returns how many documents were written. */
     public int indexCorpus(BeirDataset dataset, IntConsumer onProgress) {
@@ -109,7 +121,8 @@ public final class RetrievalEvaluator {
 
     public ModeResult evaluate(BeirDataset dataset, SearchMode mode) {
         Map<String, Map<String, Integer>> qrels = dataset.qrels().byQuery();
-        double ndcg = 0, recall10 = 0, recall100 = 0, mrr = 0;
+        double recall10 = 0, recall100 = 0, mrr = 0;
+        Map<String, Double> ndcgByQuery = new LinkedHashMap<>();
         long[] latencies = new long[dataset.queries().size()];
         int q = 0;
         for (var query : dataset.queries().entrySet()) {
@@ -121,17 +134,21 @@ public final class RetrievalEvaluator {
             latencies[q++] = System.nanoTime() - start;
             List<String> ranked = documentIds(hits);
             Map<String, Integer> relevant = qrels.get(query.getKey());
-            ndcg += RetrievalMetrics.ndcg(ranked, relevant, 10);
+            ndcgByQuery.put(query.getKey(), RetrievalMetrics.ndcg(ranked, relevant, 10));
             recall10 += RetrievalMetrics.recall(ranked, relevant, 10);
             recall100 += RetrievalMetrics.recall(ranked, relevant, 100);
             mrr += RetrievalMetrics.mrr(ranked, relevant, 10);
         }
         int n = Math.max(1, q);
         Arrays.sort(latencies);
+        BootstrapInterval ndcg = BootstrapInterval.of(
+                ndcgByQuery.values().stream().mapToDouble(Double::doubleValue).toArray());
         return new ModeResult(
                 mode,
                 q,
-                ndcg / n,
+                ndcg.mean(),
+                ndcg,
+                ndcgByQuery,
                 recall10 / n,
                 recall100 / n,
                 mrr / n,
