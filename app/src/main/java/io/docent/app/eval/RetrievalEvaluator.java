@@ -119,7 +119,20 @@ public final class RetrievalEvaluator {
                 new SourceDocument(d.id(), source, "", title, "", List.of(), d.text(), "eval", null, null, null));
     }
 
+    /** Scores {@code mode} with searches {@value #DEPTH} documents deep. */
     public ModeResult evaluate(BeirDataset dataset, SearchMode mode) {
+        return evaluate(dataset, mode, DEPTH);
+    }
+
+    /**
+     * Scores {@code mode} with searches {@code depth} documents deep: a smaller depth than {@value #DEPTH} is how
+     * the answer pipeline searches (it asks for tens of chunks), and it changes what a hybrid search's candidate
+     * lists hold, hence how convex fusion normalises their scores. Recall@100 is then bounded by the depth.
+     */
+    public ModeResult evaluate(BeirDataset dataset, SearchMode mode, int depth) {
+        if (depth < 10) {
+            throw new IllegalArgumentException("depth must be >= 10 for nDCG@10, was " + depth);
+        }
         Map<String, Map<String, Integer>> qrels = dataset.qrels().byQuery();
         double recall10 = 0, recall100 = 0, mrr = 0;
         Map<String, Double> ndcgByQuery = new LinkedHashMap<>();
@@ -129,8 +142,8 @@ public final class RetrievalEvaluator {
             long start = System.nanoTime();
             float[] vector = mode == SearchMode.TEXT ? null : embedder.embedQuery(query.getValue());
             String text = mode == SearchMode.VECTOR ? null : query.getValue();
-            int depth = chunker == null ? DEPTH : CHUNKED_DEPTH;
-            List<SearchHit> hits = index.search(new SearchRequest(text, vector, mode, depth, Scope.ALL));
+            int hitsWanted = chunker == null ? depth : depth * CHUNKED_DEPTH / DEPTH;
+            List<SearchHit> hits = index.search(new SearchRequest(text, vector, mode, hitsWanted, Scope.ALL));
             latencies[q++] = System.nanoTime() - start;
             List<String> ranked = documentIds(hits);
             Map<String, Integer> relevant = qrels.get(query.getKey());

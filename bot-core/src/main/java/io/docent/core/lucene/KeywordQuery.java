@@ -32,8 +32,8 @@ final class KeywordQuery {
     /** Tokens read from one query, so that a long text repeating a few words is not read to its end. */
     static final int MAX_TOKENS = 4 * MAX_TERMS;
     /**
-     * Anserini's BM25 parameters for BEIR (its regressions' {@code -bm25 -bm25.k1 0.9 -bm25.b 0.4}): a lower k1
-     * saturates term frequency sooner and a lower b punishes long chunks less than Lucene's 1.2 / 0.75.
+     * Anserini's default BM25 parameters, which its BEIR regressions use: a lower k1 saturates term frequency sooner
+     * and a lower b punishes long chunks less than Lucene's own defaults (1.2 and 0.75).
      */
     static final float K1 = 0.9f;
 
