@@ -27,7 +27,15 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  */
 final class KeywordQuery {
 
-    /** Distinct terms kept from one query (one clause each), well under the default 1,024-clause limit. */
+    /**
+     * Weight of a title match on top of the contents match. A page's title names its subject, and in a handbook a
+     * short overview page that mentions everything would otherwise outrank the page a question is about ("How do I
+     * get VPN access?": the IT overview above "VPN Access"). Small, so that BM25 stays at Anserini's level: on
+     * SciFact train 0.25 scored 0.706 nDCG@10 against 0.697 without it (0.5: 0.695, 1: 0.671).
+     */
+    static final float TITLE_BONUS = 0.25f;
+
+    /** Distinct terms kept from one query (two clauses each), well under the default 1,024-clause limit. */
     static final int MAX_TERMS = 128;
     /** Tokens read from one query, so that a long text repeating a few words is not read to its end. */
     static final int MAX_TOKENS = 4 * MAX_TERMS;
@@ -60,6 +68,7 @@ final class KeywordQuery {
         terms.forEach((term, count) -> {
             Query clause = new TermQuery(new Term(ChunkDocuments.CONTENTS, term));
             query.add(count == 1 ? clause : new BoostQuery(clause, count), Occur.SHOULD);
+            query.add(new BoostQuery(new TermQuery(new Term(ChunkDocuments.TITLE, term)), TITLE_BONUS), Occur.SHOULD);
         });
         return query.build();
     }

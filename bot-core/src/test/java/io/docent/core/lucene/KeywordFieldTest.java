@@ -52,8 +52,8 @@ class KeywordFieldTest {
                 var reader = DirectoryReader.open(directory)) {
             assertThat(terms(reader, ChunkDocuments.CONTENTS))
                     .containsExactlyInAnyOrder("run", "shoe", "sport", "equip", "runner", "polici", "were", "updat");
-            // title and text are stored for display only: BM25 never sees them apart
-            assertThat(MultiTerms.getTerms(reader, ChunkDocuments.TITLE)).isNull();
+            // the title is also searched on its own, for a small bonus; the text only inside contents
+            assertThat(terms(reader, ChunkDocuments.TITLE)).containsExactlyInAnyOrder("run", "shoe");
             assertThat(MultiTerms.getTerms(reader, ChunkDocuments.TEXT)).isNull();
         }
     }
@@ -86,13 +86,51 @@ class KeywordFieldTest {
     void a_term_repeated_in_the_question_counts_as_often_as_it_occurs() {
         var query = (BooleanQuery) new KeywordQuery(new EnglishAnalyzer()).build("VPN setup: the vpn, the VPN!");
 
-        assertThat(query.clauses()).hasSize(2).allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD);
+        // per distinct term: the contents clause (boosted by the count), then the title bonus
+        assertThat(query.clauses()).hasSize(4).allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD);
         var vpn = (BoostQuery) query.clauses().get(0).query();
         assertThat(vpn.getBoost()).isEqualTo(3f);
         assertThat(((TermQuery) vpn.getQuery()).getTerm().field()).isEqualTo(ChunkDocuments.CONTENTS);
         assertThat(((TermQuery) vpn.getQuery()).getTerm().text()).isEqualTo("vpn");
-        assertThat(((TermQuery) query.clauses().get(1).query()).getTerm().text())
+        var vpnTitle = (BoostQuery) query.clauses().get(1).query();
+        assertThat(vpnTitle.getBoost()).isEqualTo(KeywordQuery.TITLE_BONUS);
+        assertThat(((TermQuery) vpnTitle.getQuery()).getTerm().field()).isEqualTo(ChunkDocuments.TITLE);
+        assertThat(((TermQuery) query.clauses().get(2).query()).getTerm().text())
                 .isEqualTo("setup");
+    }
+
+    @Test
+    void the_page_a_question_names_in_its_title_outranks_an_overview_that_repeats_the_question() {
+        try (var index = LuceneSearchIndex.open(dir, "test-model", 4)) {
+            index.replaceDocument(
+                    "overview",
+                    List.of(chunk("overview")
+                            .title("IT")
+                            .text("This section covers your laptop, single sign-on, the VPN, email and Wi-Fi. How do"
+                                    + " I get on the VPN? Request it in the IT portal.")
+                            .build()));
+            for (String topic : List.of("leave", "expenses", "travel")) {
+                index.replaceDocument(
+                        topic,
+                        List.of(chunk(topic)
+                                .title(topic)
+                                .text("How do I get my " + topic + " approved? Ask your manager.")
+                                .build()));
+            }
+            index.replaceDocument(
+                    "vpn",
+                    List.of(chunk("vpn")
+                            .title("VPN Access")
+                            .text("We use GlobalProtect. You need it to reach internal systems such as staging and the"
+                                    + " reporting database. Open a request in the IT portal under Service Desk; your"
+                                    + " manager approves it within a day, then install the client and sign in.")
+                            .build()));
+
+            List<SearchHit> hits =
+                    index.search(new SearchRequest("How do I get VPN access?", null, SearchMode.TEXT, 2, Scope.ALL));
+
+            assertThat(hits).extracting(h -> h.chunk().documentId()).containsExactly("vpn", "overview");
+        }
     }
 
     @Test
