@@ -18,8 +18,8 @@ final class ReciprocalRankFusion implements HybridFusion {
 
     /**
      * Vector ranks count double: bge-small-en-v1.5 alone beats BM25 on the sets we measure. Kept at 2, its value
-     * before convex fusion became the default; cross-validation on SciFact train would now pick 3 or 4 (0.761 held
-     * out, against 0.769 for convex fusion; docs/benchmarks.md).
+     * before convex fusion became the default; cross-validation on SciFact train would now pick 3 or 4 (0.760 held
+     * out, against 0.767 for convex fusion; docs/benchmarks.md).
      */
     static final double DEFAULT_VECTOR_WEIGHT = 2.0;
 
