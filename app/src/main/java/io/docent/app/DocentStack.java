@@ -1,5 +1,6 @@
 package io.docent.app;
 
+import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.core.ChatModel;
 import io.docent.core.Directory;
@@ -15,6 +16,7 @@ import io.docent.core.extractive.ExtractiveAnswerer;
 import io.docent.core.grounded.GroundedAnswerGenerator;
 import io.docent.core.grounded.LlmQueryRewriter;
 import io.docent.core.grounded.PromptBudget;
+import io.docent.core.lucene.FusionMethod;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.lucene.LuceneSearchIndexBuilder;
 import io.docent.core.onnx.CachingEmbedder;
@@ -25,6 +27,7 @@ import io.docent.core.pipeline.QuestionNormalizer;
 import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.Retriever;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -163,9 +166,10 @@ public final class DocentStack implements AutoCloseable {
 
     private static SearchIndex openLucene(
             Settings settings, Path indexDirOverride, IndexAccess access, Embedder embedder) {
-        var builder = LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
-                .embeddingModel(embedder.modelName(), embedder.dimension())
-                .vectorWeight(vectorWeight(settings));
+        var builder = hybridFusion(
+                settings,
+                LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
+                        .embeddingModel(embedder.modelName(), embedder.dimension()));
         return switch (access) {
             case WRITE -> builder.open();
             case REBUILD -> builder.recreate().open();
@@ -191,7 +195,25 @@ public final class DocentStack implements AutoCloseable {
     }
 
     public static double vectorWeight(Settings settings) {
-        return settings.getDouble("DOCENT_VECTOR_WEIGHT", LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT, 0.01, 100);
+        return settings.getDouble(
+                "DOCENT_VECTOR_WEIGHT", LuceneSearchIndexBuilder.defaultVectorWeight(fusion(settings)), 0.01, 100);
+    }
+
+    /** How hybrid search merges its lists ({@code DOCENT_FUSION}: {@code convex} by default, or {@code rrf}). */
+    public static FusionMethod fusion(Settings settings) {
+        String value = settings.get("DOCENT_FUSION", LuceneSearchIndexBuilder.DEFAULT_FUSION.name())
+                .trim()
+                .toUpperCase(Locale.ROOT);
+        try {
+            return FusionMethod.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DOCENT_FUSION must be convex or rrf");
+        }
+    }
+
+    /** {@code builder} with the fusion method and vector weight of {@code settings}. */
+    public static LuceneSearchIndexBuilder hybridFusion(Settings settings, LuceneSearchIndexBuilder builder) {
+        return builder.fusion(fusion(settings)).vectorWeight(vectorWeight(settings));
     }
 
     public Path home() {

@@ -6,6 +6,7 @@ import io.docent.app.DocentStack;
 import io.docent.app.Main;
 import io.docent.app.config.Settings;
 import io.docent.app.eval.BeirDataset;
+import io.docent.app.eval.BootstrapInterval;
 import io.docent.app.eval.RetrievalEvaluator;
 import io.docent.app.eval.RetrievalEvaluator.ModeResult;
 import io.docent.core.Embedder;
@@ -167,9 +168,9 @@ public final class EvalCommand implements Callable<Integer> {
         Embedder embedder = new OnnxEmbedder();
         Path dir = DocentStack.home(settings).resolve("eval").resolve(cacheKey(data, embedder, chunker));
         List<ModeResult> results = new ArrayList<>();
-        try (SearchIndex index = LuceneSearchIndex.builder(dir)
-                .embeddingModel(embedder.modelName(), embedder.dimension())
-                .vectorWeight(DocentStack.vectorWeight(settings))
+        try (SearchIndex index = DocentStack.hybridFusion(
+                        settings,
+                        LuceneSearchIndex.builder(dir).embeddingModel(embedder.modelName(), embedder.dimension()))
                 .open()) {
             var evaluator = new RetrievalEvaluator(index, embedder, chunker);
             if (index.chunkCount() == 0) {
@@ -195,6 +196,12 @@ public final class EvalCommand implements Callable<Integer> {
             printJson(results, out);
         } else {
             printTable(data, results, out);
+            out.printf(
+                    Locale.ROOT,
+                    "95%% CI: percentile bootstrap over queries (%d resamples, seed %d)%n",
+                    BootstrapInterval.DEFAULT_RESAMPLES,
+                    BootstrapInterval.DEFAULT_SEED);
+            out.flush();
         }
         return 0;
     }
@@ -222,9 +229,10 @@ public final class EvalCommand implements Callable<Integer> {
                 data.queries().size());
         out.printf(
                 Locale.ROOT,
-                "%-8s %8s %10s %11s %7s %9s %9s%n",
+                "%-8s %8s %17s %10s %11s %7s %9s %9s%n",
                 "mode",
                 "nDCG@10",
+                "95% CI",
                 "Recall@10",
                 "Recall@100",
                 "MRR@10",
@@ -233,9 +241,14 @@ public final class EvalCommand implements Callable<Integer> {
         for (ModeResult r : results) {
             out.printf(
                     Locale.ROOT,
-                    "%-8s %8.4f %10.4f %11.4f %7.4f %9.2f %9.2f%n",
+                    "%-8s %8.4f %17s %10.4f %11.4f %7.4f %9.2f %9.2f%n",
                     label(r.mode()),
                     r.ndcg10(),
+                    String.format(
+                            Locale.ROOT,
+                            "[%.4f, %.4f]",
+                            r.ndcg10Interval().low(),
+                            r.ndcg10Interval().high()),
                     r.recall10(),
                     r.recall100(),
                     r.mrr10(),
@@ -252,6 +265,11 @@ public final class EvalCommand implements Callable<Integer> {
             ObjectNode node = root.putObject(label(r.mode()));
             node.put("queries", r.queries());
             node.put("ndcg@10", r.ndcg10());
+            node.putObject("ndcg@10_ci95")
+                    .put("low", r.ndcg10Interval().low())
+                    .put("high", r.ndcg10Interval().high())
+                    .put("resamples", BootstrapInterval.DEFAULT_RESAMPLES)
+                    .put("seed", BootstrapInterval.DEFAULT_SEED);
             node.put("recall@10", r.recall10());
             node.put("recall@100", r.recall100());
             node.put("mrr@10", r.mrr10());

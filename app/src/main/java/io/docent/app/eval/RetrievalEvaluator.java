@@ -11,6 +11,8 @@ import io.docent.core.SourceDocument;
 import io.docent.indexer.chunking.Chunker;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +47,26 @@ public final class RetrievalEvaluator {
         this.chunker = chunker;
     }
 
-    /** Scores of one mode: the means over all judged queries, and latency percentiles in milliseconds. */
+    /**
+     * Scores of one mode: the means over all judged queries, a 95% bootstrap interval for nDCG@10, each query's
+     * nDCG@10 (for cross-validation and paired comparisons), and latency percentiles in milliseconds.
+     */
     public record ModeResult(
             SearchMode mode,
             int queries,
             double ndcg10,
+            BootstrapInterval ndcg10Interval,
+            Map<String, Double> ndcg10ByQuery,
             double recall10,
             double recall100,
             double mrr10,
             double p50Millis,
-            double p99Millis) {}
+            double p99Millis) {
+
+        public ModeResult {
+            ndcg10ByQuery = Collections.unmodifiableMap(new LinkedHashMap<>(ndcg10ByQuery));
+        }
+    }
 
     /** Indexes the corpus (one chunk per document) and returns how many documents were written. */
     public int indexCorpus(BeirDataset dataset, IntConsumer onProgress) {
@@ -107,31 +119,49 @@ public final class RetrievalEvaluator {
                 new SourceDocument(d.id(), source, "", title, "", List.of(), d.text(), "eval", null, null, null));
     }
 
+    /** Scores {@code mode} with searches {@value #DEPTH} documents deep. */
     public ModeResult evaluate(BeirDataset dataset, SearchMode mode) {
+        return evaluate(dataset, mode, DEPTH);
+    }
+
+    /**
+     * Scores {@code mode} with searches {@code depth} documents deep: a smaller depth than {@value #DEPTH} is how
+     * the answer pipeline searches (it asks for tens of chunks), and it changes what a hybrid search's candidate
+     * lists hold, hence how convex fusion normalises their scores. Recall@100 is then bounded by the depth.
+     */
+    public ModeResult evaluate(BeirDataset dataset, SearchMode mode, int depth) {
+        if (depth < 10) {
+            throw new IllegalArgumentException("depth must be >= 10 for nDCG@10, was " + depth);
+        }
         Map<String, Map<String, Integer>> qrels = dataset.qrels().byQuery();
-        double ndcg = 0, recall10 = 0, recall100 = 0, mrr = 0;
+        double recall10 = 0, recall100 = 0, mrr = 0;
+        Map<String, Double> ndcgByQuery = new LinkedHashMap<>();
         long[] latencies = new long[dataset.queries().size()];
         int q = 0;
         for (var query : dataset.queries().entrySet()) {
             long start = System.nanoTime();
             float[] vector = mode == SearchMode.TEXT ? null : embedder.embedQuery(query.getValue());
             String text = mode == SearchMode.VECTOR ? null : query.getValue();
-            int depth = chunker == null ? DEPTH : CHUNKED_DEPTH;
-            List<SearchHit> hits = index.search(new SearchRequest(text, vector, mode, depth, Scope.ALL));
+            int hitsWanted = chunker == null ? depth : depth * CHUNKED_DEPTH / DEPTH;
+            List<SearchHit> hits = index.search(new SearchRequest(text, vector, mode, hitsWanted, Scope.ALL));
             latencies[q++] = System.nanoTime() - start;
             List<String> ranked = documentIds(hits);
             Map<String, Integer> relevant = qrels.get(query.getKey());
-            ndcg += RetrievalMetrics.ndcg(ranked, relevant, 10);
+            ndcgByQuery.put(query.getKey(), RetrievalMetrics.ndcg(ranked, relevant, 10));
             recall10 += RetrievalMetrics.recall(ranked, relevant, 10);
             recall100 += RetrievalMetrics.recall(ranked, relevant, 100);
             mrr += RetrievalMetrics.mrr(ranked, relevant, 10);
         }
         int n = Math.max(1, q);
         Arrays.sort(latencies);
+        BootstrapInterval ndcg = BootstrapInterval.of(
+                ndcgByQuery.values().stream().mapToDouble(Double::doubleValue).toArray());
         return new ModeResult(
                 mode,
                 q,
-                ndcg / n,
+                ndcg.mean(),
+                ndcg,
+                ndcgByQuery,
                 recall10 / n,
                 recall100 / n,
                 mrr / n,

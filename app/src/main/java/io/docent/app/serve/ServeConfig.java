@@ -8,7 +8,6 @@ import io.docent.core.DocentException;
 import io.docent.core.azure.AzureSearchSettings;
 import io.docent.core.azure.OpenAiSettings;
 import io.docent.core.grounded.PromptBudget;
-import io.docent.core.lucene.LuceneSearchIndexBuilder;
 import io.docent.core.onnx.CachingEmbedder;
 import io.docent.core.pipeline.QuestionNormalizer;
 import io.docent.core.pipeline.Retriever;
@@ -95,11 +94,7 @@ public record ServeConfig(
         check(problems, () -> settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000), null);
         check(problems, () -> settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50), null);
         check(problems, () -> settings.getDouble("DOCENT_MIN_SIMILARITY", 0, -1, 1), null);
-        check(
-                problems,
-                () -> settings.getDouble(
-                        "DOCENT_VECTOR_WEIGHT", LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT, 0.01, 100),
-                null);
+        check(problems, () -> DocentStack.vectorWeight(settings), null); // DOCENT_FUSION, DOCENT_VECTOR_WEIGHT
         Map<String, String> all = settings.snapshot();
         check(problems, () -> OpenAiSettings.fromMap(all), null);
         check(problems, () -> AzureSearchSettings.fromMap(all), null);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docent.core.Scope;
 import io.docent.core.SearchMode;
 import io.docent.core.SearchRequest;
+import io.docent.core.lucene.FusionMethod;
 import io.docent.core.lucene.LuceneSearchIndex;
+import io.docent.core.lucene.LuceneSearchIndexBuilder;
 import io.docent.core.onnx.OnnxEmbedder;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,8 @@ import java.util.Locale;
  * 100,000-chunk index that {@code LuceneSearchBenchmark} leaves behind (its vectors are synthetic, which makes HNSW's
  * work harder, not easier).
  *
- * <pre>java -cp ... io.docent.app.bench.RetrievalLatencyBenchmark INDEX_DIR MODEL_NAME queries.jsonl</pre>
+ * <pre>java [-Dbench.fusion=rrf] -cp ... io.docent.app.bench.RetrievalLatencyBenchmark INDEX_DIR MODEL_NAME
+ * queries.jsonl</pre>
  */
 public final class RetrievalLatencyBenchmark {
 
@@ -30,8 +33,12 @@ public final class RetrievalLatencyBenchmark {
         String model = args[1];
         List<String> queries = queries(Path.of(args[2]));
         var embedder = new OnnxEmbedder();
+        FusionMethod fusion =
+                FusionMethod.valueOf(System.getProperty("bench.fusion", LuceneSearchIndexBuilder.DEFAULT_FUSION.name())
+                        .toUpperCase(Locale.ROOT));
         try (var index = LuceneSearchIndex.builder(dir)
                 .embeddingModel(model, embedder.dimension())
+                .fusion(fusion)
                 .open()) {
             for (int i = 0; i < Math.min(100, queries.size()); i++) { // warm-up, not timed
                 index.search(new SearchRequest(
@@ -39,6 +46,7 @@ public final class RetrievalLatencyBenchmark {
             }
             long[] total = new long[queries.size()];
             long[] embedding = new long[queries.size()];
+            long[] search = new long[queries.size()];
             for (int i = 0; i < queries.size(); i++) {
                 String q = queries.get(i);
                 long start = System.nanoTime();
@@ -48,17 +56,21 @@ public final class RetrievalLatencyBenchmark {
                 long done = System.nanoTime();
                 total[i] = done - start;
                 embedding[i] = embedded - start;
+                search[i] = done - embedded;
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%d chunks, %d queries: embedding+hybrid p50 %.2f ms p99 %.2f ms;"
-                            + " embedding alone p50 %.2f ms p99 %.2f ms%n",
+                    "%d chunks, %d queries, %s fusion: embedding+hybrid p50 %.2f ms p99 %.2f ms;"
+                            + " embedding alone p50 %.2f ms p99 %.2f ms; hybrid search alone p50 %.2f ms p99 %.2f ms%n",
                     index.chunkCount(),
                     queries.size(),
+                    fusion.name().toLowerCase(Locale.ROOT),
                     pct(total, 50),
                     pct(total, 99),
                     pct(embedding, 50),
-                    pct(embedding, 99));
+                    pct(embedding, 99),
+                    pct(search, 50),
+                    pct(search, 99));
         }
     }
 

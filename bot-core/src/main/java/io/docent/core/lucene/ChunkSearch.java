@@ -30,7 +30,7 @@ final class ChunkSearch {
     private final KeywordQuery keywords;
     private final ChunkDocuments documents;
     private final boolean vectors;
-    private final ReciprocalRankFusion fusion;
+    private final HybridFusion fusion;
     private final int minCandidates;
     private final int candidateFactor;
 
@@ -38,7 +38,7 @@ final class ChunkSearch {
         this.keywords = keywords;
         this.documents = documents;
         this.vectors = vectors;
-        this.fusion = new ReciprocalRankFusion(options.rrfK(), options.vectorWeight());
+        this.fusion = options.hybridFusion();
         this.minCandidates = options.minCandidates();
         this.candidateFactor = options.candidateFactor();
     }

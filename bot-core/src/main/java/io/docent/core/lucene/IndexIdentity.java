@@ -13,8 +13,11 @@ import java.util.Map;
  */
 record IndexIdentity(String schema, String embeddingModel, int dimension) {
 
-    /** Bumped when the fields or their meaning change incompatibly. */
-    static final String SCHEMA = "1";
+    /**
+     * Bumped when the fields or their meaning change incompatibly. 2: BM25 over one {@code contents} field (title,
+     * breadcrumb, text) instead of separate title and text fields.
+     */
+    static final String SCHEMA = "2";
 
     private static final String SCHEMA_KEY = "docent.index.schema";
     private static final String MODEL_KEY = "docent.embedding.model";

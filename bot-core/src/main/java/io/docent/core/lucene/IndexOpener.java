@@ -99,6 +99,7 @@ final class IndexOpener {
         return new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCodec(VectorCodec.create(options))
+                .setSimilarity(KeywordQuery.similarity())
                 .setRAMBufferSizeMB(options.ramBufferMb())
                 .setCommitOnClose(true);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * @param path the index directory
  * @param identity the embedding model the index must have been built with
+ * @param fusion how a hybrid search merges its two lists
  * @param rrfK the reciprocal rank fusion constant
  * @param vectorWeight the weight of the vector list in the fusion (the keyword list has weight 1)
  * @param minCandidates the smallest candidate depth of each list in a hybrid search
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 record IndexOptions(
         Path path,
         IndexIdentity identity,
+        FusionMethod fusion,
         int rrfK,
         double vectorWeight,
         int minCandidates,
@@ -28,4 +30,13 @@ record IndexOptions(
         int beamWidth,
         boolean quantized,
         double ramBufferMb,
-        boolean recreate) {}
+        boolean recreate) {
+
+    /** The fusion these options ask for. */
+    HybridFusion hybridFusion() {
+        return switch (fusion) {
+            case CONVEX -> new ConvexFusion(vectorWeight);
+            case RRF -> new ReciprocalRankFusion(rrfK, vectorWeight);
+        };
+    }
+}

@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -32,8 +33,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * The embedded {@link SearchIndex}: a Lucene index in a local directory, BM25 over title and text, HNSW over the
- * chunk embeddings, and reciprocal rank fusion of the two for hybrid search.
+ * The embedded {@link SearchIndex}: a Lucene index in a local directory, BM25 over one field holding title and text,
+ * HNSW over the chunk embeddings, and a fusion of the two lists for hybrid search.
  *
  * <p><b>Atomicity.</b> A document's chunks are written with {@link IndexWriter#updateDocuments}, which deletes the
  * old chunks and adds the new ones as one block: a reader sees all of the old chunks or all of the new ones.
@@ -81,8 +82,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     LuceneSearchIndex(IndexOptions options, boolean readOnly, Duration refreshInterval, LongSupplier nanoClock) {
         Analyzer analyzer = new EnglishAnalyzer();
         IndexOpener.Opened opened = readOnly
-                ? IndexOpener.openReader(options, new SearcherFactory())
-                : IndexOpener.open(options, analyzer, new SearcherFactory());
+                ? IndexOpener.openReader(options, new Bm25SearcherFactory())
+                : IndexOpener.open(options, analyzer, new Bm25SearcherFactory());
         this.nanoClock = nanoClock;
         this.refreshIntervalNanos = refreshInterval.toNanos();
         this.lastRefreshNanos = nanoClock.getAsLong();
@@ -318,6 +319,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         lastRefreshNanos = now;
         searchers.maybeRefresh();
+    }
+
+    /** Searchers that score with the index's BM25 parameters (Lucene's defaults are 1.2 / 0.75). */
+    private static final class Bm25SearcherFactory extends SearcherFactory {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(KeywordQuery.similarity());
+            return searcher;
+        }
     }
 
     @FunctionalInterface

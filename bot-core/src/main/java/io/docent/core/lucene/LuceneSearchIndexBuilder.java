@@ -12,8 +12,14 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 public final class LuceneSearchIndexBuilder {
 
     public static final int DEFAULT_RRF_K = ReciprocalRankFusion.DEFAULT_K;
-    /** Weight of the vector list in hybrid fusion; the keyword list has weight 1. */
-    public static final double DEFAULT_VECTOR_WEIGHT = ReciprocalRankFusion.DEFAULT_VECTOR_WEIGHT;
+    /** How hybrid search merges its two lists unless told otherwise. */
+    public static final FusionMethod DEFAULT_FUSION = FusionMethod.CONVEX;
+    /**
+     * Weight of the vector list in the default fusion ({@link #DEFAULT_FUSION}); the keyword list has weight 1. Each
+     * method has its own default ({@link #defaultVectorWeight(FusionMethod)}): a weight means different things to a
+     * sum of rank reciprocals and to a sum of normalised scores.
+     */
+    public static final double DEFAULT_VECTOR_WEIGHT = ConvexFusion.DEFAULT_VECTOR_WEIGHT;
     /** Each hybrid list fetches {@code max(topK * DEFAULT_CANDIDATE_FACTOR, DEFAULT_MIN_CANDIDATES)} candidates. */
     public static final int DEFAULT_MIN_CANDIDATES = 50;
 
@@ -28,7 +34,8 @@ public final class LuceneSearchIndexBuilder {
     private String embeddingModel = "";
     private int dimension;
     private int rrfK = DEFAULT_RRF_K;
-    private double vectorWeight = DEFAULT_VECTOR_WEIGHT;
+    private FusionMethod fusion = DEFAULT_FUSION;
+    private double vectorWeight = Double.NaN;
     private int minCandidates = DEFAULT_MIN_CANDIDATES;
     private int candidateFactor = DEFAULT_CANDIDATE_FACTOR;
     private int maxConn = DEFAULT_MAX_CONN;
@@ -61,7 +68,24 @@ public final class LuceneSearchIndexBuilder {
         return this;
     }
 
-    /** How much the vector list counts in hybrid fusion, against 1 for the keyword list. */
+    /** How hybrid search merges the keyword and the vector list ({@link #DEFAULT_FUSION} unless set). */
+    public LuceneSearchIndexBuilder fusion(FusionMethod fusion) {
+        this.fusion = Objects.requireNonNull(fusion, "fusion");
+        return this;
+    }
+
+    /** The vector weight {@code fusion} uses unless {@link #vectorWeight(double)} sets one. */
+    public static double defaultVectorWeight(FusionMethod fusion) {
+        return switch (fusion) {
+            case CONVEX -> ConvexFusion.DEFAULT_VECTOR_WEIGHT;
+            case RRF -> ReciprocalRankFusion.DEFAULT_VECTOR_WEIGHT;
+        };
+    }
+
+    /**
+     * How much the vector list counts in hybrid fusion, against 1 for the keyword list (the fusion method's own
+     * default unless set).
+     */
     public LuceneSearchIndexBuilder vectorWeight(double vectorWeight) {
         if (!(vectorWeight > 0) || vectorWeight > 100) {
             throw new IllegalArgumentException("vectorWeight must be in (0, 100], was " + vectorWeight);
@@ -148,8 +172,9 @@ public final class LuceneSearchIndexBuilder {
         return new IndexOptions(
                 path,
                 IndexIdentity.of(embeddingModel, dimension),
+                fusion,
                 rrfK,
-                vectorWeight,
+                Double.isNaN(vectorWeight) ? defaultVectorWeight(fusion) : vectorWeight,
                 minCandidates,
                 candidateFactor,
                 maxConn,

@@ -1,5 +1,7 @@
 package io.docent.core.lucene;
 
+import java.util.Comparator;
+
 /**
  * A Lucene document on its way to becoming a {@link io.docent.core.SearchHit}: identified by its index-wide doc id,
  * not yet loaded.
@@ -10,6 +12,12 @@ package io.docent.core.lucene;
  * @param vectorRank 1-based rank in the vector list, or 0
  */
 record RankedDoc(int doc, double score, int textRank, int vectorRank) {
+
+    /** Higher score first; on a tie the better best rank, then the lower doc id, so results are repeatable. */
+    static final Comparator<RankedDoc> BEST_FIRST = Comparator.comparingDouble(RankedDoc::score)
+            .reversed()
+            .thenComparingInt(RankedDoc::bestRank)
+            .thenComparingInt(RankedDoc::doc);
 
     /** The best of the two ranks (the smaller non-zero one), for breaking ties. */
     int bestRank() {

@@ -1,7 +1,6 @@
 package io.docent.core.lucene;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +12,14 @@ import org.apache.lucene.search.ScoreDoc;
  * live on unrelated scales, and {@code k = 60} damps the weight of the very first ranks so that a document found
  * by both retrievers beats one found at the top of only one.
  */
-final class ReciprocalRankFusion {
+final class ReciprocalRankFusion implements HybridFusion {
 
     static final int DEFAULT_K = 60;
 
-    private static final Comparator<RankedDoc> BEST_FIRST = Comparator.comparingDouble(RankedDoc::score)
-            .reversed()
-            .thenComparingInt(RankedDoc::bestRank)
-            .thenComparingInt(RankedDoc::doc);
-
     /**
-     * bge-small-en-v1.5 alone beats BM25 on the retrieval sets we measure (SciFact: nDCG@10 0.745 against 0.654), so
-     * its ranks count double: on SciFact's train split weight 2 gave 0.750 against 0.739 for plain RRF (weights 1.5
-     * and 3 were within 0.005 of it; see docs/benchmarks.md, which also has msmarco-5k as a check).
+     * Vector ranks count double: bge-small-en-v1.5 alone beats BM25 on the sets we measure. Kept at 2, its value
+     * before convex fusion became the default; cross-validation on SciFact train would now pick 3 or 4 (0.760 held
+     * out, against 0.767 for convex fusion; docs/benchmarks.md).
      */
     static final double DEFAULT_VECTOR_WEIGHT = 2.0;
 
@@ -49,7 +43,8 @@ final class ReciprocalRankFusion {
     }
 
     /** The {@code topK} best documents of both lists, each ranked best first. */
-    List<RankedDoc> fuse(ScoreDoc[] textList, ScoreDoc[] vectorList, int topK) {
+    @Override
+    public List<RankedDoc> fuse(ScoreDoc[] textList, ScoreDoc[] vectorList, int topK) {
         Map<Integer, int[]> ranks = new HashMap<>();
         for (int i = 0; i < textList.length; i++) {
             ranks.computeIfAbsent(textList[i].doc, d -> new int[2])[0] = i + 1;
@@ -60,7 +55,7 @@ final class ReciprocalRankFusion {
         List<RankedDoc> fused = new ArrayList<>(ranks.size());
         ranks.forEach((doc, rank) ->
                 fused.add(new RankedDoc(doc, score(rank[0]) + vectorWeight * score(rank[1]), rank[0], rank[1])));
-        fused.sort(BEST_FIRST);
+        fused.sort(RankedDoc.BEST_FIRST);
         return fused.size() > topK ? fused.subList(0, topK) : fused;
     }
 

@@ -45,14 +45,18 @@ class LuceneSearchIndexTest extends SearchIndexContract {
 
         List<SearchHit> hits = hybrid("vpn setup", QUERY_VECTOR, 3);
 
-        SearchHit both = hits.get(0);
-        assertThat(both.chunk().documentId()).isEqualTo("both");
+        SearchHit both = hits.stream()
+                .filter(h -> h.chunk().documentId().equals("both"))
+                .findFirst()
+                .orElseThrow();
         assertThat(both.textRank()).isEqualTo(1);
         assertThat(both.vectorRank()).isEqualTo(2);
+        // the cosine, whatever the fusion: the relevance gate is fitted on it
         assertThat(both.similarity()).isCloseTo(0.6, offset(1e-5));
-        // weighted RRF: keyword rank 1, vector rank 2 counting double
-        assertThat(both.score())
-                .isCloseTo(1.0 / 61 + LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT / 62, offset(1e-9));
+        // convex fusion: best of the keyword list (normalised 1), last of the two-hit vector list (normalised 0)
+        double vectorShare =
+                LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT / (1 + LuceneSearchIndexBuilder.DEFAULT_VECTOR_WEIGHT);
+        assertThat(both.score()).isCloseTo(1 - vectorShare, offset(1e-9));
         assertThat(hits)
                 .filteredOn(h -> h.chunk().documentId().equals("no-vector"))
                 .singleElement()
@@ -61,6 +65,40 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                     assertThat(h.similarity()).isNaN();
                 });
         assertThat(hits).allSatisfy(h -> assertThat(h.chunk().embedding()).isNull());
+    }
+
+    @Test
+    void rrf_fusion_scores_by_ranks_and_keeps_the_cosine() {
+        try (var index = LuceneSearchIndex.builder(dir.resolve("rrf"))
+                .embeddingModel(MODEL, DIMENSION)
+                .fusion(FusionMethod.RRF)
+                .open()) {
+            index.replaceDocument(
+                    "both",
+                    List.of(chunk("both")
+                            .title("VPN setup")
+                            .text("VPN setup steps")
+                            .vector(0.6f, 0.8f, 0, 0)
+                            .build()));
+            index.replaceDocument(
+                    "vector-only",
+                    List.of(chunk("vector-only")
+                            .text("remote access")
+                            .vector(1, 0, 0, 0)
+                            .build()));
+
+            SearchHit both = index.search(new io.docent.core.SearchRequest(
+                            "vpn setup", QUERY_VECTOR, SearchMode.HYBRID, 2, io.docent.core.Scope.ALL))
+                    .getFirst();
+
+            // weighted RRF: keyword rank 1, vector rank 2 counting double
+            assertThat(both.chunk().documentId()).isEqualTo("both");
+            assertThat(both.score())
+                    .isCloseTo(
+                            1.0 / 61 + LuceneSearchIndexBuilder.defaultVectorWeight(FusionMethod.RRF) / 62,
+                            offset(1e-9));
+            assertThat(both.similarity()).isCloseTo(0.6, offset(1e-5));
+        }
     }
 
     @Test
