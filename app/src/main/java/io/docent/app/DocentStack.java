@@ -26,6 +26,7 @@ import io.docent.core.pipeline.GateModel;
 import io.docent.core.pipeline.QuestionNormalizer;
 import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.Retriever;
+import io.docent.core.pipeline.TermRarity;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -134,8 +135,11 @@ public final class DocentStack implements AutoCloseable {
                     settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000),
                     settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50),
                     Retriever.DEFAULT_MAX_CHUNKS_PER_SOURCE);
-            var gate =
-                    new RelevanceGate(gateModel(settings, embedder.modelName()), RelevanceGate.DEFAULT_CLOSEST_SOURCES);
+            // coverage weighs the question's words by their rarity in this index (the fitted rules assume it)
+            var gate = new RelevanceGate(
+                    gateModel(settings, embedder.modelName()),
+                    RelevanceGate.DEFAULT_CLOSEST_SOURCES,
+                    TermRarity.of(index));
             var tokens = new TokenCounts();
             ChatModel chat = openAi.filter(o -> o.chatModel() != null)
                     .<ChatModel>map(AzureOpenAiChatModel::create)

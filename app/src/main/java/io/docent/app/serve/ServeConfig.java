@@ -1,6 +1,7 @@
 package io.docent.app.serve;
 
 import io.docent.app.Directories;
+import io.docent.app.DocentStack;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;

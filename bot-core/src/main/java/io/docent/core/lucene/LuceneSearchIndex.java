@@ -186,7 +186,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         return read(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
-    /** Chunks holding the term in their text or title (the larger of the two counts), deleted chunks included. */
+    /** Chunks holding the term in the field BM25 searches (title, breadcrumb and text), deleted chunks included. */
     @Override
     public Map<String, Long> termCounts(Set<String> terms) {
         Objects.requireNonNull(terms, "terms");
@@ -194,9 +194,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             var reader = searcher.getIndexReader();
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String term : terms) {
-                long text = reader.docFreq(new Term(ChunkDocuments.TEXT, term));
-                long title = reader.docFreq(new Term(ChunkDocuments.TITLE, term));
-                counts.put(term, Math.max(text, title));
+                counts.put(term, (long) reader.docFreq(new Term(ChunkDocuments.CONTENTS, term)));
             }
             return counts;
         });

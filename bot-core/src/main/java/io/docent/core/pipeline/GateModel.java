@@ -9,9 +9,10 @@ import java.util.Properties;
 
 /**
  * The relevance gate's decision rule for one embedding model: a logistic model over a passage's evidence, fitted on
- * question sets that include unanswerable questions ({@code docent eval --calibrate-gate}). A passage is relevant
- * when {@code bias + similarity*wSimilarity + coverage*wCoverage + keyword*wKeyword >= 0}, where similarity is the
- * query-passage cosine, coverage the share of the question's content words in the passage ({@link QueryCoverage}),
+ * question sets that include unanswerable questions ({@code docent eval --fit-gate}). A passage is relevant when
+ * {@code bias + similarity*wSimilarity + coverage*wCoverage + keyword*wKeyword >= 0}, where similarity is the
+ * query-passage cosine, coverage the share of the question's content words in the passage, each word weighed by its
+ * rarity in the index ({@link QueryCoverage}, {@link TermRarity}),
  * and keyword 1 when the passage is also in the keyword list, else 0. The threshold is folded into the bias.
  *
  * <p>Similarities are not comparable between embedding models (bge-small's sit much higher than OpenAI's), so each

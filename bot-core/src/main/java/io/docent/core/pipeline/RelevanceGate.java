@@ -15,8 +15,9 @@ import java.util.Set;
  * answer is attempted from the relevant passages only; with none, the question is not found and the closest passages
  * are offered. Similarity alone cannot tell "how many counselling sessions do I get?" (answerable) from "can I bring
  * my dog to the office?" (not answerable, but close to the office page): the second question's subject is in no
- * passage. The rule's weights are fitted per embedding model on question sets with unanswerable questions
- * ({@code docent eval --calibrate-gate}, see docs/benchmarks.md), not set by hand.
+ * passage, and "dog" weighs more than "office", which half the pages mention ({@link TermRarity}). The rule's weights
+ * are fitted per embedding model on question sets with unanswerable questions
+ * ({@code docent eval --fit-gate}, see docs/benchmarks.md), not set by hand.
  *
  * <p>When the index holds no vectors (similarity unknown), a keyword match counts as relevant.
  */

@@ -51,7 +51,7 @@ class TermRarityTest {
     }
 
     @Test
-    void the_index_counts_the_chunks_holding_each_term_in_text_or_title() {
+    void the_index_counts_the_chunks_holding_each_term_in_title_breadcrumb_or_text() {
         Map<String, Long> counts = index.termCounts(Set.of("team", "compani", "footbal", "sport"));
 
         assertThat(counts)
