@@ -118,11 +118,12 @@ public final class DocentStack implements AutoCloseable {
         Path home = home(settings);
         Map<String, String> config = settings.snapshot();
         Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(config);
-        Embedder embedder = new CachingEmbedder(
-                openAi.filter(o -> o.embeddingModel() != null)
-                        .<Embedder>map(AzureOpenAiEmbedder::create)
-                        .orElseGet(OnnxEmbedder::new),
-                settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000));
+        Embedder model = openAi.filter(o -> o.embeddingModel() != null)
+                .<Embedder>map(AzureOpenAiEmbedder::create)
+                .orElseGet(OnnxEmbedder::new);
+        int queryCache =
+                settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000);
+        Embedder embedder = queryCache == 0 ? model : new CachingEmbedder(model, queryCache); // 0: no cache
         SearchIndex index = AzureSearchSettings.fromMap(config)
                 .<SearchIndex>map(azure -> AzureSearchIndex.open(azure, embedder))
                 .orElseGet(() -> openLucene(settings, indexDirOverride, access, embedder));

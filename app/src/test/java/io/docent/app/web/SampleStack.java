@@ -25,10 +25,20 @@ public final class SampleStack {
     private SampleStack() {}
 
     public static synchronized DocentStack shared() {
+        return shared(Map.of());
+    }
+
+    /**
+     * As {@link #shared()}, the first call opening the stack with these settings besides {@code DOCENT_HOME} (the
+     * benchmark turns the query-embedding cache off with them).
+     */
+    public static synchronized DocentStack shared(Map<String, String> settings) {
         if (stack == null) {
             try {
                 Path home = Files.createTempDirectory("webchat-sample-stack");
-                DocentStack opened = DocentStack.open(Settings.of(Map.of("DOCENT_HOME", home.toString())), null);
+                Map<String, String> all = new java.util.HashMap<>(settings);
+                all.put("DOCENT_HOME", home.toString());
+                DocentStack opened = DocentStack.open(Settings.of(all), null);
                 Path folder = SampleKnowledgeBase.extractTo(home.resolve("sample-kb"));
                 IndexJob.builder(opened.index(), opened.embedder(), SampleKnowledgeBase.SOURCE, folder)
                         .build()
