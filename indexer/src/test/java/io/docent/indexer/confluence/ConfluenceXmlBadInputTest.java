@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.docent.core.DocentException;
+import io.docent.core.InMemorySearchIndex;
 import io.docent.core.SourceDocument;
 import io.docent.indexer.ReadFailure;
 import io.docent.indexer.sync.SourceSync;
 import io.docent.indexer.sync.SyncResult;
 import io.docent.indexer.testing.CollectingSink;
 import io.docent.indexer.testing.HashingEmbedder;
-import io.docent.indexer.testing.InMemorySearchIndex;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;

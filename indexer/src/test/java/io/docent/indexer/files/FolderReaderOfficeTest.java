@@ -3,12 +3,12 @@ package io.docent.indexer.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docent.core.Chunk;
+import io.docent.core.InMemorySearchIndex;
 import io.docent.indexer.ReadFailure;
 import io.docent.indexer.sync.SourceSync;
 import io.docent.indexer.sync.SyncResult;
 import io.docent.indexer.testing.CollectingSink;
 import io.docent.indexer.testing.HashingEmbedder;
-import io.docent.indexer.testing.InMemorySearchIndex;
 import io.docent.indexer.testing.OfficeFiles;
 import java.io.IOException;
 import java.nio.file.Files;

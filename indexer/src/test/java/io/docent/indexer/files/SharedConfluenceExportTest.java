@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.docent.core.Chunk;
+import io.docent.core.InMemorySearchIndex;
 import io.docent.core.SourceDocument;
 import io.docent.indexer.chunking.Chunker;
 import io.docent.indexer.chunking.ChunkerSettings;
@@ -12,7 +13,6 @@ import io.docent.indexer.sync.SourceSync;
 import io.docent.indexer.sync.SyncResult;
 import io.docent.indexer.testing.CollectingSink;
 import io.docent.indexer.testing.HashingEmbedder;
-import io.docent.indexer.testing.InMemorySearchIndex;
 import io.docent.indexer.testing.SharedData;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docent.core.DocentException;
+import io.docent.core.InMemorySearchIndex;
 import io.docent.indexer.export.ExportOptions;
 import io.docent.indexer.schedule.Schedule;
 import io.docent.indexer.testing.HashingEmbedder;
-import io.docent.indexer.testing.InMemorySearchIndex;
 import io.docent.indexer.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package io.docent.indexer.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docent.core.InMemorySearchIndex;
 import io.docent.core.IndexedDocument;
 import io.docent.core.SearchIndex;
 import io.docent.indexer.files.FolderReader;
 import io.docent.indexer.testing.ChildJvm;
 import io.docent.indexer.testing.HashingEmbedder;
-import io.docent.indexer.testing.InMemorySearchIndex;
 import io.docent.indexer.testing.SearchIndexFactory;
 import java.io.IOException;
 import java.nio.file.Files;

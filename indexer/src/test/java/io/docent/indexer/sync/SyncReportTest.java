@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docent.core.InMemorySearchIndex;
 import io.docent.indexer.export.ExportOptions;
 import io.docent.indexer.export.ExportReader;
 import io.docent.indexer.export.ExportReaders;
 import io.docent.indexer.testing.HashingEmbedder;
-import io.docent.indexer.testing.InMemorySearchIndex;
 import io.docent.indexer.testing.OfficeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
