@@ -164,6 +164,7 @@ class SlackAccessIT {
                         new Audience(Audience.Kind.SHARED, Set.of("group:hr")),
                         new Audience(Audience.Kind.SHARED_WITH_OTHER_ORGANISATIONS, Set.of("group:hr")));
         assertThat(core.questions())
+                .isNotEmpty()
                 .allSatisfy(q -> assertThat(q.scope().accessGroups()).isNull());
     }
 

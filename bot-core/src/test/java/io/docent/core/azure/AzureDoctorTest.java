@@ -124,6 +124,7 @@ class AzureDoctorTest extends FakeSearchSupport {
 
         assertThat(examine())
                 .filteredOn(f -> f.backend().equals("Azure OpenAI"))
+                .isNotEmpty()
                 .allSatisfy(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.PROBLEM);
                     assertThat(f.message()).contains("cannot reach");

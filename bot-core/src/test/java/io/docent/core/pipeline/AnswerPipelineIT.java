@@ -158,6 +158,7 @@ class AnswerPipelineIT {
                 .answer(new Question("What about contractors?", List.of(), hrOnly, Asker.ADMINISTRATOR));
 
         assertThat(answer.evidence())
+                .isNotEmpty()
                 .allSatisfy(hit -> assertThat(hit.chunk().space()).isEqualTo("HR"));
     }
 

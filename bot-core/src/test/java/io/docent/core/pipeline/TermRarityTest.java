@@ -68,7 +68,7 @@ class TermRarityTest {
         assertThat(weights.get("footbal")).isCloseTo(Math.log(1 + 10.5 / 0.5), within(1e-9));
         assertThat(weights.get("footbal")).isGreaterThan(weights.get("team"));
         assertThat(weights.get("team")).isGreaterThan(weights.get("compani"));
-        assertThat(weights.values()).allSatisfy(w -> assertThat(w).isPositive());
+        assertThat(weights.values()).isNotEmpty().allSatisfy(w -> assertThat(w).isPositive());
     }
 
     @Test

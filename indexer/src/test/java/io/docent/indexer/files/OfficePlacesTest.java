@@ -165,6 +165,7 @@ class OfficePlacesTest {
         assertThat(chunks)
                 .filteredOn(c -> !c.text().contains("Mileage"))
                 .hasSizeGreaterThan(1)
+                .isNotEmpty()
                 .allSatisfy(c -> {
                     assertThat(c.breadcrumb()).isEqualTo("Per diem rates");
                     assertThat(c.text()).contains("| Country | Rate |"); // the header repeated over every piece

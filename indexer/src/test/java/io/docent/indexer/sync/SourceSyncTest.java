@@ -263,7 +263,8 @@ class SourceSyncTest {
                 .isNotNull());
         assertThat(result.chunksWritten()).isEqualTo(chunks.size() + 1L);
         assertThat(index.replaceCalls.get()).isEqualTo(2);
-        assertThat(embedder.batchSizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
+        assertThat(embedder.batchSizes).isNotEmpty().allSatisfy(n -> assertThat(n)
+                .isLessThanOrEqualTo(4));
     }
 
     @Test

@@ -26,7 +26,7 @@ class SectionsTest {
 
         List<String> pieces = Sections.split(text, 120);
 
-        assertThat(pieces).allSatisfy(p -> {
+        assertThat(pieces).isNotEmpty().allSatisfy(p -> {
             assertThat(p.length()).isLessThanOrEqualTo(120);
             assertThat(p.chars().filter(c -> c == '<').count())
                     .isEqualTo(p.chars().filter(c -> c == '>').count());
