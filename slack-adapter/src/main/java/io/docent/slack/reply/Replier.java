@@ -125,7 +125,7 @@ public final class Replier {
             Question question = new Question(text, turns, scopes.scopeFor(m.channel()), askers.of(m));
             String reference = ids.get();
             long asked = ticker.read();
-            Answer answer = ask(question, m, reference);
+            Answer answer = answerer.answer(question); // never throws by contract; if it does, the catch below replies
             long coreNanos = ticker.read() - asked;
             boolean failed = answer.status() == Answer.Status.FAILED;
             if (failed) {
@@ -157,16 +157,6 @@ public final class Replier {
             if (progress != null) {
                 progress.finish();
             }
-        }
-    }
-
-    private Answer ask(Question question, IncomingMessage m, String reference) {
-        try {
-            return answerer.answer(question);
-        } catch (RuntimeException e) {
-            // The Answerer contract says it never throws; a bug that breaks the contract still gets a reply.
-            log.error("[ref {}] The core threw for {} in {}", reference, m.ts(), m.channel(), e);
-            return Answer.failed(UserTexts.failed(reference));
         }
     }
 
