@@ -5,6 +5,7 @@
  * the exception hierarchy rooted at {@link io.docent.core.DocentException}.
  *
  * <p>Backends live in sub-packages, one per technology ({@code lucene}, {@code onnx}, {@code azure}); the answer
- * pipeline and its stages live in {@code pipeline}.
+ * pipeline and its stages live in {@code pipeline}; what wraps any embedder, whatever its backend, lives in
+ * {@code embedding}.
  */
 package io.docent.core;
