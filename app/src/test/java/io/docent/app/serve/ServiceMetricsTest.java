@@ -133,7 +133,7 @@ class ServiceMetricsTest {
     void reports_tokens_feedback_and_in_flight() {
         var tokens = new TokenCounts();
         tokens.counting((messages, maxTokens, onToken) -> new io.docent.core.ChatModel.Completion("x", false, 120, 30))
-                .complete(List.of(), 100, t -> {});
+                .complete(List.of(), 100);
         metrics.bindTokens(tokens);
         metrics.feedback(new FeedbackRecord(
                 Instant.EPOCH, "teams", FeedbackRecord.Vote.DOWN, "u", "c", "t", "q", "a", List.of()));
