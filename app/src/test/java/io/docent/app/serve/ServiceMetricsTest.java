@@ -137,7 +137,7 @@ class ServiceMetricsTest {
         metrics.bindTokens(tokens);
         metrics.feedback(new FeedbackRecord(
                 Instant.EPOCH, "teams", FeedbackRecord.Vote.DOWN, "u", "c", "t", "q", "a", List.of()));
-        metrics.bind(new AnswerService(() -> q -> Answer.busy(), 7, Duration.ZERO));
+        metrics.bind(new AdmissionControl(() -> q -> Answer.busy(), 7, Duration.ZERO));
         assertThat(metrics.scrape())
                 .contains("docent_model_tokens_total{kind=\"prompt\"} 120.0")
                 .contains("docent_model_tokens_total{kind=\"completion\"} 30.0")
