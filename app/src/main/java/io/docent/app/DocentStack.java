@@ -12,14 +12,14 @@ import io.docent.core.azure.AzureOpenAiEmbedder;
 import io.docent.core.azure.AzureSearchIndex;
 import io.docent.core.azure.AzureSearchSettings;
 import io.docent.core.azure.OpenAiSettings;
-import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.embedding.CachingEmbedder;
+import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.grounded.GroundedAnswerGenerator;
 import io.docent.core.grounded.LlmQueryRewriter;
 import io.docent.core.grounded.PromptBudget;
 import io.docent.core.lucene.FusionMethod;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.lucene.LuceneSearchIndexBuilder;
-import io.docent.core.onnx.CachingEmbedder;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
 import io.docent.core.pipeline.GateModel;
@@ -149,7 +149,7 @@ public final class DocentStack implements AutoCloseable {
             var pipeline = (chat == null
                             // Terms and answer type alone: weighing sentences by meaning too cost 4x the CPU and
                             // did not change the answers' quality (docs/benchmarks.md, "Answer quality").
-                            ? AnswerPipeline.builder(retriever, new ExtractiveAnswerer())
+                            ? AnswerPipeline.builder(retriever, new ExtractiveGenerator())
                             : AnswerPipeline.builder(
                                             retriever, new GroundedAnswerGenerator(chat, PromptBudget.fromMap(config)))
                                     .rewriter(new LlmQueryRewriter(chat)))

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A language model: messages in, a completion out, streamed token by token to {@code onToken} as it arrives.
+ * A language model: messages in, a completion out, streamed token by token to {@code onToken} as it arrives, or
+ * just the completion when no one reads the tokens as they come ({@link #complete(List, int)}).
  *
  * <p>Throws {@link DocentException.RateLimited} or {@link DocentException.TimedOut} when the model is busy or
  * slow (retry later), {@link DocentException.AuthenticationFailed} for bad credentials. A content-filter refusal
@@ -12,7 +13,16 @@ import java.util.function.Consumer;
  */
 public interface ChatModel {
 
+    /** The completion, each token passed to {@code onToken} as the model produces it. */
     Completion complete(List<ChatMessage> messages, int maxTokens, Consumer<String> onToken);
+
+    /**
+     * The completion, its tokens not passed to anyone as they arrive: for the callers that only want the whole text
+     * (the grounded answer, the query rewrite, a health check), so none of them writes a callback that does nothing.
+     */
+    default Completion complete(List<ChatMessage> messages, int maxTokens) {
+        return complete(messages, maxTokens, token -> {});
+    }
 
     /** The text a model produced, whether a content filter refused it, and the tokens it used. */
     record Completion(String text, boolean refused, int promptTokens, int completionTokens) {}

@@ -1,7 +1,7 @@
 package io.docent.slack;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.docent.slack.web.Sleeper;
+import io.docent.core.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;

@@ -11,7 +11,7 @@ import io.docent.core.Embedder;
 import io.docent.core.SearchIndex;
 import io.docent.core.access.AccessPolicy;
 import io.docent.core.access.DirectoryFile;
-import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.feedback.AnsweredMessages;
 import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
@@ -125,7 +125,7 @@ class SlackPermissionsIT {
                  "teams": {"default": {"sources": ["handbook"]}}}
                 """);
         feedback = dir.resolve("feedback-" + System.nanoTime() + ".jsonl");
-        var pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveAnswerer())
+        var pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveGenerator())
                 .access(new AccessPolicy(new DirectoryFile(directory)))
                 .build();
         var settings = SlackSettings.builder(LocalSlackApi.BOT_TOKEN)

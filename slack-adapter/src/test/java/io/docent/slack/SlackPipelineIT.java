@@ -7,7 +7,7 @@ import io.docent.core.AccessGroups;
 import io.docent.core.Chunk;
 import io.docent.core.Embedder;
 import io.docent.core.SearchIndex;
-import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
@@ -80,7 +80,7 @@ class SlackPipelineIT {
         api.conversation(SlackPayloads.channel("C0GENERAL", "general"), "U0PAT", BOT_USER);
         api.conversation(SlackPayloads.channel("C0HR", "hr"), "U0PAT", BOT_USER);
         Path scopes = Files.writeString(dir.resolve("scopes.json"), "{\"channels\":{\"C0HR\":{\"spaces\":[\"HR\"]}}}");
-        var pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveAnswerer())
+        var pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveGenerator())
                 .build();
         var settings = SlackSettings.builder(LocalSlackApi.BOT_TOKEN)
                 .signingSecret(EventsApiClient.SIGNING_SECRET)

@@ -14,7 +14,7 @@ import io.docent.core.Embedder;
 import io.docent.core.SearchIndex;
 import io.docent.core.access.AccessPolicy;
 import io.docent.core.access.DirectoryFile;
-import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.feedback.AnsweredMessages;
 import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
@@ -141,7 +141,7 @@ class TeamsPermissionsIT {
                 {"channels": {"C0SLACKHR": {"accessGroups": ["group:hr"]}},
                  "teams": {"channels": {"%s": {"accessGroups": ["group:hr"]}}}}
                 """.formatted(HR_CHANNEL));
-        var pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveAnswerer())
+        var pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveGenerator())
                 .access(new AccessPolicy(new DirectoryFile(directory)))
                 .build();
         adapter = TeamsAdapter.builder(

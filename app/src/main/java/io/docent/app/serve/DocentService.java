@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code docent serve} assembled: the HTTP server with {@code /healthz}, {@code /readyz}, {@code /metrics} and the
- * configured platforms, all answering through one {@link AnswerService}. The details of {@code /readyz} and all of
+ * configured platforms, all answering through one {@link AdmissionControl}. The details of {@code /readyz} and all of
  * {@code /metrics} are for the operator only ({@link WebChat#mayReadOperatorDetails}).
  *
  * <p>Start-up order: the server listens first (alive, not ready), then the index is opened (on first use the
@@ -60,7 +60,7 @@ public final class DocentService implements AutoCloseable {
     private final ServeConfig config;
     private final Supplier<DocentStack> opener;
     private final ServiceMetrics metrics = new ServiceMetrics();
-    private final AnswerService answers;
+    private final AdmissionControl answers;
     private final Readiness readiness;
     private final CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -77,12 +77,12 @@ public final class DocentService implements AutoCloseable {
         this.settings = settings;
         this.config = config;
         this.opener = opener;
-        this.answers = new AnswerService(
+        this.answers = new AdmissionControl(
                 this::pipeline,
-                new AnswerService.Limits(
+                new AdmissionControl.Limits(
                         config.maxConcurrentAnswers(),
                         config.maxWaitingQuestions(),
-                        AnswerService.DEFAULT_MAX_WAIT,
+                        AdmissionControl.DEFAULT_MAX_WAIT,
                         config.maxAnswersPerPerson()));
         List<Readiness.Check> checks = new ArrayList<>();
         checks.add(() -> answers.accepting() ? Optional.empty() : Optional.of("shutting down"));
@@ -263,7 +263,7 @@ public final class DocentService implements AutoCloseable {
         return metrics;
     }
 
-    public AnswerService answers() {
+    public AdmissionControl answers() {
         return answers;
     }
 

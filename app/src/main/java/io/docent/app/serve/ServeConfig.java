@@ -8,8 +8,8 @@ import io.docent.app.web.WebChat;
 import io.docent.core.DocentException;
 import io.docent.core.azure.AzureSearchSettings;
 import io.docent.core.azure.OpenAiSettings;
+import io.docent.core.embedding.CachingEmbedder;
 import io.docent.core.grounded.PromptBudget;
-import io.docent.core.onnx.CachingEmbedder;
 import io.docent.core.pipeline.QuestionNormalizer;
 import io.docent.core.pipeline.Retriever;
 import java.time.Duration;
@@ -63,15 +63,15 @@ public record ServeConfig(
         List<String> problems = new ArrayList<>();
         int max = check(
                 problems,
-                () -> settings.getInt(MAX_CONCURRENT_ANSWERS, AnswerService.defaultMaxConcurrent(), 1, 4_096),
+                () -> settings.getInt(MAX_CONCURRENT_ANSWERS, AdmissionControl.defaultMaxConcurrent(), 1, 4_096),
                 1);
         int waitingQuestions = check(
                 problems,
-                () -> settings.getInt(MAX_WAITING_QUESTIONS, AnswerService.DEFAULT_MAX_WAITING, 0, 100_000),
+                () -> settings.getInt(MAX_WAITING_QUESTIONS, AdmissionControl.DEFAULT_MAX_WAITING, 0, 100_000),
                 0);
         int perPerson = check(
                 problems,
-                () -> settings.getInt(MAX_ANSWERS_PER_PERSON, AnswerService.DEFAULT_MAX_PER_PERSON, 1, 1_000),
+                () -> settings.getInt(MAX_ANSWERS_PER_PERSON, AdmissionControl.DEFAULT_MAX_PER_PERSON, 1, 1_000),
                 1);
         REMOVED.entrySet().stream()
                 .filter(removed -> settings.get(removed.getKey()).isPresent())

@@ -72,7 +72,7 @@ public final class ServiceMetrics {
         new UptimeMetrics().bindTo(registry);
     }
 
-    /** {@code answerer}, counted and timed as {@code platform}'s. Wrap the {@link AnswerService}'s, so busy counts. */
+    /** {@code answerer}, counted and timed as {@code platform}'s. Wrap the {@link AdmissionControl}'s, so busy counts. */
     public Answerer metered(String platform, Answerer answerer) {
         Counter errors = Counter.builder("docent_errors")
                 .description("Questions that ended in an error")
@@ -144,11 +144,11 @@ public final class ServiceMetrics {
     }
 
     /** Answers running now, and the limit. */
-    public void bind(AnswerService service) {
-        Gauge.builder("docent_answers_in_flight", service, AnswerService::inFlight)
+    public void bind(AdmissionControl service) {
+        Gauge.builder("docent_answers_in_flight", service, AdmissionControl::inFlight)
                 .description("Answers being worked on now")
                 .register(registry);
-        Gauge.builder("docent_answers_max_concurrent", service, AnswerService::maxConcurrent)
+        Gauge.builder("docent_answers_max_concurrent", service, AdmissionControl::maxConcurrent)
                 .description("DOCENT_MAX_CONCURRENT_ANSWERS")
                 .register(registry);
     }

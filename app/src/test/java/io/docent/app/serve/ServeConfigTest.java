@@ -14,9 +14,9 @@ class ServeConfigTest {
     @Test
     void defaults_when_nothing_is_set() {
         ServeConfig config = ServeConfig.read(Settings.of(Map.of()));
-        assertThat(config.maxConcurrentAnswers()).isEqualTo(AnswerService.defaultMaxConcurrent());
-        assertThat(config.maxWaitingQuestions()).isEqualTo(AnswerService.DEFAULT_MAX_WAITING);
-        assertThat(config.maxAnswersPerPerson()).isEqualTo(AnswerService.DEFAULT_MAX_PER_PERSON);
+        assertThat(config.maxConcurrentAnswers()).isEqualTo(AdmissionControl.defaultMaxConcurrent());
+        assertThat(config.maxWaitingQuestions()).isEqualTo(AdmissionControl.DEFAULT_MAX_WAITING);
+        assertThat(config.maxAnswersPerPerson()).isEqualTo(AdmissionControl.DEFAULT_MAX_PER_PERSON);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
     }
 

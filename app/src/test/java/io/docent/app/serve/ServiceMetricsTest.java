@@ -133,11 +133,11 @@ class ServiceMetricsTest {
     void reports_tokens_feedback_and_in_flight() {
         var tokens = new TokenCounts();
         tokens.counting((messages, maxTokens, onToken) -> new io.docent.core.ChatModel.Completion("x", false, 120, 30))
-                .complete(List.of(), 100, t -> {});
+                .complete(List.of(), 100);
         metrics.bindTokens(tokens);
         metrics.feedback(new FeedbackRecord(
                 Instant.EPOCH, "teams", FeedbackRecord.Vote.DOWN, "u", "c", "t", "q", "a", List.of()));
-        metrics.bind(new AnswerService(() -> q -> Answer.busy(), 7, Duration.ZERO));
+        metrics.bind(new AdmissionControl(() -> q -> Answer.busy(), 7, Duration.ZERO));
         assertThat(metrics.scrape())
                 .contains("docent_model_tokens_total{kind=\"prompt\"} 120.0")
                 .contains("docent_model_tokens_total{kind=\"completion\"} 30.0")

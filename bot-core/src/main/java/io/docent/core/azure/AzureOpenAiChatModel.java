@@ -16,6 +16,7 @@ import com.azure.core.util.IterableStream;
 import io.docent.core.ChatMessage;
 import io.docent.core.ChatModel;
 import io.docent.core.DocentException;
+import io.docent.core.Sleeper;
 import io.docent.core.pipeline.Tokens;
 import java.util.List;
 import java.util.Objects;

@@ -37,10 +37,7 @@ final class AzureOpenAiCheck implements HealthCheck {
         if (settings.chatModel() != null) {
             findings.add(check("chat model '" + settings.chatModel() + "'", settings.chatSetting(), () -> {
                 var completion = chat.get()
-                        .complete(
-                                List.of(new ChatMessage(ChatMessage.Role.USER, "Reply with the single word OK.")),
-                                5,
-                                t -> {});
+                        .complete(List.of(new ChatMessage(ChatMessage.Role.USER, "Reply with the single word OK.")), 5);
                 return completion.refused() ? "answered (its content filter refused a harmless prompt)" : "answered";
             }));
         }

@@ -7,6 +7,7 @@ import com.azure.ai.openai.models.EmbeddingsOptions;
 import com.azure.core.http.HttpClient;
 import io.docent.core.DocentException;
 import io.docent.core.Embedder;
+import io.docent.core.Sleeper;
 import io.docent.core.pipeline.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;

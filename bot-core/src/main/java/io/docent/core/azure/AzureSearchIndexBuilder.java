@@ -9,6 +9,7 @@ import com.azure.search.documents.indexes.SearchIndexClientBuilder;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.docent.core.DocentException;
+import io.docent.core.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 

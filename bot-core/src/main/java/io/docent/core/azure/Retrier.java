@@ -4,6 +4,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpResponse;
 import io.docent.core.DocentException;
+import io.docent.core.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -39,7 +39,7 @@ public final class GroundedAnswerGenerator implements AnswerGenerator {
     @Override
     public Draft generate(Request request) {
         List<ChatMessage> messages = GroundedPrompt.build(request, budget);
-        ChatModel.Completion completion = model.complete(messages, budget.answerTokens(), token -> {});
+        ChatModel.Completion completion = model.complete(messages, budget.answerTokens());
         if (completion.refused()) {
             return new Draft(REFUSED_TEXT, true, completion.promptTokens(), completion.completionTokens());
         }

@@ -65,7 +65,7 @@ public final class LlmQueryRewriter implements QueryRewriter {
             return question;
         }
         Future<ChatModel.Completion> call =
-                executor.submit(() -> model.complete(prompt(question, history), MAX_QUERY_TOKENS, token -> {}));
+                executor.submit(() -> model.complete(prompt(question, history), MAX_QUERY_TOKENS));
         try {
             ChatModel.Completion completion = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String query = completion.refused() ? null : clean(completion.text(), question);

@@ -79,7 +79,7 @@ final class IndexFailures {
                 cause);
     }
 
-    static IndexUnavailable otherModel(Path path, IndexIdentity found, IndexIdentity wanted) {
+    static IndexUnavailable otherModel(Path path, LuceneIndexIdentity found, LuceneIndexIdentity wanted) {
         return new IndexUnavailable(
                 "The search index at " + path + " was built with " + found.describe() + ", but Docent is configured"
                         + " with " + wanted.describe() + ". Vectors of different models cannot be compared."

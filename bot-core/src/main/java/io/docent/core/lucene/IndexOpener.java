@@ -54,7 +54,7 @@ final class IndexOpener {
             try {
                 var reader = (DirectoryReader) searcher.getIndexReader();
                 checkIdentity(
-                        IndexIdentity.fromCommitData(
+                        LuceneIndexIdentity.fromCommitData(
                                 reader.getIndexCommit().getUserData().entrySet()),
                         options);
             } finally {
@@ -81,7 +81,7 @@ final class IndexOpener {
             boolean existed = DirectoryReader.indexExists(directory);
             writer = new IndexWriter(directory, config(options, analyzer));
             if (existed) {
-                checkIdentity(IndexIdentity.fromCommitData(writer.getLiveCommitData()), options);
+                checkIdentity(LuceneIndexIdentity.fromCommitData(writer.getLiveCommitData()), options);
             } else {
                 writer.setLiveCommitData(options.identity().toCommitData().entrySet());
                 writer.commit();
@@ -104,8 +104,8 @@ final class IndexOpener {
                 .setCommitOnClose(true);
     }
 
-    private static void checkIdentity(IndexIdentity found, IndexOptions options) {
-        IndexIdentity wanted = options.identity();
+    private static void checkIdentity(LuceneIndexIdentity found, IndexOptions options) {
+        LuceneIndexIdentity wanted = options.identity();
         if (found == null) {
             throw IndexFailures.notDocent(options.path());
         }

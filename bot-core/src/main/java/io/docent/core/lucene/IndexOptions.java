@@ -20,7 +20,7 @@ import java.nio.file.Path;
  */
 record IndexOptions(
         Path path,
-        IndexIdentity identity,
+        LuceneIndexIdentity identity,
         FusionMethod fusion,
         int rrfK,
         double vectorWeight,

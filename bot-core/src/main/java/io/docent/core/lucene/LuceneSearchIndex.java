@@ -61,7 +61,7 @@ import org.apache.lucene.util.IOUtils;
 public final class LuceneSearchIndex implements SearchIndex {
 
     private final Path path;
-    private final IndexIdentity identity;
+    private final LuceneIndexIdentity identity;
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;

@@ -171,7 +171,7 @@ public final class LuceneSearchIndexBuilder {
     private IndexOptions options() {
         return new IndexOptions(
                 path,
-                IndexIdentity.of(embeddingModel, dimension),
+                LuceneIndexIdentity.of(embeddingModel, dimension),
                 fusion,
                 rrfK,
                 Double.isNaN(vectorWeight) ? defaultVectorWeight(fusion) : vectorWeight,

@@ -1,7 +1,5 @@
 /**
  * The bundled embedding model: {@link io.docent.core.onnx.OnnxEmbedder} runs bge-small-en-v1.5 (int8-quantized,
- * shipped inside a Maven artifact) on the CPU through ONNX Runtime, with no network and no account. Also
- * {@link io.docent.core.onnx.CachingEmbedder}, a decorator for any {@link io.docent.core.Embedder} that remembers
- * query embeddings, since people ask the same questions again.
+ * shipped inside a Maven artifact) on the CPU through ONNX Runtime, with no network and no account.
  */
 package io.docent.core.onnx;

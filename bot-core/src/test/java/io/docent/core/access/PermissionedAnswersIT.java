@@ -14,7 +14,7 @@ import io.docent.core.Question;
 import io.docent.core.Scope;
 import io.docent.core.SearchHit;
 import io.docent.core.SearchIndex;
-import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
@@ -75,7 +75,7 @@ class PermissionedAnswersIT {
                 {"people": [{"email": "alice@example.com", "groups": ["group:6d1f-hr"]},
                             {"email": "bob@example.com", "groups": ["group:other"]}],
                  "everyone": ["confluence-users"]}""");
-        pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveAnswerer())
+        pipeline = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveGenerator())
                 .access(new AccessPolicy(new CachingDirectory(new DirectoryFile(directoryFile))))
                 .build();
     }

@@ -52,7 +52,7 @@ class AzureOpenAiChatModelTest {
 
     @Test
     void sends_what_the_azure_openai_rest_api_expects() {
-        model(Duration.ofSeconds(10)).complete(MESSAGES, 123, t -> {});
+        model(Duration.ofSeconds(10)).complete(MESSAGES, 123);
 
         var request = server.requests.getFirst();
         assertThat(request.path()).isEqualTo("/openai/deployments/gpt-4o-chat/chat/completions");
@@ -71,7 +71,7 @@ class AzureOpenAiChatModelTest {
     void throttling_is_retried_after_the_wait_the_service_asked_for() {
         server.enqueue(FakeOpenAiServer.throttled(2), FakeOpenAiServer.tokens("OK"));
 
-        Completion completion = model(Duration.ofSeconds(10)).complete(MESSAGES, 50, t -> {});
+        Completion completion = model(Duration.ofSeconds(10)).complete(MESSAGES, 50);
 
         assertThat(completion.text()).isEqualTo("OK");
         assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
@@ -81,7 +81,7 @@ class AzureOpenAiChatModelTest {
     void a_prompt_refused_by_the_content_filter_is_a_refused_completion() {
         server.enqueue(FakeOpenAiServer.contentFilterRefusal());
 
-        Completion completion = model(Duration.ofSeconds(10)).complete(MESSAGES, 50, t -> {});
+        Completion completion = model(Duration.ofSeconds(10)).complete(MESSAGES, 50);
 
         assertThat(completion.refused()).isTrue();
         assertThat(completion.text()).isEmpty();
@@ -92,7 +92,7 @@ class AzureOpenAiChatModelTest {
     void an_answer_cut_by_the_content_filter_is_refused_with_what_came_before() {
         server.enqueue(new FakeOpenAiServer.Stream(List.of("The answer is"), "content_filter", true, null));
 
-        Completion completion = model(Duration.ofSeconds(10)).complete(MESSAGES, 50, t -> {});
+        Completion completion = model(Duration.ofSeconds(10)).complete(MESSAGES, 50);
 
         assertThat(completion.refused()).isTrue();
         assertThat(completion.text()).isEqualTo("The answer is");
@@ -104,7 +104,7 @@ class AzureOpenAiChatModelTest {
             server.enqueue(FakeOpenAiServer.error(500, "InternalServerError", "The server had an error."));
         }
 
-        assertThatThrownBy(() -> model(Duration.ofSeconds(10)).complete(MESSAGES, 50, t -> {}))
+        assertThatThrownBy(() -> model(Duration.ofSeconds(10)).complete(MESSAGES, 50))
                 .isInstanceOf(DocentException.Retriable.class)
                 .hasMessageContaining("HTTP 500")
                 .hasMessageContaining(server.url());
@@ -115,7 +115,7 @@ class AzureOpenAiChatModelTest {
     void a_slow_server_times_out_without_retrying() {
         server.enqueue(new FakeOpenAiServer.Slow(Duration.ofSeconds(3)));
 
-        assertThatThrownBy(() -> model(Duration.ofMillis(300)).complete(MESSAGES, 50, t -> {}))
+        assertThatThrownBy(() -> model(Duration.ofMillis(300)).complete(MESSAGES, 50))
                 .isInstanceOf(DocentException.TimedOut.class);
         assertThat(sleeps).isEmpty();
     }
@@ -125,7 +125,7 @@ class AzureOpenAiChatModelTest {
         server.enqueue(FakeOpenAiServer.error(
                 404, "DeploymentNotFound", "The API deployment for this resource does not exist."));
 
-        assertThatThrownBy(() -> model(Duration.ofSeconds(10)).complete(MESSAGES, 50, t -> {}))
+        assertThatThrownBy(() -> model(Duration.ofSeconds(10)).complete(MESSAGES, 50))
                 .hasMessageContaining("AZURE_OPENAI_CHAT_DEPLOYMENT")
                 .hasMessageContaining("gpt-4o-chat");
     }
@@ -139,7 +139,7 @@ class AzureOpenAiChatModelTest {
                 Retrier.withDefaults(sleeps::add),
                 null);
 
-        assertThatThrownBy(() -> model.complete(MESSAGES, 50, t -> {}))
+        assertThatThrownBy(() -> model.complete(MESSAGES, 50))
                 .isInstanceOf(DocentException.AuthenticationFailed.class)
                 .hasMessageContaining("AZURE_OPENAI_API_KEY")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-key-987"));
@@ -158,7 +158,7 @@ class AzureOpenAiChatModelTest {
                 Retrier.withDefaults(sleeps::add),
                 null);
 
-        model.complete(MESSAGES, 20, t -> {});
+        model.complete(MESSAGES, 20);
 
         var headers = server.requests.getFirst().headers();
         assertThat(headers.get("Authorization")).containsExactly("Bearer entra-token");

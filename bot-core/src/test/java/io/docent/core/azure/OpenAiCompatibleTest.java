@@ -30,8 +30,7 @@ class OpenAiCompatibleTest {
                         "OPENAI_MODEL", "llama3.1"))
                 .orElseThrow();
 
-        Completion completion =
-                AzureOpenAiChatModel.create(settings).complete(AzureOpenAiChatModelTest.MESSAGES, 64, t -> {});
+        Completion completion = AzureOpenAiChatModel.create(settings).complete(AzureOpenAiChatModelTest.MESSAGES, 64);
 
         assertThat(completion.text()).isEqualTo("Hello there.");
         assertThat(completion.promptTokens()).isEqualTo(42);
@@ -49,7 +48,7 @@ class OpenAiCompatibleTest {
         var settings = OpenAiSettings.fromMap(Map.of("OPENAI_BASE_URL", server.url() + "/v1", "OPENAI_MODEL", "qwen"))
                 .orElseThrow();
 
-        AzureOpenAiChatModel.create(settings).complete(AzureOpenAiChatModelTest.MESSAGES, 64, t -> {});
+        AzureOpenAiChatModel.create(settings).complete(AzureOpenAiChatModelTest.MESSAGES, 64);
 
         assertThat(server.requests.getFirst().headers()).doesNotContainKey("Authorization");
     }

@@ -47,7 +47,7 @@ public final class ExtractiveSelectionEval {
     private static void run(
             String name, Embedder embedder, double weight, Map<String, String> pages, List<Case> cases) {
         Scorer scorer = new Scorer(embedder, weight);
-        var answerer = new ExtractiveAnswerer(scorer, ExtractiveAnswerer.DEFAULT_MAX_CHARS);
+        var answerer = new ExtractiveGenerator(scorer, ExtractiveGenerator.DEFAULT_MAX_CHARS);
         int top = 0;
         int answered = 0;
         int markers = 0;
@@ -57,7 +57,7 @@ public final class ExtractiveSelectionEval {
         for (Case c : cases) {
             List<Source> sources = new ArrayList<>();
             for (String page : c.pages()) {
-                sources.add(ExtractiveAnswererTest.source(sources.size() + 1, page, pages.get(page)));
+                sources.add(ExtractiveGeneratorTest.source(sources.size() + 1, page, pages.get(page)));
             }
             List<Unit> units = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {

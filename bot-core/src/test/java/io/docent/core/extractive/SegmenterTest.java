@@ -1,6 +1,6 @@
 package io.docent.core.extractive;
 
-import static io.docent.core.extractive.ExtractiveAnswererTest.source;
+import static io.docent.core.extractive.ExtractiveGeneratorTest.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -159,14 +159,14 @@ class KeywordFieldTest {
         try (var directory = FSDirectory.open(dir);
                 var writer = new IndexWriter(directory, new IndexWriterConfig())) {
             writer.setLiveCommitData(
-                    new IndexIdentity("1", "test-model", 4).toCommitData().entrySet());
+                    new LuceneIndexIdentity("1", "test-model", 4).toCommitData().entrySet());
             writer.commit();
         }
 
         assertThatThrownBy(() -> LuceneSearchIndex.open(dir, "test-model", 4))
                 .isInstanceOf(IndexUnavailable.class)
                 .hasMessageContaining("layout version 1")
-                .hasMessageContaining("version " + IndexIdentity.SCHEMA)
+                .hasMessageContaining("version " + LuceneIndexIdentity.SCHEMA)
                 .hasMessageContaining("docent index --rebuild");
     }
 

@@ -14,7 +14,7 @@ import io.docent.core.Scope;
 import io.docent.core.SearchIndex;
 import io.docent.core.Turn;
 import io.docent.core.UserTexts;
-import io.docent.core.extractive.ExtractiveAnswerer;
+import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ class AnswerPipelineIT {
     @Test
     void answers_with_a_citation_to_the_retrieved_source() {
         Answer answer =
-                pipeline(new ExtractiveAnswerer()).answer(Question.fromAdministrator("How do I get VPN access?"));
+                pipeline(new ExtractiveGenerator()).answer(Question.fromAdministrator("How do I get VPN access?"));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
         assertThat(answer.text()).contains("[1]").containsIgnoringCase("Service Desk");
@@ -114,7 +114,7 @@ class AnswerPipelineIT {
         var history =
                 List.of(Turn.user("How do I get VPN access?"), Turn.assistant("Open a request in the IT portal [1]."));
 
-        Answer answer = pipeline(new ExtractiveAnswerer())
+        Answer answer = pipeline(new ExtractiveGenerator())
                 .answer(new Question("and for contractors?", history, Scope.ALL, Asker.ADMINISTRATOR));
 
         assertThat(answer.standaloneQuery()).contains("VPN").contains("contractors");
@@ -154,7 +154,7 @@ class AnswerPipelineIT {
     void scope_limits_what_is_searched() {
         Scope hrOnly = new Scope(Set.of(), Set.of("HR"), null);
 
-        Answer answer = pipeline(new ExtractiveAnswerer())
+        Answer answer = pipeline(new ExtractiveGenerator())
                 .answer(new Question("What about contractors?", List.of(), hrOnly, Asker.ADMINISTRATOR));
 
         assertThat(answer.evidence())
@@ -190,7 +190,7 @@ class AnswerPipelineIT {
             public void close() {}
         };
 
-        Answer answer = AnswerPipeline.builder(new Retriever(broken, embedder), new ExtractiveAnswerer())
+        Answer answer = AnswerPipeline.builder(new Retriever(broken, embedder), new ExtractiveGenerator())
                 .build()
                 .answer(Question.fromAdministrator("How do I get VPN access?"));
 

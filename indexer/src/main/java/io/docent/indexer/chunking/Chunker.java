@@ -91,7 +91,7 @@ public final class Chunker {
                 headings -> prefixCache.computeIfAbsent(headings, h -> prefixTokens(doc, h));
         int proseLimit = Math.max(8, settings.targetTokens() / 2);
         int codeLimit = Math.max(16, settings.maxTokens() - prefixTokens.apply(List.of()) - 8);
-        List<Unit> units = new UnitParser(counter, doc.title(), proseLimit, codeLimit).parse(doc.content());
+        List<ChunkUnit> units = new UnitParser(counter, doc.title(), proseLimit, codeLimit).parse(doc.content());
         if (units.isEmpty()) {
             return List.of(toChunk(doc, 0, doc.title(), List.of(), null));
         }

@@ -1,6 +1,6 @@
 package io.docent.indexer.chunking;
 
-import io.docent.indexer.chunking.Unit.Kind;
+import io.docent.indexer.chunking.ChunkUnit.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +13,14 @@ final class Draft {
     /** What a draft needs to know about its document. */
     interface Context {
         /** The header unit of a table, to repeat above its rows. */
-        Unit tableHeader(int table);
+        ChunkUnit tableHeader(int table);
 
         /** Tokens of title and breadcrumb for a unit under these headings. */
         int prefixTokens(List<String> headings);
     }
 
     private final Context context;
-    final List<Unit> units = new ArrayList<>();
+    final List<ChunkUnit> units = new ArrayList<>();
     /** How many leading units are repeated from the chunk before. */
     int overlap;
     /** Sum of the units' tokens. */
@@ -33,14 +33,14 @@ final class Draft {
     }
 
     /** Adds {@code unit}, first its table's header when this draft has none yet. */
-    void add(Unit unit, boolean repeated) {
+    void add(ChunkUnit unit, boolean repeated) {
         if (unit.kind() == Kind.TABLE_ROW && !hasTable(unit.table())) {
             append(context.tableHeader(unit.table()), repeated);
         }
         append(unit, repeated);
     }
 
-    private void append(Unit unit, boolean repeated) {
+    private void append(ChunkUnit unit, boolean repeated) {
         units.add(unit);
         tokens += unit.tokens();
         prefix = Math.max(prefix, context.prefixTokens(unit.headings()));
@@ -50,7 +50,7 @@ final class Draft {
     }
 
     /** Tokens that adding {@code unit} would take, with the table header it may bring along. */
-    int cost(Unit unit) {
+    int cost(ChunkUnit unit) {
         boolean needsHeader = unit.kind() == Kind.TABLE_ROW && !hasTable(unit.table());
         return unit.tokens() + (needsHeader ? context.tableHeader(unit.table()).tokens() : 0);
     }
@@ -63,7 +63,7 @@ final class Draft {
         return units.size() > overlap;
     }
 
-    List<Unit> own() {
+    List<ChunkUnit> own() {
         return units.subList(overlap, units.size());
     }
 
@@ -87,7 +87,7 @@ final class Draft {
     /** The headings every own unit shares: the deepest section the whole chunk is inside. */
     List<String> headings() {
         List<String> common = own().getFirst().headings();
-        for (Unit u : own()) {
+        for (ChunkUnit u : own()) {
             List<String> h = u.headings();
             int n = 0;
             while (n < common.size() && n < h.size() && common.get(n).equals(h.get(n))) {
@@ -112,7 +112,7 @@ final class Draft {
 
     String text() {
         StringBuilder sb = new StringBuilder();
-        for (Unit u : units) {
+        for (ChunkUnit u : units) {
             if (!sb.isEmpty()) {
                 sb.append(u.separator());
             }
@@ -121,7 +121,7 @@ final class Draft {
         return sb.toString();
     }
 
-    static int tokens(List<Unit> units) {
-        return units.stream().mapToInt(Unit::tokens).sum();
+    static int tokens(List<ChunkUnit> units) {
+        return units.stream().mapToInt(ChunkUnit::tokens).sum();
     }
 }

@@ -1,6 +1,6 @@
 package io.docent.indexer.chunking;
 
-import io.docent.indexer.chunking.Unit.Kind;
+import io.docent.indexer.chunking.ChunkUnit.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,11 +11,11 @@ import java.util.function.Function;
 final class Packer implements Draft.Context {
 
     private final ChunkerSettings settings;
-    private final List<Unit> units;
+    private final List<ChunkUnit> units;
     private final Function<List<String>, Integer> prefixTokens;
-    private final Map<Integer, Unit> tableHeaders = new HashMap<>();
+    private final Map<Integer, ChunkUnit> tableHeaders = new HashMap<>();
 
-    Packer(ChunkerSettings settings, List<Unit> units, Function<List<String>, Integer> prefixTokens) {
+    Packer(ChunkerSettings settings, List<ChunkUnit> units, Function<List<String>, Integer> prefixTokens) {
         this.settings = settings;
         this.units = units;
         this.prefixTokens = prefixTokens;
@@ -23,7 +23,7 @@ final class Packer implements Draft.Context {
     }
 
     @Override
-    public Unit tableHeader(int table) {
+    public ChunkUnit tableHeader(int table) {
         return tableHeaders.get(table);
     }
 
@@ -35,7 +35,7 @@ final class Packer implements Draft.Context {
     List<Draft> pack() {
         List<Draft> drafts = new ArrayList<>();
         Draft current = new Draft(this);
-        for (Unit unit : units) {
+        for (ChunkUnit unit : units) {
             if (current.hasOwnContent()) {
                 boolean overflow = current.tokens + current.cost(unit) > budget(current, unit);
                 boolean sectionEnds = unit.kind() == Kind.HEADING && current.tokens >= settings.minTokens();
@@ -56,8 +56,8 @@ final class Packer implements Draft.Context {
     }
 
     /** Closes {@code done} and starts the next draft, with overlap when the cut is inside a section. */
-    private Draft cut(List<Draft> drafts, Draft done, Unit next) {
-        List<Unit> trailingHeadings = new ArrayList<>();
+    private Draft cut(List<Draft> drafts, Draft done, ChunkUnit next) {
+        List<ChunkUnit> trailingHeadings = new ArrayList<>();
         while (done.units.size() > done.overlap + 1 && done.units.getLast().kind() == Kind.HEADING) {
             trailingHeadings.addFirst(done.units.removeLast()); // a heading belongs with what follows it
         }
@@ -65,7 +65,7 @@ final class Packer implements Draft.Context {
         drafts.add(done);
         Draft fresh = new Draft(this);
         if (trailingHeadings.isEmpty() && next.kind() != Kind.HEADING) {
-            List<Unit> overlap = overlap(done);
+            List<ChunkUnit> overlap = overlap(done);
             while (!overlap.isEmpty() && Draft.tokens(overlap) + fresh.cost(next) > budget(fresh, next)) {
                 overlap.removeFirst();
             }
@@ -76,12 +76,12 @@ final class Packer implements Draft.Context {
     }
 
     /** Whole sentences, items or rows from the end of {@code done}, at most the overlap size together. */
-    private List<Unit> overlap(Draft done) {
-        List<Unit> overlap = new ArrayList<>();
+    private List<ChunkUnit> overlap(Draft done) {
+        List<ChunkUnit> overlap = new ArrayList<>();
         int size = 0;
-        List<Unit> own = done.own();
+        List<ChunkUnit> own = done.own();
         for (int i = own.size() - 1; i >= 0; i--) {
-            Unit u = own.get(i);
+            ChunkUnit u = own.get(i);
             boolean repeatable = u.kind() == Kind.SENTENCE || u.kind() == Kind.LIST_ITEM || u.kind() == Kind.TABLE_ROW;
             if (!repeatable || size + u.tokens() > settings.overlapTokens()) {
                 break;
@@ -97,7 +97,7 @@ final class Packer implements Draft.Context {
      * starts on, so a page boundary is a place to cut, like a heading, and with a lower bar ({@link
      * #minPlaceTokens}): a fact on the next page should not be cited with the page before it.
      */
-    private static boolean startsPlace(Unit last, Unit next) {
+    private static boolean startsPlace(ChunkUnit last, ChunkUnit next) {
         return next.place() != null && !next.place().equals(last.place());
     }
 
@@ -123,7 +123,7 @@ final class Packer implements Draft.Context {
                 continue;
             }
             Draft merged = drafts.get(i - 1).copy();
-            for (Unit u : small.own()) {
+            for (ChunkUnit u : small.own()) {
                 if (u.kind() != Kind.TABLE_HEADER || !merged.hasTable(u.table())) {
                     merged.add(u, false);
                 }
@@ -135,7 +135,7 @@ final class Packer implements Draft.Context {
         }
     }
 
-    private int budget(Draft draft, Unit next) {
+    private int budget(Draft draft, ChunkUnit next) {
         return settings.maxTokens() - Math.max(draft.prefix, prefixTokens(next.headings()));
     }
 }

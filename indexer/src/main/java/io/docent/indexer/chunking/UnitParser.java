@@ -1,6 +1,6 @@
 package io.docent.indexer.chunking;
 
-import io.docent.indexer.chunking.Unit.Kind;
+import io.docent.indexer.chunking.ChunkUnit.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads Markdown-ish text (what the readers produce) into {@link Unit}s. It knows ATX headings, fenced code, pipe
+ * Reads Markdown-ish text (what the readers produce) into {@link ChunkUnit}s. It knows ATX headings, fenced code, pipe
  * tables, list items and paragraphs; anything else is a paragraph, so no input is rejected.
  *
  * <p>A line that is only a place marker, {@code <!--docent:page=N-->} or {@code <!--docent:slide=N-->} (the PDF and
@@ -30,7 +30,7 @@ final class UnitParser {
     private final String title;
     private final int proseLimit;
     private final int codeLimit;
-    private final List<Unit> units = new ArrayList<>();
+    private final List<ChunkUnit> units = new ArrayList<>();
     private final String[] levels = new String[6];
     private List<String> headings = List.of();
     private int tables;
@@ -48,7 +48,7 @@ final class UnitParser {
         this.codeLimit = codeLimit;
     }
 
-    List<Unit> parse(String content) {
+    List<ChunkUnit> parse(String content) {
         String[] lines = content.split("\n", -1);
         int i = 0;
         while (i < lines.length) {
@@ -203,6 +203,6 @@ final class UnitParser {
     }
 
     private void add(Kind kind, String text, String separator, int table) {
-        units.add(new Unit(kind, text, separator, headings, table, counter.count(text) + 1, place));
+        units.add(new ChunkUnit(kind, text, separator, headings, table, counter.count(text) + 1, place));
     }
 }

@@ -20,14 +20,17 @@ import org.slf4j.LoggerFactory;
  *       {@link InterruptedException} between runs.
  * </ul>
  *
- * <p>Time and waiting are injected ({@link Clock}, {@link Sleeper}), so tests run a week of schedule in
+ * <p>Time and waiting are injected ({@link Clock}, {@link AlarmClock}), so tests run a week of schedule in
  * microseconds.
  */
 public final class ScheduledRunner {
 
-    /** Waits until an instant of the runner's clock. */
+    /**
+     * Waits until an instant of the runner's clock. Not {@link io.docent.core.Sleeper} (which waits for a duration):
+     * the schedule's starts are instants, and waiting for one must notice a clock that jumps while it waits.
+     */
     @FunctionalInterface
-    public interface Sleeper {
+    public interface AlarmClock {
         void sleepUntil(Instant when) throws InterruptedException;
     }
 
@@ -35,17 +38,17 @@ public final class ScheduledRunner {
 
     private final Schedule schedule;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final AlarmClock alarmClock;
 
     /** A runner that really waits, on {@code clock}. */
     public ScheduledRunner(Schedule schedule, Clock clock) {
-        this(schedule, clock, threadSleeper(clock));
+        this(schedule, clock, sleepingAlarmClock(clock));
     }
 
-    public ScheduledRunner(Schedule schedule, Clock clock, Sleeper sleeper) {
+    public ScheduledRunner(Schedule schedule, Clock clock, AlarmClock alarmClock) {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.alarmClock = Objects.requireNonNull(alarmClock, "alarmClock");
     }
 
     /**
@@ -60,7 +63,7 @@ public final class ScheduledRunner {
             if (start.isAfter(clock.instant())) {
                 log.info("next run at {} ({})", start, schedule);
             }
-            sleeper.sleepUntil(start);
+            alarmClock.sleepUntil(start);
             Instant began = clock.instant();
             boolean more;
             try {
@@ -85,7 +88,7 @@ public final class ScheduledRunner {
     }
 
     /** Sleeps in steps of at most a minute, so a clock that jumps (a laptop waking up) is noticed. */
-    public static Sleeper threadSleeper(Clock clock) {
+    public static AlarmClock sleepingAlarmClock(Clock clock) {
 
         return when -> {
             for (Duration left = Duration.between(clock.instant(), when);

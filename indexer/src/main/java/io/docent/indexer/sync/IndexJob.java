@@ -69,7 +69,7 @@ public final class IndexJob {
                 return SyncReport.exitCode(result);
             }
             int[] last = {0};
-            new ScheduledRunner(settings.schedule, settings.clock, settings.sleeper)
+            new ScheduledRunner(settings.schedule, settings.clock, settings.alarmClock)
                     .run(
                             () -> {
                                 SyncResult result = runOnce();
@@ -112,7 +112,7 @@ public final class IndexJob {
         private double maxDeleteShare = SourceSync.DEFAULT_MAX_DELETE_SHARE;
         private SyncProgress progress = SyncProgress.NONE;
         private Clock clock = Clock.systemUTC();
-        private ScheduledRunner.Sleeper sleeper;
+        private ScheduledRunner.AlarmClock alarmClock;
         private Predicate<SyncResult> afterEachRun = result -> true;
 
         private Builder(SearchIndex index, Embedder embedder, String source, Path input) {
@@ -170,8 +170,8 @@ public final class IndexJob {
         }
 
         /** How a scheduled job waits; tests pass a fake one. Default: sleeping on the clock. */
-        public Builder sleeper(ScheduledRunner.Sleeper sleeper) {
-            this.sleeper = sleeper;
+        public Builder alarmClock(ScheduledRunner.AlarmClock alarmClock) {
+            this.alarmClock = alarmClock;
             return this;
         }
 
@@ -182,8 +182,8 @@ public final class IndexJob {
         }
 
         public IndexJob build() {
-            if (sleeper == null) {
-                sleeper = ScheduledRunner.threadSleeper(clock);
+            if (alarmClock == null) {
+                alarmClock = ScheduledRunner.sleepingAlarmClock(clock);
             }
 
             return new IndexJob(this);

@@ -72,7 +72,7 @@ class IndexJobTest {
         IndexJob job = IndexJob.builder(index, new HashingEmbedder(), "docs", export)
                 .schedule(Schedule.parse("1h", ZoneOffset.UTC))
                 .clock(clock)
-                .sleeper(clock::advanceTo)
+                .alarmClock(clock::advanceTo)
                 .afterEachRun(result -> {
                     results.add(result);
                     clock.advance(Duration.ofMinutes(5));

@@ -2,6 +2,7 @@ package io.docent.slack.web;
 
 import com.slack.api.methods.SlackApiException;
 import io.docent.core.DocentException;
+import io.docent.core.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -16,7 +16,7 @@ import java.util.List;
  * @param place where in the document it is, as a URL fragment ({@code page=3}, {@code slide=2}), or {@code null}
  *     when the text carries no place markers
  */
-record Unit(Kind kind, String text, String separator, List<String> headings, int table, int tokens, String place) {
+record ChunkUnit(Kind kind, String text, String separator, List<String> headings, int table, int tokens, String place) {
 
     enum Kind {
         HEADING,

@@ -1,4 +1,4 @@
-package io.docent.core.onnx;
+package io.docent.core.embedding;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-class AnswerServiceTest {
+class AdmissionControlTest {
 
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -51,7 +51,7 @@ class AnswerServiceTest {
             running.decrementAndGet();
             return answered("ok");
         };
-        var service = new AnswerService(() -> slow, 3, Duration.ofMillis(50));
+        var service = new AdmissionControl(() -> slow, 3, Duration.ofMillis(50));
         Answerer web = service.forPlatform("web");
         List<Future<Answer>> futures = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -82,7 +82,7 @@ class AnswerServiceTest {
 
     @Test
     void an_exception_becomes_a_failed_answer_and_frees_the_permit() {
-        var service = new AnswerService(
+        var service = new AdmissionControl(
                 () -> q -> {
                     throw new IllegalStateException("boom");
                 },
@@ -101,28 +101,28 @@ class AnswerServiceTest {
         var seen = new AtomicReference<String>();
         var platform = new AtomicReference<String>();
         var ids = new AtomicInteger();
-        var service = new AnswerService(
+        var service = new AdmissionControl(
                 () -> q -> {
-                    seen.set(MDC.get(AnswerService.MDC_CORRELATION_ID));
-                    platform.set(MDC.get(AnswerService.MDC_PLATFORM));
+                    seen.set(MDC.get(AdmissionControl.MDC_CORRELATION_ID));
+                    platform.set(MDC.get(AdmissionControl.MDC_PLATFORM));
                     return answered("ok");
                 },
-                new AnswerService.Limits(2, AnswerService.DEFAULT_MAX_WAITING, Duration.ofMillis(10), 2),
+                new AdmissionControl.Limits(2, AdmissionControl.DEFAULT_MAX_WAITING, Duration.ofMillis(10), 2),
                 () -> "id-" + ids.incrementAndGet());
         service.forPlatform("teams").answer(Question.of("q"));
         assertThat(seen.get()).isEqualTo("id-1");
         assertThat(platform.get()).isEqualTo("teams");
-        assertThat(MDC.get(AnswerService.MDC_CORRELATION_ID)).isNull();
+        assertThat(MDC.get(AdmissionControl.MDC_CORRELATION_ID)).isNull();
         service.forPlatform("teams").answer(Question.of("q"));
         assertThat(seen.get()).isEqualTo("id-2");
 
-        MDC.put(AnswerService.MDC_CORRELATION_ID, "callers-own");
+        MDC.put(AdmissionControl.MDC_CORRELATION_ID, "callers-own");
         try {
             service.forPlatform("web").answer(Question.of("q"));
             assertThat(seen.get()).isEqualTo("callers-own");
-            assertThat(MDC.get(AnswerService.MDC_CORRELATION_ID)).isEqualTo("callers-own");
+            assertThat(MDC.get(AdmissionControl.MDC_CORRELATION_ID)).isEqualTo("callers-own");
         } finally {
-            MDC.remove(AnswerService.MDC_CORRELATION_ID);
+            MDC.remove(AdmissionControl.MDC_CORRELATION_ID);
         }
     }
 
@@ -130,7 +130,7 @@ class AnswerServiceTest {
     void shutdown_refuses_new_questions_and_waits_for_those_in_flight() throws Exception {
         var started = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var service = new AnswerService(
+        var service = new AdmissionControl(
                 () -> q -> {
                     started.countDown();
                     try {
@@ -157,7 +157,7 @@ class AnswerServiceTest {
     @Test
     void shutdown_gives_up_after_its_grace() {
         var release = new CountDownLatch(1);
-        var service = new AnswerService(
+        var service = new AdmissionControl(
                 () -> q -> {
                     try {
                         release.await(5, TimeUnit.SECONDS);
@@ -187,7 +187,7 @@ class AnswerServiceTest {
     void one_person_cannot_make_docent_busy_for_everyone() throws Exception {
         var release = new CountDownLatch(1);
         var started = new CountDownLatch(2);
-        var service = new AnswerService(
+        var service = new AdmissionControl(
                 () -> q -> {
                     started.countDown();
                     try {
@@ -197,7 +197,7 @@ class AnswerServiceTest {
                     }
                     return answered("ok");
                 },
-                new AnswerService.Limits(8, 10, Duration.ofMillis(50), 2));
+                new AdmissionControl.Limits(8, 10, Duration.ofMillis(50), 2));
         Answerer slack = service.forPlatform("slack");
         Future<Answer> first = pool.submit(() -> slack.answer(from("U1", "one")));
         Future<Answer> second = pool.submit(() -> slack.answer(from("U1", "two")));
@@ -218,8 +218,8 @@ class AnswerServiceTest {
 
     @Test
     void people_without_a_user_id_and_the_administrator_are_not_limited_per_person() {
-        var service =
-                new AnswerService(() -> q -> answered("ok"), new AnswerService.Limits(2, 10, Duration.ofMillis(10), 1));
+        var service = new AdmissionControl(
+                () -> q -> answered("ok"), new AdmissionControl.Limits(2, 10, Duration.ofMillis(10), 1));
         assertThat(service.forPlatform("web").answer(Question.of("anonymous")).status())
                 .isEqualTo(Answer.Status.ANSWERED);
         assertThat(service.forPlatform("cli")
@@ -231,7 +231,7 @@ class AnswerServiceTest {
     @Test
     void a_burst_waits_in_line_and_beyond_the_line_is_told_docent_is_busy() throws Exception {
         var release = new CountDownLatch(1);
-        var service = new AnswerService(
+        var service = new AdmissionControl(
                 () -> q -> {
                     try {
                         release.await(10, TimeUnit.SECONDS);
@@ -240,7 +240,7 @@ class AnswerServiceTest {
                     }
                     return answered("ok");
                 },
-                new AnswerService.Limits(1, 2, Duration.ofSeconds(10), 10));
+                new AdmissionControl.Limits(1, 2, Duration.ofSeconds(10), 10));
         Answerer web = service.forPlatform("web");
         Future<Answer> running = pool.submit(() -> web.answer(Question.of("running")));
         while (service.inFlight() < 1) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param embeddingModel the embedding model's name, or {@code ""} for a text-only index
  * @param dimension the vectors' dimension, or 0 for a text-only index
  */
-record IndexIdentity(String schema, String embeddingModel, int dimension) {
+record LuceneIndexIdentity(String schema, String embeddingModel, int dimension) {
 
     /**
      * Bumped when the fields or their meaning change incompatibly. 2: BM25 over one {@code contents} field (title,
@@ -23,11 +23,11 @@ record IndexIdentity(String schema, String embeddingModel, int dimension) {
     private static final String MODEL_KEY = "docent.embedding.model";
     private static final String DIMENSION_KEY = "docent.embedding.dimension";
 
-    static IndexIdentity of(String embeddingModel, int dimension) {
-        return new IndexIdentity(SCHEMA, embeddingModel, dimension);
+    static LuceneIndexIdentity of(String embeddingModel, int dimension) {
+        return new LuceneIndexIdentity(SCHEMA, embeddingModel, dimension);
     }
 
-    static IndexIdentity textOnly() {
+    static LuceneIndexIdentity textOnly() {
         return of("", 0);
     }
 
@@ -44,7 +44,7 @@ record IndexIdentity(String schema, String embeddingModel, int dimension) {
     }
 
     /** The identity recorded in a commit, or {@code null} if the commit was not written by Docent. */
-    static IndexIdentity fromCommitData(Iterable<Map.Entry<String, String>> commitData) {
+    static LuceneIndexIdentity fromCommitData(Iterable<Map.Entry<String, String>> commitData) {
         Map<String, String> data = new HashMap<>();
         if (commitData != null) {
             commitData.forEach(e -> data.put(e.getKey(), e.getValue()));
@@ -58,7 +58,7 @@ record IndexIdentity(String schema, String embeddingModel, int dimension) {
         } catch (NumberFormatException e) {
             dimension = -1;
         }
-        return new IndexIdentity(data.get(SCHEMA_KEY), data.get(MODEL_KEY), dimension);
+        return new LuceneIndexIdentity(data.get(SCHEMA_KEY), data.get(MODEL_KEY), dimension);
     }
 
     /** For messages: {@code 'bge-small-en-v1.5' (384 dimensions)}. */

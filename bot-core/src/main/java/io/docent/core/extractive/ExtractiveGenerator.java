@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  * nothing was found: quoting unrelated sentences would look like an answer and be none.
  *
  * <p>Source text is data. It is quoted as is, never interpreted: a sentence that reads like an instruction to the bot
- * is scored and quoted like any other. The answerer is deterministic (ties go to the better source, then the earlier
+ * is scored and quoted like any other. The generator is deterministic (ties go to the better source, then the earlier
  * unit) and thread-safe.
  */
-public final class ExtractiveAnswerer implements AnswerGenerator {
+public final class ExtractiveGenerator implements AnswerGenerator {
 
     /** The answer's length budget in characters, markers included: a short answer, not a copy of the page. */
     public static final int DEFAULT_MAX_CHARS = 700;
@@ -71,7 +71,7 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
     private final Scorer scorer;
 
     /** Scores by terms alone, within {@link #DEFAULT_MAX_CHARS}. */
-    public ExtractiveAnswerer() {
+    public ExtractiveGenerator() {
         this(DEFAULT_MAX_CHARS, null);
     }
 
@@ -80,11 +80,11 @@ public final class ExtractiveAnswerer implements AnswerGenerator {
      * @param embedder also scores the best few sentences by similarity to the query (see {@link Scorer}), or {@code
      *     null} for terms alone
      */
-    public ExtractiveAnswerer(int maxChars, Embedder embedder) {
+    public ExtractiveGenerator(int maxChars, Embedder embedder) {
         this(new Scorer(embedder), maxChars);
     }
 
-    ExtractiveAnswerer(Scorer scorer, int maxChars) {
+    ExtractiveGenerator(Scorer scorer, int maxChars) {
         if (maxChars < 100) {
             throw new IllegalArgumentException("maxChars must be >= 100, was " + maxChars);
         }

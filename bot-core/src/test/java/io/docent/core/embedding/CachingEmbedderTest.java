@@ -1,4 +1,4 @@
-package io.docent.core.onnx;
+package io.docent.core.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

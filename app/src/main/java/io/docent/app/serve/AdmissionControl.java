@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The service's side of answering: every platform's questions go through one of its {@link #forPlatform} answerers.
+ * The service's admission control, with the tracing of each question it admits: every platform's questions go
+ * through one of its {@link #forPlatform} answerers, {@link Answerer} decorators that bound, trace and catch.
  *
  * <p>This is the service's one admission control, for every surface: the Slack and Teams adapters run each question
  * on a virtual thread of its own and the web chat on the request's thread, none of them queues or limits. What must
@@ -36,7 +37,7 @@ import org.slf4j.MDC;
  * #MDC_PLATFORM}) for as long as it is answered, so every log line of the pipeline carries it, and the outcome is
  * logged with it; a caller that put an id of its own in the MDC (to return it to the user) keeps it. The catch-all turns anything the answerer throws into a {@link Answer.Status#FAILED} answer.
  */
-public final class AnswerService {
+public final class AdmissionControl {
 
     public static final String MDC_CORRELATION_ID = "correlationId";
     public static final String MDC_PLATFORM = "platform";
@@ -46,7 +47,7 @@ public final class AnswerService {
     public static final int DEFAULT_MAX_WAITING = 200;
     public static final int DEFAULT_MAX_PER_PERSON = 2;
 
-    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+    private static final Logger log = LoggerFactory.getLogger(AdmissionControl.class);
 
     private final Supplier<Answerer> delegate;
     private final int maxConcurrent;
@@ -64,7 +65,7 @@ public final class AnswerService {
      * @param maxConcurrent answers running at once
      * @param maxWait how long a question may wait for one of them before it is told the service is busy
      */
-    public AnswerService(Supplier<Answerer> delegate, int maxConcurrent, Duration maxWait) {
+    public AdmissionControl(Supplier<Answerer> delegate, int maxConcurrent, Duration maxWait) {
         this(delegate, new Limits(maxConcurrent, DEFAULT_MAX_WAITING, maxWait, DEFAULT_MAX_PER_PERSON));
     }
 
@@ -91,11 +92,11 @@ public final class AnswerService {
         }
     }
 
-    public AnswerService(Supplier<Answerer> delegate, Limits limits) {
+    public AdmissionControl(Supplier<Answerer> delegate, Limits limits) {
         this(delegate, limits, () -> UUID.randomUUID().toString());
     }
 
-    AnswerService(Supplier<Answerer> delegate, Limits limits, Supplier<String> ids) {
+    AdmissionControl(Supplier<Answerer> delegate, Limits limits, Supplier<String> ids) {
         int maxConcurrent = limits.maxConcurrent();
         Duration maxWait = limits.maxWait();
         int maxPerPerson = limits.maxPerPerson();

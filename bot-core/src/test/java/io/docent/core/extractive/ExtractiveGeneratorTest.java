@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-class ExtractiveAnswererTest {
+class ExtractiveGeneratorTest {
 
-    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer();
+    private final ExtractiveGenerator answerer = new ExtractiveGenerator();
 
     static Source source(int number, String title, String text) {
         var chunk = new Chunk(
@@ -22,7 +22,7 @@ class ExtractiveAnswererTest {
         return new Source(number, new SearchHit(chunk, 1.0 / number, number, number, Double.NaN));
     }
 
-    static Draft ask(ExtractiveAnswerer answerer, String query, Source... sources) {
+    static Draft ask(ExtractiveGenerator answerer, String query, Source... sources) {
         return answerer.generate(new Request(query, query, List.of(), List.of(sources)));
     }
 
@@ -83,13 +83,13 @@ class ExtractiveAnswererTest {
         String sentence = "The VPN client must be updated monthly to the latest version published by IT. ";
         var draft = ask("How often is the VPN client updated?", source(1, "VPN", sentence.repeat(20)));
 
-        assertThat(draft.text()).hasSizeLessThanOrEqualTo(ExtractiveAnswerer.DEFAULT_MAX_CHARS);
+        assertThat(draft.text()).hasSizeLessThanOrEqualTo(ExtractiveGenerator.DEFAULT_MAX_CHARS);
         assertThat(draft.text()).contains("[1]");
     }
 
     @Test
     void quotes_the_beginning_of_a_sentence_longer_than_the_budget() {
-        var small = new ExtractiveAnswerer(120, null);
+        var small = new ExtractiveGenerator(120, null);
         String longSentence = "The VPN client " + "connects through the nearest gateway and ".repeat(10) + "works.";
 
         var draft = ask(small, "vpn client", source(1, "VPN", longSentence));
@@ -279,7 +279,7 @@ class ExtractiveAnswererTest {
 
     @Test
     void cuts_a_unit_over_the_budget_after_a_whole_sentence_rather_than_mid_sentence() {
-        var small = new ExtractiveAnswerer(150, null);
+        var small = new ExtractiveGenerator(150, null);
         String item = "- The VPN client connects to the nearest gateway. It reconnects by itself after sleep."
                 + " It logs every connection for ninety days in the audit store of the security team.";
 
@@ -307,7 +307,7 @@ class ExtractiveAnswererTest {
     @Test
     void prefers_the_sentence_with_the_number_for_how_many() {
         var draft = ask(
-                new ExtractiveAnswerer(130, null),
+                new ExtractiveGenerator(130, null),
                 "How many counselling sessions do I get?",
                 source(1, "Wellbeing", """
                         Counselling sessions cover stress, grief, money worries and family matters.
@@ -320,7 +320,7 @@ class ExtractiveAnswererTest {
     @Test
     void prefers_the_sentence_with_the_date_for_when() {
         var draft = ask(
-                new ExtractiveAnswerer(110, null),
+                new ExtractiveGenerator(110, null),
                 "When are payslips available?",
                 source(
                         1,

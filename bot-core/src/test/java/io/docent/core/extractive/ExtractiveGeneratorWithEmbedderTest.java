@@ -1,7 +1,7 @@
 package io.docent.core.extractive;
 
-import static io.docent.core.extractive.ExtractiveAnswererTest.ask;
-import static io.docent.core.extractive.ExtractiveAnswererTest.source;
+import static io.docent.core.extractive.ExtractiveGeneratorTest.ask;
+import static io.docent.core.extractive.ExtractiveGeneratorTest.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docent.core.Embedder;
@@ -13,15 +13,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The answerer with the real bundled model scoring sentences by similarity. */
-class ExtractiveAnswererWithEmbedderTest {
+class ExtractiveGeneratorWithEmbedderTest {
 
     private static OnnxEmbedder embedder;
-    private static ExtractiveAnswerer answerer;
+    private static ExtractiveGenerator answerer;
 
     @BeforeAll
     static void load() {
         embedder = new OnnxEmbedder();
-        answerer = new ExtractiveAnswerer(ExtractiveAnswerer.DEFAULT_MAX_CHARS, embedder);
+        answerer = new ExtractiveGenerator(ExtractiveGenerator.DEFAULT_MAX_CHARS, embedder);
     }
 
     @AfterAll
@@ -61,7 +61,7 @@ class ExtractiveAnswererWithEmbedderTest {
     @Test
     void embeds_only_the_best_few_candidates_in_one_batch_and_reuses_them_for_a_repeated_question() {
         var counting = new CountingEmbedder(embedder);
-        var answerer = new ExtractiveAnswerer(ExtractiveAnswerer.DEFAULT_MAX_CHARS, counting);
+        var answerer = new ExtractiveGenerator(ExtractiveGenerator.DEFAULT_MAX_CHARS, counting);
         StringBuilder page = new StringBuilder();
         for (int i = 1; i <= 20; i++) {
             page.append("The VPN client setting number ").append(i).append(" is described in the guide. ");
