@@ -40,7 +40,7 @@ class LogConfiguratorTest {
     @Test
     void json_format_writes_one_object_a_line_with_the_correlation_id() throws Exception {
         String out = capture(true, Level.INFO, context -> {
-            Logger log = context.getLogger("io.docent.app.serve.AnswerService");
+            Logger log = context.getLogger("io.docent.app.serve.AdmissionControl");
             MDC.put("correlationId", "c-42");
             try {
                 log.info("Question {} from web: ANSWERED", "c-42");
@@ -57,7 +57,7 @@ class LogConfiguratorTest {
         JsonNode second = new ObjectMapper().readTree(lines.get(1));
         assertThat(first.get("level").asText()).isEqualTo("INFO");
         assertThat(first.get("correlationId").asText()).isEqualTo("c-42");
-        assertThat(first.get("logger").asText()).isEqualTo("io.docent.app.serve.AnswerService");
+        assertThat(first.get("logger").asText()).isEqualTo("io.docent.app.serve.AdmissionControl");
         assertThat(second.get("exception").asText()).contains("IllegalStateException: boom");
     }
 
