@@ -1,6 +1,6 @@
 package io.docent.core.pipeline;
 
-import java.util.Locale;
+import io.docent.core.LinkLabels;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +19,6 @@ final class SafeMarkdown {
 
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]\\n]*)]\\(([^)\\s]+)(?:\\s+\"[^\"\\n]*\")?\\)");
     private static final Pattern LINK = Pattern.compile("(?<!!)\\[([^\\]\\n]+)]\\(([^)\\s]+)\\)");
-    private static final Pattern URL_LIKE =
-            Pattern.compile("(?i)^(?:[a-z][a-z0-9+.-]*:|www\\.|//)\\S*$|^[\\w-]+(?:\\.[\\w-]+)+(?:[/:?#]\\S*)?$");
 
     private SafeMarkdown() {}
 
@@ -32,26 +30,10 @@ final class SafeMarkdown {
         return LINK.matcher(withoutImages).replaceAll(m -> {
             String label = m.group(1).strip();
             String target = m.group(2);
-            if (URL_LIKE.matcher(label).matches() && !sameUrl(label, target)) {
+            if (LinkLabels.misleading(label, target)) {
                 return Matcher.quoteReplacement("[" + target + "](" + target + ")");
             }
             return Matcher.quoteReplacement(m.group());
         });
-    }
-
-    /** The same address, written with or without its scheme, trailing slash or case in the host. */
-    private static boolean sameUrl(String label, String target) {
-        return normal(label).equals(normal(target));
-    }
-
-    private static String normal(String url) {
-        String u = url.strip().replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^mailto:", "");
-        if (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        int slash = u.indexOf('/');
-        return slash < 0
-                ? u.toLowerCase(Locale.ROOT)
-                : u.substring(0, slash).toLowerCase(Locale.ROOT) + u.substring(slash);
     }
 }

@@ -1,9 +1,9 @@
 package io.docent.slack.format;
 
+import io.docent.core.LinkLabels;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
@@ -43,9 +43,6 @@ import org.commonmark.node.ThematicBreak;
  * before Slack and may be given Markdown that did not come through the core.
  */
 final class MrkdwnWriter {
-
-    private static final Pattern URL_LIKE =
-            Pattern.compile("(?i)^(?:[a-z][a-z0-9+.-]*:|www\\.|//)\\S*$|^[\\w-]+(?:\\.[\\w-]+)+(?:[/:?#]\\S*)?$");
 
     private MrkdwnWriter() {}
 
@@ -147,22 +144,6 @@ final class MrkdwnWriter {
         return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
     }
 
-    /** The same address, written with or without its scheme, trailing slash or case in the host. */
-    private static boolean sameUrl(String label, String target) {
-        return normal(label).equals(normal(target));
-    }
-
-    private static String normal(String url) {
-        String u = url.strip().replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^mailto:", "");
-        if (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        int slash = u.indexOf('/');
-        return slash < 0
-                ? u.toLowerCase(Locale.ROOT)
-                : u.substring(0, slash).toLowerCase(Locale.ROOT) + u.substring(slash);
-    }
-
     /** Inline nodes as mrkdwn; in a heading, which is bold as a whole, bold inside is dropped. */
     private static final class Inlines extends AbstractVisitor {
         private final StringBuilder out = new StringBuilder();
@@ -234,7 +215,7 @@ final class MrkdwnWriter {
                 out.append(label);
                 return;
             }
-            if (URL_LIKE.matcher(plain).matches() && !sameUrl(plain, destination)) {
+            if (LinkLabels.misleading(plain, destination)) {
                 label = Mrkdwn.escape(destination); // the label claimed another address: show where it goes
             }
             slackLink(destination, label);
