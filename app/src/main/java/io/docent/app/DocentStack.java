@@ -1,5 +1,6 @@
 package io.docent.app;
 
+import io.docent.app.config.BackendConfig;
 import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import io.docent.core.ChatModel;
@@ -10,12 +11,10 @@ import io.docent.core.access.AccessPolicy;
 import io.docent.core.azure.AzureOpenAiChatModel;
 import io.docent.core.azure.AzureOpenAiEmbedder;
 import io.docent.core.azure.AzureSearchIndex;
-import io.docent.core.azure.AzureSearchSettings;
 import io.docent.core.azure.OpenAiSettings;
 import io.docent.core.extractive.ExtractiveAnswerer;
 import io.docent.core.grounded.GroundedAnswerGenerator;
 import io.docent.core.grounded.LlmQueryRewriter;
-import io.docent.core.grounded.PromptBudget;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.CachingEmbedder;
 import io.docent.core.onnx.OnnxEmbedder;
@@ -26,7 +25,6 @@ import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.Retriever;
 import io.docent.core.pipeline.TermRarity;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,7 +95,7 @@ public final class DocentStack implements AutoCloseable {
 
     /** Whether the index is the embedded Lucene one (no Azure AI Search configured). */
     public static boolean usesEmbeddedIndex(Settings settings) {
-        return AzureSearchSettings.fromMap(settings.snapshot()).isEmpty();
+        return BackendConfig.read(settings).azureSearch().isEmpty();
     }
 
     /**
@@ -110,23 +108,26 @@ public final class DocentStack implements AutoCloseable {
 
     /** Opens the stack with the embedded index opened as {@code access} says. */
     public static DocentStack open(Settings settings, Path indexDirOverride, IndexAccess access) {
-        return open(settings, RetrievalConfig.read(settings), indexDirOverride, access);
+        return open(settings, BackendConfig.read(settings), RetrievalConfig.read(settings), indexDirOverride, access);
     }
 
-    /** Opens the stack with these retrieval settings, read (and checked) once by the caller. */
+    /** Opens the stack with these backends and retrieval settings, read (and checked) once by the caller. */
     public static DocentStack open(
-            Settings settings, RetrievalConfig retrieval, Path indexDirOverride, IndexAccess access) {
+            Settings settings,
+            BackendConfig backends,
+            RetrievalConfig retrieval,
+            Path indexDirOverride,
+            IndexAccess access) {
         // Read first: a wrong directory stops the command before the model is loaded or the index touched.
         Directory directory = directory(settings);
         Path home = home(settings);
-        Map<String, String> config = settings.snapshot();
-        Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(config);
+        Optional<OpenAiSettings> openAi = backends.openAi();
         Embedder embedder = new CachingEmbedder(
                 openAi.filter(o -> o.embeddingModel() != null)
                         .<Embedder>map(AzureOpenAiEmbedder::create)
                         .orElseGet(OnnxEmbedder::new),
                 retrieval.queryCacheSize());
-        SearchIndex index = AzureSearchSettings.fromMap(config)
+        SearchIndex index = backends.azureSearch()
                 .<SearchIndex>map(azure -> AzureSearchIndex.open(azure, embedder))
                 .orElseGet(() -> openLucene(settings, retrieval, indexDirOverride, access, embedder));
         try {
@@ -152,7 +153,7 @@ public final class DocentStack implements AutoCloseable {
                             // did not change the answers' quality (docs/benchmarks.md, "Answer quality").
                             ? AnswerPipeline.builder(retriever, new ExtractiveAnswerer())
                             : AnswerPipeline.builder(
-                                            retriever, new GroundedAnswerGenerator(chat, PromptBudget.fromMap(config)))
+                                            retriever, new GroundedAnswerGenerator(chat, backends.promptBudget()))
                                     .rewriter(new LlmQueryRewriter(chat)))
                     .normalizer(normalizer)
                     .gate(gate)

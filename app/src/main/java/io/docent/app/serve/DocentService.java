@@ -1,6 +1,7 @@
 package io.docent.app.serve;
 
 import io.docent.app.DocentStack;
+import io.docent.app.config.BackendConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
 import io.docent.core.Answer;
@@ -23,9 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -226,9 +225,9 @@ public final class DocentService implements AutoCloseable {
 
     /** The configured remote backends' doctor checks; problems (not warnings) make the service not ready. */
     private static List<Readiness.Check> backendChecks(Settings settings) {
-        Map<String, String> env = new HashMap<>(settings.snapshot());
+        BackendConfig backends = BackendConfig.read(settings);
         List<Readiness.Check> checks = new ArrayList<>();
-        for (HealthCheck check : AzureDoctor.checks(env, null, 0)) {
+        for (HealthCheck check : AzureDoctor.checks(backends.openAi(), backends.azureSearch(), null, 0)) {
             checks.add(Readiness.cached(
                     () -> {
                         List<Finding> problems = new Doctor(List.of(check))

@@ -1,14 +1,12 @@
 package io.docent.app.serve;
 
 import io.docent.app.Directories;
+import io.docent.app.config.BackendConfig;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Problems;
 import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
-import io.docent.core.azure.AzureSearchSettings;
-import io.docent.core.azure.OpenAiSettings;
-import io.docent.core.grounded.PromptBudget;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -73,10 +71,7 @@ public record ServeConfig(
         checks.check(() -> oneOf(settings, LOG_LEVEL, LOG_LEVELS), null);
         checks.check(() -> settings.getInt("DOCENT_PORT", 8080, 0, 65_535), null);
         RetrievalConfig.read(settings, checks);
-        Map<String, String> all = settings.snapshot();
-        checks.check(() -> OpenAiSettings.fromMap(all), null);
-        checks.check(() -> AzureSearchSettings.fromMap(all), null);
-        checks.check(() -> PromptBudget.fromMap(all), null);
+        BackendConfig.read(settings, checks);
         checks.check(() -> WebChat.from(settings), null);
         // The stack is opened in the background, where a bad directory would only be retried: check it here, so
         // that a missing, unreadable or malformed DOCENT_DIRECTORY_FILE stops start-up (exit 2), named.
