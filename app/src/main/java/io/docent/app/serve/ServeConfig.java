@@ -3,14 +3,13 @@ package io.docent.app.serve;
 import io.docent.app.Directories;
 import io.docent.app.config.BackendConfig;
 import io.docent.app.config.ConfigException;
+import io.docent.app.config.LogConfig;
 import io.docent.app.config.Problems;
 import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The settings of {@code docent serve}, read and checked all at once before anything starts, so that an operator
@@ -40,12 +39,7 @@ public record ServeConfig(
             "DOCENT_TEAMS_QUEUE", MAX_WAITING_QUESTIONS);
 
     public static final String SHUTDOWN_GRACE = "DOCENT_SHUTDOWN_GRACE";
-    public static final String LOG_FORMAT = "DOCENT_LOG_FORMAT";
-    public static final String LOG_LEVEL = "DOCENT_LOG_LEVEL";
     public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 20;
-
-    private static final Set<String> LOG_FORMATS = Set.of("plain", "json");
-    private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
 
     /**
      * Reads the service's settings and checks every other one {@code docent serve} will use.
@@ -67,8 +61,7 @@ public record ServeConfig(
                         + " Teams and the web chat together; set " + removed.getValue() + " instead (see also "
                         + MAX_ANSWERS_PER_PERSON + ")"));
         int grace = checks.check(() -> settings.getInt(SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3_600), 0);
-        checks.check(() -> oneOf(settings, LOG_FORMAT, LOG_FORMATS), null);
-        checks.check(() -> oneOf(settings, LOG_LEVEL, LOG_LEVELS), null);
+        LogConfig.read(settings, checks);
         checks.check(() -> settings.getInt("DOCENT_PORT", 8080, 0, 65_535), null);
         RetrievalConfig.read(settings, checks);
         BackendConfig.read(settings, checks);
@@ -85,14 +78,5 @@ public record ServeConfig(
                 null);
         checks.throwIfAny();
         return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace));
-    }
-
-    private static String oneOf(Settings settings, String key, Set<String> allowed) {
-        String value = settings.get(key, "").toLowerCase(Locale.ROOT);
-        if (!value.isEmpty() && !allowed.contains(value)) {
-            throw new ConfigException(
-                    key + " must be one of " + allowed.stream().sorted().toList());
-        }
-        return value;
     }
 }
