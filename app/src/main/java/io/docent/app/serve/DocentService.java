@@ -86,7 +86,7 @@ public final class DocentService implements AutoCloseable {
         List<Readiness.Check> checks = new ArrayList<>();
         checks.add(() -> answers.accepting() ? Optional.empty() : Optional.of("shutting down"));
         checks.add(this::indexProblem);
-        checks.addAll(backendChecks(settings));
+        checks.addAll(backendChecks(config.backends()));
         this.readiness = new Readiness(checks, Readiness.DEFAULT_TTL);
     }
 
@@ -126,9 +126,8 @@ public final class DocentService implements AutoCloseable {
 
     private void startServer(PrintWriter err) {
         teams = TeamsWiring.from(settings);
-        String host = teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
-        int port = settings.getInt("DOCENT_PORT", 8080, 0, 65_535);
-        server = DocentServer.bind(host, port);
+        String host = teams.bindHost(config.bind());
+        server = DocentServer.bind(host, config.port());
         WebChat web = WebChat.from(settings);
         server.route("/readyz", readiness.handler(web::mayReadOperatorDetails));
         server.route("/metrics", metrics.handler(web::mayReadMetrics));
@@ -224,8 +223,7 @@ public final class DocentService implements AutoCloseable {
     }
 
     /** The configured remote backends' doctor checks; problems (not warnings) make the service not ready. */
-    private static List<Readiness.Check> backendChecks(Settings settings) {
-        BackendConfig backends = BackendConfig.read(settings);
+    private static List<Readiness.Check> backendChecks(BackendConfig backends) {
         List<Readiness.Check> checks = new ArrayList<>();
         for (HealthCheck check : AzureDoctor.checks(backends.openAi(), backends.azureSearch(), null, 0)) {
             checks.add(Readiness.cached(

@@ -20,9 +20,28 @@ import java.util.Map;
  * @param maxWaitingQuestions {@code DOCENT_MAX_WAITING_QUESTIONS}: questions that may wait in line for those
  * @param maxAnswersPerPerson {@code DOCENT_MAX_ANSWERS_PER_PERSON}: questions one person may have in flight
  * @param shutdownGrace {@code DOCENT_SHUTDOWN_GRACE} (whole seconds)
+ * @param bind {@value #BIND}: the address the HTTP server listens on (default {@value #DEFAULT_BIND}; Teams' insecure
+ *     local mode allows loopback only, see {@link TeamsWiring#bindHost})
+ * @param port {@value #PORT}: its port (default {@value #DEFAULT_PORT}; 0 picks a free one)
+ * @param retrieval how questions are read and sources found
+ * @param backends the model server and search service, if any
+ * @param log how the service logs
  */
 public record ServeConfig(
-        int maxConcurrentAnswers, int maxWaitingQuestions, int maxAnswersPerPerson, Duration shutdownGrace) {
+        int maxConcurrentAnswers,
+        int maxWaitingQuestions,
+        int maxAnswersPerPerson,
+        Duration shutdownGrace,
+        String bind,
+        int port,
+        RetrievalConfig retrieval,
+        BackendConfig backends,
+        LogConfig log) {
+
+    public static final String BIND = "DOCENT_BIND";
+    public static final String DEFAULT_BIND = "0.0.0.0";
+    public static final String PORT = "DOCENT_PORT";
+    public static final int DEFAULT_PORT = 8080;
 
     public static final String MAX_CONCURRENT_ANSWERS = "DOCENT_MAX_CONCURRENT_ANSWERS";
     public static final String MAX_WAITING_QUESTIONS = "DOCENT_MAX_WAITING_QUESTIONS";
@@ -61,10 +80,11 @@ public record ServeConfig(
                         + " Teams and the web chat together; set " + removed.getValue() + " instead (see also "
                         + MAX_ANSWERS_PER_PERSON + ")"));
         int grace = checks.check(() -> settings.getInt(SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3_600), 0);
-        LogConfig.read(settings, checks);
-        checks.check(() -> settings.getInt("DOCENT_PORT", 8080, 0, 65_535), null);
-        RetrievalConfig.read(settings, checks);
-        BackendConfig.read(settings, checks);
+        LogConfig log = LogConfig.read(settings, checks);
+        int port = checks.check(() -> settings.getInt(PORT, DEFAULT_PORT, 0, 65_535), DEFAULT_PORT);
+        String bind = settings.get(BIND, DEFAULT_BIND);
+        RetrievalConfig retrieval = RetrievalConfig.read(settings, checks);
+        BackendConfig backends = BackendConfig.read(settings, checks);
         checks.check(() -> WebChat.from(settings), null);
         // The stack is opened in the background, where a bad directory would only be retried: check it here, so
         // that a missing, unreadable or malformed DOCENT_DIRECTORY_FILE stops start-up (exit 2), named.
@@ -73,10 +93,11 @@ public record ServeConfig(
         checks.check(
                 () -> {
                     TeamsWiring teams = TeamsWiring.from(settings);
-                    return teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
+                    return teams.bindHost(bind);
                 },
                 null);
         checks.throwIfAny();
-        return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace));
+        return new ServeConfig(
+                max, waitingQuestions, perPerson, Duration.ofSeconds(grace), bind, port, retrieval, backends, log);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docent.app.config.ConfigException;
+import io.docent.app.config.LogConfig;
+import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +20,11 @@ class ServeConfigTest {
         assertThat(config.maxWaitingQuestions()).isEqualTo(AnswerService.DEFAULT_MAX_WAITING);
         assertThat(config.maxAnswersPerPerson()).isEqualTo(AnswerService.DEFAULT_MAX_PER_PERSON);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.bind()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.retrieval()).isEqualTo(RetrievalConfig.defaults());
+        assertThat(config.backends().openAi()).isEmpty();
+        assertThat(config.log()).isEqualTo(LogConfig.DEFAULT);
     }
 
     @Test
@@ -38,11 +45,16 @@ class ServeConfigTest {
                 "DOCENT_MAX_WAITING_QUESTIONS", "50",
                 "DOCENT_MAX_ANSWERS_PER_PERSON", "4",
                 "DOCENT_SHUTDOWN_GRACE", "5",
-                "DOCENT_LOG_FORMAT", "json")));
+                "DOCENT_LOG_FORMAT", "json",
+                "DOCENT_PORT", "0",
+                "DOCENT_CANDIDATES", "12")));
         assertThat(config.maxConcurrentAnswers()).isEqualTo(3);
         assertThat(config.maxWaitingQuestions()).isEqualTo(50);
         assertThat(config.maxAnswersPerPerson()).isEqualTo(4);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.log().json()).isTrue();
+        assertThat(config.port()).isZero();
+        assertThat(config.retrieval().candidates()).isEqualTo(12);
     }
 
     @Test
