@@ -1,6 +1,7 @@
 package io.docent.app;
 
 import io.docent.app.config.BackendConfig;
+import io.docent.app.config.DocentConfig;
 import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import io.docent.core.ChatModel;
@@ -108,16 +109,16 @@ public final class DocentStack implements AutoCloseable {
 
     /** Opens the stack with the embedded index opened as {@code access} says. */
     public static DocentStack open(Settings settings, Path indexDirOverride, IndexAccess access) {
-        return open(settings, BackendConfig.read(settings), RetrievalConfig.read(settings), indexDirOverride, access);
+        return open(settings, DocentConfig.read(settings), indexDirOverride, access);
     }
 
-    /** Opens the stack with these backends and retrieval settings, read (and checked) once by the caller. */
-    public static DocentStack open(
-            Settings settings,
-            BackendConfig backends,
-            RetrievalConfig retrieval,
-            Path indexDirOverride,
-            IndexAccess access) {
+    /**
+     * Opens the stack with this configuration, read (and checked) once by the caller; {@code settings} still says
+     * where the index and the directory are ({@code DOCENT_HOME}, {@code DOCENT_DIRECTORY*}).
+     */
+    public static DocentStack open(Settings settings, DocentConfig config, Path indexDirOverride, IndexAccess access) {
+        BackendConfig backends = config.backends();
+        RetrievalConfig retrieval = config.retrieval();
         // Read first: a wrong directory stops the command before the model is loaded or the index touched.
         Directory directory = directory(settings);
         Path home = home(settings);

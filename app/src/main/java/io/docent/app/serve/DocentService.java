@@ -86,7 +86,7 @@ public final class DocentService implements AutoCloseable {
         List<Readiness.Check> checks = new ArrayList<>();
         checks.add(() -> answers.accepting() ? Optional.empty() : Optional.of("shutting down"));
         checks.add(this::indexProblem);
-        checks.addAll(backendChecks(config.backends()));
+        checks.addAll(backendChecks(config.docent().backends()));
         this.readiness = new Readiness(checks, Readiness.DEFAULT_TTL);
     }
 

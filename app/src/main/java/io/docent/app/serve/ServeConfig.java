@@ -1,11 +1,9 @@
 package io.docent.app.serve;
 
 import io.docent.app.Directories;
-import io.docent.app.config.BackendConfig;
 import io.docent.app.config.ConfigException;
-import io.docent.app.config.LogConfig;
+import io.docent.app.config.DocentConfig;
 import io.docent.app.config.Problems;
-import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
 import java.time.Duration;
@@ -23,9 +21,7 @@ import java.util.Map;
  * @param bind {@value #BIND}: the address the HTTP server listens on (default {@value #DEFAULT_BIND}; Teams' insecure
  *     local mode allows loopback only, see {@link TeamsWiring#bindHost})
  * @param port {@value #PORT}: its port (default {@value #DEFAULT_PORT}; 0 picks a free one)
- * @param retrieval how questions are read and sources found
- * @param backends the model server and search service, if any
- * @param log how the service logs
+ * @param docent the settings every command shares (retrieval, backends, logging)
  */
 public record ServeConfig(
         int maxConcurrentAnswers,
@@ -34,9 +30,7 @@ public record ServeConfig(
         Duration shutdownGrace,
         String bind,
         int port,
-        RetrievalConfig retrieval,
-        BackendConfig backends,
-        LogConfig log) {
+        DocentConfig docent) {
 
     public static final String BIND = "DOCENT_BIND";
     public static final String DEFAULT_BIND = "0.0.0.0";
@@ -80,11 +74,9 @@ public record ServeConfig(
                         + " Teams and the web chat together; set " + removed.getValue() + " instead (see also "
                         + MAX_ANSWERS_PER_PERSON + ")"));
         int grace = checks.check(() -> settings.getInt(SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3_600), 0);
-        LogConfig log = LogConfig.read(settings, checks);
+        DocentConfig docent = DocentConfig.read(settings, checks);
         int port = checks.check(() -> settings.getInt(PORT, DEFAULT_PORT, 0, 65_535), DEFAULT_PORT);
         String bind = settings.get(BIND, DEFAULT_BIND);
-        RetrievalConfig retrieval = RetrievalConfig.read(settings, checks);
-        BackendConfig backends = BackendConfig.read(settings, checks);
         checks.check(() -> WebChat.from(settings), null);
         // The stack is opened in the background, where a bad directory would only be retried: check it here, so
         // that a missing, unreadable or malformed DOCENT_DIRECTORY_FILE stops start-up (exit 2), named.
@@ -97,7 +89,6 @@ public record ServeConfig(
                 },
                 null);
         checks.throwIfAny();
-        return new ServeConfig(
-                max, waitingQuestions, perPerson, Duration.ofSeconds(grace), bind, port, retrieval, backends, log);
+        return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace), bind, port, docent);
     }
 }

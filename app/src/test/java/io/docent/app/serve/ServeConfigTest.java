@@ -22,9 +22,9 @@ class ServeConfigTest {
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.bind()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.retrieval()).isEqualTo(RetrievalConfig.defaults());
-        assertThat(config.backends().openAi()).isEmpty();
-        assertThat(config.log()).isEqualTo(LogConfig.DEFAULT);
+        assertThat(config.docent().retrieval()).isEqualTo(RetrievalConfig.defaults());
+        assertThat(config.docent().backends().openAi()).isEmpty();
+        assertThat(config.docent().log()).isEqualTo(LogConfig.DEFAULT);
     }
 
     @Test
@@ -52,9 +52,9 @@ class ServeConfigTest {
         assertThat(config.maxWaitingQuestions()).isEqualTo(50);
         assertThat(config.maxAnswersPerPerson()).isEqualTo(4);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.log().json()).isTrue();
+        assertThat(config.docent().log().json()).isTrue();
         assertThat(config.port()).isZero();
-        assertThat(config.retrieval().candidates()).isEqualTo(12);
+        assertThat(config.docent().retrieval().candidates()).isEqualTo(12);
     }
 
     @Test
