@@ -2,6 +2,7 @@ package io.docent.app.serve;
 
 import io.docent.app.DocentStack;
 import io.docent.app.config.BackendConfig;
+import io.docent.app.config.DocentConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
 import io.docent.core.Answer;
@@ -29,7 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ public final class DocentService implements AutoCloseable {
 
     private final Settings settings;
     private final ServeConfig config;
-    private final Supplier<DocentStack> opener;
+    private final Function<DocentConfig, DocentStack> opener;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final AnswerService answers;
     private final Readiness readiness;
@@ -72,7 +73,7 @@ public final class DocentService implements AutoCloseable {
     private JsonLinesFeedbackLog feedbackLog; // one log for every surface; null without Slack and Teams
     private Thread openerThread; // kept for debugging: a daemon that ends when the index opens or the service closes
 
-    private DocentService(Settings settings, ServeConfig config, Supplier<DocentStack> opener) {
+    private DocentService(Settings settings, ServeConfig config, Function<DocentConfig, DocentStack> opener) {
         this.settings = settings;
         this.config = config;
         this.opener = opener;
@@ -92,11 +93,12 @@ public final class DocentService implements AutoCloseable {
 
     /**
      * Checks the settings, listens on {@code DOCENT_BIND:DOCENT_PORT}, mounts the configured platforms and starts
-     * opening the index with {@code opener} in the background.
+     * opening the index with {@code opener} in the background, given the configuration read here (so that it is not
+     * read again).
      *
      * @throws io.docent.app.config.ConfigException naming every wrong setting
      */
-    public static DocentService start(Settings settings, Supplier<DocentStack> opener, PrintWriter err) {
+    public static DocentService start(Settings settings, Function<DocentConfig, DocentStack> opener, PrintWriter err) {
         ServeConfig config = ServeConfig.read(settings);
         var service = new DocentService(settings, config, opener);
         try {
@@ -168,7 +170,7 @@ public final class DocentService implements AutoCloseable {
     private void openIndex() {
         while (!closed.get()) {
             try {
-                DocentStack s = opener.get();
+                DocentStack s = opener.apply(config.docent());
                 synchronized (this) {
                     if (closed.get()) {
                         s.close();
