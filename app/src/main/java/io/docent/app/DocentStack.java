@@ -1,6 +1,8 @@
 package io.docent.app;
 
-import io.docent.app.config.ConfigException;
+import io.docent.app.config.BackendConfig;
+import io.docent.app.config.DocentConfig;
+import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import io.docent.core.ChatModel;
 import io.docent.core.Directory;
@@ -10,16 +12,12 @@ import io.docent.core.access.AccessPolicy;
 import io.docent.core.azure.AzureOpenAiChatModel;
 import io.docent.core.azure.AzureOpenAiEmbedder;
 import io.docent.core.azure.AzureSearchIndex;
-import io.docent.core.azure.AzureSearchSettings;
 import io.docent.core.azure.OpenAiSettings;
 import io.docent.core.embedding.CachingEmbedder;
 import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.grounded.GroundedAnswerGenerator;
 import io.docent.core.grounded.LlmQueryRewriter;
-import io.docent.core.grounded.PromptBudget;
-import io.docent.core.lucene.FusionMethod;
 import io.docent.core.lucene.LuceneSearchIndex;
-import io.docent.core.lucene.LuceneSearchIndexBuilder;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
 import io.docent.core.pipeline.GateModel;
@@ -28,8 +26,6 @@ import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.Retriever;
 import io.docent.core.pipeline.TermRarity;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -100,7 +96,7 @@ public final class DocentStack implements AutoCloseable {
 
     /** Whether the index is the embedded Lucene one (no Azure AI Search configured). */
     public static boolean usesEmbeddedIndex(Settings settings) {
-        return AzureSearchSettings.fromMap(settings.snapshot()).isEmpty();
+        return BackendConfig.read(settings).azureSearch().isEmpty();
     }
 
     /**
@@ -113,32 +109,39 @@ public final class DocentStack implements AutoCloseable {
 
     /** Opens the stack with the embedded index opened as {@code access} says. */
     public static DocentStack open(Settings settings, Path indexDirOverride, IndexAccess access) {
+        return open(settings, DocentConfig.read(settings), indexDirOverride, access);
+    }
+
+    /**
+     * Opens the stack with this configuration, read (and checked) once by the caller; {@code settings} still says
+     * where the index and the directory are ({@code DOCENT_HOME}, {@code DOCENT_DIRECTORY*}).
+     */
+    public static DocentStack open(Settings settings, DocentConfig config, Path indexDirOverride, IndexAccess access) {
+        BackendConfig backends = config.backends();
+        RetrievalConfig retrieval = config.retrieval();
         // Read first: a wrong directory stops the command before the model is loaded or the index touched.
         Directory directory = directory(settings);
         Path home = home(settings);
-        Map<String, String> config = settings.snapshot();
-        Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(config);
+        Optional<OpenAiSettings> openAi = backends.openAi();
         Embedder model = openAi.filter(o -> o.embeddingModel() != null)
                 .<Embedder>map(AzureOpenAiEmbedder::create)
                 .orElseGet(OnnxEmbedder::new);
-        int queryCache =
-                settings.getInt("DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000);
+        int queryCache = retrieval.queryCacheSize();
         Embedder embedder = queryCache == 0 ? model : new CachingEmbedder(model, queryCache); // 0: no cache
-        SearchIndex index = AzureSearchSettings.fromMap(config)
+        SearchIndex index = backends.azureSearch()
                 .<SearchIndex>map(azure -> AzureSearchIndex.open(azure, embedder))
-                .orElseGet(() -> openLucene(settings, indexDirOverride, access, embedder));
+                .orElseGet(() -> openLucene(settings, retrieval, indexDirOverride, access, embedder));
         try {
-            var normalizer = new QuestionNormalizer(
-                    settings.getInt("DOCENT_MAX_QUESTION_CHARS", QuestionNormalizer.DEFAULT_MAX_CHARS, 100, 100_000));
+            var normalizer = new QuestionNormalizer(retrieval.maxQuestionChars());
             var retriever = new Retriever(
                     index,
                     embedder,
-                    settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000),
-                    settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50),
+                    retrieval.candidates(),
+                    retrieval.maxSources(),
                     Retriever.DEFAULT_MAX_CHUNKS_PER_SOURCE);
             // coverage weighs the question's words by their rarity in this index (the fitted rules assume it)
             var gate = new RelevanceGate(
-                    gateModel(settings, embedder.modelName()),
+                    gateModel(retrieval, embedder.modelName()),
                     RelevanceGate.DEFAULT_CLOSEST_SOURCES,
                     TermRarity.of(index));
             var tokens = new TokenCounts();
@@ -151,7 +154,7 @@ public final class DocentStack implements AutoCloseable {
                             // did not change the answers' quality (docs/benchmarks.md, "Answer quality").
                             ? AnswerPipeline.builder(retriever, new ExtractiveGenerator())
                             : AnswerPipeline.builder(
-                                            retriever, new GroundedAnswerGenerator(chat, PromptBudget.fromMap(config)))
+                                            retriever, new GroundedAnswerGenerator(chat, backends.promptBudget()))
                                     .rewriter(new LlmQueryRewriter(chat)))
                     .normalizer(normalizer)
                     .gate(gate)
@@ -170,11 +173,13 @@ public final class DocentStack implements AutoCloseable {
     }
 
     private static SearchIndex openLucene(
-            Settings settings, Path indexDirOverride, IndexAccess access, Embedder embedder) {
-        var builder = hybridFusion(
-                settings,
-                LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
-                        .embeddingModel(embedder.modelName(), embedder.dimension()));
+            Settings settings,
+            RetrievalConfig retrieval,
+            Path indexDirOverride,
+            IndexAccess access,
+            Embedder embedder) {
+        var builder = retrieval.applyTo(LuceneSearchIndex.builder(indexDir(settings, indexDirOverride))
+                .embeddingModel(embedder.modelName(), embedder.dimension()));
         return switch (access) {
             case WRITE -> builder.open();
             case REBUILD -> builder.recreate().open();
@@ -182,43 +187,20 @@ public final class DocentStack implements AutoCloseable {
         };
     }
 
-    /** Weight of vector ranks against keyword ranks in hybrid fusion ({@code DOCENT_VECTOR_WEIGHT}). */
     /**
      * The relevance gate's rule: {@code DOCENT_MIN_SIMILARITY} when the operator sets one (similarity alone decides),
      * else the rule fitted for the embedding model, else a similarity threshold for the model's family (bge-small's
      * similarities sit higher than OpenAI's text-embedding-3 ones).
      */
-    static GateModel gateModel(Settings settings, String embeddingModel) {
-        if (settings.get("DOCENT_MIN_SIMILARITY").isPresent()) {
-            return GateModel.similarityOnly(settings.getDouble("DOCENT_MIN_SIMILARITY", 0, -1, 1));
-        }
-        return GateModel.forEmbeddingModel(embeddingModel)
+    static GateModel gateModel(RetrievalConfig retrieval, String embeddingModel) {
+        return retrieval
+                .minSimilarity()
+                .map(GateModel::similarityOnly)
+                .or(() -> GateModel.forEmbeddingModel(embeddingModel))
                 .orElseGet(() -> GateModel.similarityOnly(
                         embeddingModel.startsWith(OnnxEmbedder.MODEL_NAME)
                                 ? RelevanceGate.DEFAULT_MIN_SIMILARITY
                                 : OPENAI_EMBEDDINGS_MIN_SIMILARITY));
-    }
-
-    public static double vectorWeight(Settings settings) {
-        return settings.getDouble(
-                "DOCENT_VECTOR_WEIGHT", LuceneSearchIndexBuilder.defaultVectorWeight(fusion(settings)), 0.01, 100);
-    }
-
-    /** How hybrid search merges its lists ({@code DOCENT_FUSION}: {@code convex} by default, or {@code rrf}). */
-    public static FusionMethod fusion(Settings settings) {
-        String value = settings.get("DOCENT_FUSION", LuceneSearchIndexBuilder.DEFAULT_FUSION.name())
-                .trim()
-                .toUpperCase(Locale.ROOT);
-        try {
-            return FusionMethod.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("DOCENT_FUSION must be convex or rrf");
-        }
-    }
-
-    /** {@code builder} with the fusion method and vector weight of {@code settings}. */
-    public static LuceneSearchIndexBuilder hybridFusion(Settings settings, LuceneSearchIndexBuilder builder) {
-        return builder.fusion(fusion(settings)).vectorWeight(vectorWeight(settings));
     }
 
     public Path home() {

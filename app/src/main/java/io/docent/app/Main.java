@@ -7,7 +7,10 @@ import io.docent.app.cli.EvalCommand;
 import io.docent.app.cli.IndexCommand;
 import io.docent.app.cli.ServeCommand;
 import io.docent.app.config.ConfigException;
+import io.docent.app.config.LogConfig;
+import io.docent.app.config.Problems;
 import io.docent.app.config.Settings;
+import io.docent.app.logging.LogConfigurator;
 import io.docent.core.DocentException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -59,7 +62,22 @@ public final class Main implements Runnable {
         LUCENE_VECTORIZATION_LOG.setLevel(java.util.logging.Level.SEVERE);
         var out = new PrintWriter(System.out, true);
         var err = new PrintWriter(System.err, true);
-        System.exit(run(args, System.getenv(), System.in, out, err));
+        Map<String, String> env = System.getenv();
+        applyLogSettings(env);
+        System.exit(run(args, env, System.in, out, err));
+    }
+
+    /**
+     * Logging started with its defaults, before anything was read: now it follows the operator's settings. A wrong
+     * logging setting keeps its default here; {@code docent serve} refuses it at start-up, and a wrong configuration
+     * file is reported by the command, which reads it again.
+     */
+    private static void applyLogSettings(Map<String, String> env) {
+        try {
+            LogConfigurator.apply(LogConfig.read(Settings.load(env), new Problems()));
+        } catch (ConfigException e) {
+            // reported by the command
+        }
     }
 
     /** Runs the command line with the given environment and streams (tests call this). */

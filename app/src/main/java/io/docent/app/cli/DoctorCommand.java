@@ -1,18 +1,15 @@
 package io.docent.app.cli;
 
 import io.docent.app.Main;
+import io.docent.app.config.BackendConfig;
 import io.docent.app.config.Settings;
 import io.docent.core.azure.AzureDoctor;
-import io.docent.core.azure.AzureSearchSettings;
-import io.docent.core.azure.OpenAiSettings;
 import io.docent.core.doctor.Doctor;
 import io.docent.core.doctor.Finding;
 import io.docent.core.doctor.HealthCheck;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,26 +27,6 @@ import picocli.CommandLine.Spec;
         description = "Checks the configured backends and says what is wrong and how to fix it. Changes nothing.",
         mixinStandardHelpOptions = true)
 public final class DoctorCommand implements Callable<Integer> {
-
-    /** The settings the backend checks read; values are passed on, never printed. */
-    static final List<String> KEYS = List.of(
-            AzureSearchSettings.ENDPOINT,
-            AzureSearchSettings.INDEX,
-            AzureSearchSettings.API_KEY,
-            AzureSearchSettings.SEMANTIC,
-            AzureSearchSettings.ANALYZER,
-            AzureSearchSettings.QUANTIZATION,
-            OpenAiSettings.AZURE_ENDPOINT,
-            OpenAiSettings.AZURE_API_KEY,
-            OpenAiSettings.AZURE_CHAT_DEPLOYMENT,
-            OpenAiSettings.AZURE_EMBEDDING_DEPLOYMENT,
-            OpenAiSettings.AZURE_EMBEDDING_DIMENSIONS,
-            OpenAiSettings.BASE_URL,
-            OpenAiSettings.API_KEY,
-            OpenAiSettings.MODEL,
-            OpenAiSettings.EMBEDDING_MODEL,
-            OpenAiSettings.EMBEDDING_DIMENSIONS,
-            OpenAiSettings.TIMEOUT_SECONDS);
 
     @Option(
             names = "--embedding-model",
@@ -70,11 +47,9 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Settings settings = main.settings();
-        Map<String, String> env = new HashMap<>();
-        for (String key : KEYS) {
-            settings.get(key).ifPresent(value -> env.put(key, value));
-        }
-        List<HealthCheck> checks = new ArrayList<>(AzureDoctor.checks(env, embeddingModel, dimensions));
+        BackendConfig backends = BackendConfig.read(settings);
+        List<HealthCheck> checks = new ArrayList<>(
+                AzureDoctor.checks(backends.openAi(), backends.azureSearch(), embeddingModel, dimensions));
         if (checks.isEmpty()) {
             out.println("No Azure or OpenAI-compatible backend is configured: Docent uses its embedded defaults"
                     + " (the Lucene index on disk, the bundled embedding model, the extractive answerer).");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docent.app.DocentStack;
 import io.docent.app.Main;
+import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.eval.BeirDataset;
 import io.docent.app.eval.BootstrapInterval;
@@ -168,9 +169,8 @@ public final class EvalCommand implements Callable<Integer> {
         Embedder embedder = new OnnxEmbedder();
         Path dir = DocentStack.home(settings).resolve("eval").resolve(cacheKey(data, embedder, chunker));
         List<ModeResult> results = new ArrayList<>();
-        try (SearchIndex index = DocentStack.hybridFusion(
-                        settings,
-                        LuceneSearchIndex.builder(dir).embeddingModel(embedder.modelName(), embedder.dimension()))
+        try (SearchIndex index = RetrievalConfig.read(settings)
+                .applyTo(LuceneSearchIndex.builder(dir).embeddingModel(embedder.modelName(), embedder.dimension()))
                 .open()) {
             var evaluator = new RetrievalEvaluator(index, embedder, chunker);
             if (index.chunkCount() == 0) {

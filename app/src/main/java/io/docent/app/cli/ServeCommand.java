@@ -40,7 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = main.settings();
         var stopped = new CountDownLatch(1);
         var closed = new CountDownLatch(1);
-        DocentService service = DocentService.start(settings, () -> stackOptions.openForQuestions(settings, err), err);
+        DocentService service =
+                DocentService.start(settings, config -> stackOptions.openForQuestions(settings, config, err), err);
         try {
             // The JVM halts when its shutdown hooks return: this one waits until the service has closed below.
             Thread hook = new Thread(

@@ -1,6 +1,7 @@
 package io.docent.app.cli;
 
 import io.docent.app.DocentStack;
+import io.docent.app.config.DocentConfig;
 import io.docent.app.config.Settings;
 import io.docent.core.lucene.LuceneSearchIndex;
 import java.io.PrintWriter;
@@ -26,8 +27,13 @@ public final class StackOptions {
      * empty one) the sample handbook is indexed first, with the index opened for writing just for that.
      */
     DocentStack openForQuestions(Settings settings, PrintWriter err) {
-        if (!DocentStack.usesEmbeddedIndex(settings)) {
-            DocentStack stack = open(settings);
+        return openForQuestions(settings, DocentConfig.read(settings), err);
+    }
+
+    /** As {@link #openForQuestions(Settings, PrintWriter)}, with the configuration already read (docent serve). */
+    public DocentStack openForQuestions(Settings settings, DocentConfig config, PrintWriter err) {
+        if (config.backends().azureSearch().isPresent()) {
+            DocentStack stack = DocentStack.open(settings, config, indexDir, DocentStack.IndexAccess.WRITE);
             try {
                 Bootstrap.ensureIndexed(stack, err);
                 return stack;
@@ -37,11 +43,11 @@ public final class StackOptions {
             }
         }
         if (!LuceneSearchIndex.hasChunks(DocentStack.indexDir(settings, indexDir))) {
-            try (DocentStack writable = open(settings)) {
+            try (DocentStack writable = DocentStack.open(settings, config, indexDir, DocentStack.IndexAccess.WRITE)) {
                 Bootstrap.ensureIndexed(writable, err);
             }
         }
-        return DocentStack.open(settings, indexDir, DocentStack.IndexAccess.READ);
+        return DocentStack.open(settings, config, indexDir, DocentStack.IndexAccess.READ);
     }
 
     DocentStack openEmpty(Settings settings) {

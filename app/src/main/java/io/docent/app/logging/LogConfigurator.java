@@ -9,15 +9,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import io.docent.app.config.LogConfig;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.fieldnames.LogstashFieldNames;
 
 /**
- * Configures logback when it starts (found through {@code META-INF/services}), from the environment, since logging
- * starts before the settings are read: {@code DOCENT_LOG_FORMAT} ({@code plain}, the default, or {@code json}: one
- * JSON object a line, see {@link #jsonEncoder}) and {@code DOCENT_LOG_LEVEL} (default {@code warn}, so the
- * command line stays quiet; the system property {@code docent.log.level} wins, for benchmarks). Logs go to stderr;
- * stdout is the commands' output. A {@code logback.xml} or {@code -Dlogback.configurationFile} still overrides this.
+ * Configures logback: when it starts (found through {@code META-INF/services}) with {@link LogConfig#DEFAULT}, since
+ * logging starts before the settings are read, then, once {@code Main} has read them, with the operator's {@link
+ * LogConfig} ({@link #apply}). JSON is one object a line, see {@link #jsonEncoder}. Logs go to stderr; stdout is the
+ * commands' output. A {@code logback.xml} or {@code -Dlogback.configurationFile} still overrides the start-up one.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
 
@@ -27,15 +27,31 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        String format = System.getenv().getOrDefault("DOCENT_LOG_FORMAT", "plain");
-        String level = System.getProperty("docent.log.level", System.getenv().getOrDefault("DOCENT_LOG_LEVEL", "warn"));
-        configure(context, "json".equalsIgnoreCase(format.strip()), Level.toLevel(level.strip(), Level.WARN));
+        LogConfig start = LogConfig.DEFAULT;
+        String property = System.getProperty(LogConfig.LEVEL_PROPERTY);
+        configure(
+                context, start.json(), Level.toLevel(property == null ? start.level() : property.strip(), Level.WARN));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
+
+    /**
+     * Reconfigures the running logback context as {@code config} says, unless logback was configured otherwise (a
+     * {@code logback.xml}, or another SLF4J binding), which then stays in charge.
+     */
+    public static void apply(LogConfig config) {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && context.getObject(CONFIGURED_HERE) != null) {
+            configure(context, config.json(), Level.toLevel(config.level(), Level.WARN));
+        }
+    }
+
+    /** Marks a context this class configured (reset keeps no other trace of who did). */
+    private static final String CONFIGURED_HERE = LogConfigurator.class.getName();
 
     /** Sends every log event at {@code level} or above to stderr, as JSON lines or plain text. */
     public static void configure(LoggerContext context, boolean json, Level level) {
         context.reset();
+        context.putObject(CONFIGURED_HERE, Boolean.TRUE);
         Encoder<ILoggingEvent> encoder;
         if (json) {
             encoder = jsonEncoder();

@@ -1,6 +1,8 @@
 package io.docent.app.serve;
 
 import io.docent.app.DocentStack;
+import io.docent.app.config.BackendConfig;
+import io.docent.app.config.DocentConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
 import io.docent.core.Answer;
@@ -23,14 +25,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ public final class DocentService implements AutoCloseable {
 
     private final Settings settings;
     private final ServeConfig config;
-    private final Supplier<DocentStack> opener;
+    private final Function<DocentConfig, DocentStack> opener;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final AdmissionControl answers;
     private final Readiness readiness;
@@ -73,7 +73,7 @@ public final class DocentService implements AutoCloseable {
     private JsonLinesFeedbackLog feedbackLog; // one log for every surface; null without Slack and Teams
     private Thread openerThread; // kept for debugging: a daemon that ends when the index opens or the service closes
 
-    private DocentService(Settings settings, ServeConfig config, Supplier<DocentStack> opener) {
+    private DocentService(Settings settings, ServeConfig config, Function<DocentConfig, DocentStack> opener) {
         this.settings = settings;
         this.config = config;
         this.opener = opener;
@@ -87,17 +87,18 @@ public final class DocentService implements AutoCloseable {
         List<Readiness.Check> checks = new ArrayList<>();
         checks.add(() -> answers.accepting() ? Optional.empty() : Optional.of("shutting down"));
         checks.add(this::indexProblem);
-        checks.addAll(backendChecks(settings));
+        checks.addAll(backendChecks(config.docent().backends()));
         this.readiness = new Readiness(checks, Readiness.DEFAULT_TTL);
     }
 
     /**
      * Checks the settings, listens on {@code DOCENT_BIND:DOCENT_PORT}, mounts the configured platforms and starts
-     * opening the index with {@code opener} in the background.
+     * opening the index with {@code opener} in the background, given the configuration read here (so that it is not
+     * read again).
      *
      * @throws io.docent.app.config.ConfigException naming every wrong setting
      */
-    public static DocentService start(Settings settings, Supplier<DocentStack> opener, PrintWriter err) {
+    public static DocentService start(Settings settings, Function<DocentConfig, DocentStack> opener, PrintWriter err) {
         ServeConfig config = ServeConfig.read(settings);
         var service = new DocentService(settings, config, opener);
         try {
@@ -127,9 +128,8 @@ public final class DocentService implements AutoCloseable {
 
     private void startServer(PrintWriter err) {
         teams = TeamsWiring.from(settings);
-        String host = teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
-        int port = settings.getInt("DOCENT_PORT", 8080, 0, 65_535);
-        server = DocentServer.bind(host, port);
+        String host = teams.bindHost(config.bind());
+        server = DocentServer.bind(host, config.port());
         WebChat web = WebChat.from(settings);
         server.route("/readyz", readiness.handler(web::mayReadOperatorDetails));
         server.route("/metrics", metrics.handler(web::mayReadMetrics));
@@ -170,7 +170,7 @@ public final class DocentService implements AutoCloseable {
     private void openIndex() {
         while (!closed.get()) {
             try {
-                DocentStack s = opener.get();
+                DocentStack s = opener.apply(config.docent());
                 synchronized (this) {
                     if (closed.get()) {
                         s.close();
@@ -225,10 +225,9 @@ public final class DocentService implements AutoCloseable {
     }
 
     /** The configured remote backends' doctor checks; problems (not warnings) make the service not ready. */
-    private static List<Readiness.Check> backendChecks(Settings settings) {
-        Map<String, String> env = new HashMap<>(settings.snapshot());
+    private static List<Readiness.Check> backendChecks(BackendConfig backends) {
         List<Readiness.Check> checks = new ArrayList<>();
-        for (HealthCheck check : AzureDoctor.checks(env, null, 0)) {
+        for (HealthCheck check : AzureDoctor.checks(backends.openAi(), backends.azureSearch(), null, 0)) {
             checks.add(Readiness.cached(
                     () -> {
                         List<Finding> problems = new Doctor(List.of(check))

@@ -1,23 +1,13 @@
 package io.docent.app.serve;
 
 import io.docent.app.Directories;
-import io.docent.app.DocentStack;
 import io.docent.app.config.ConfigException;
+import io.docent.app.config.DocentConfig;
+import io.docent.app.config.Problems;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
-import io.docent.core.DocentException;
-import io.docent.core.azure.AzureSearchSettings;
-import io.docent.core.azure.OpenAiSettings;
-import io.docent.core.embedding.CachingEmbedder;
-import io.docent.core.grounded.PromptBudget;
-import io.docent.core.pipeline.QuestionNormalizer;
-import io.docent.core.pipeline.Retriever;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The settings of {@code docent serve}, read and checked all at once before anything starts, so that an operator
@@ -28,9 +18,24 @@ import java.util.Set;
  * @param maxWaitingQuestions {@code DOCENT_MAX_WAITING_QUESTIONS}: questions that may wait in line for those
  * @param maxAnswersPerPerson {@code DOCENT_MAX_ANSWERS_PER_PERSON}: questions one person may have in flight
  * @param shutdownGrace {@code DOCENT_SHUTDOWN_GRACE} (whole seconds)
+ * @param bind {@value #BIND}: the address the HTTP server listens on (default {@value #DEFAULT_BIND}; Teams' insecure
+ *     local mode allows loopback only, see {@link TeamsWiring#bindHost})
+ * @param port {@value #PORT}: its port (default {@value #DEFAULT_PORT}; 0 picks a free one)
+ * @param docent the settings every command shares (retrieval, backends, logging)
  */
 public record ServeConfig(
-        int maxConcurrentAnswers, int maxWaitingQuestions, int maxAnswersPerPerson, Duration shutdownGrace) {
+        int maxConcurrentAnswers,
+        int maxWaitingQuestions,
+        int maxAnswersPerPerson,
+        Duration shutdownGrace,
+        String bind,
+        int port,
+        DocentConfig docent) {
+
+    public static final String BIND = "DOCENT_BIND";
+    public static final String DEFAULT_BIND = "0.0.0.0";
+    public static final String PORT = "DOCENT_PORT";
+    public static final int DEFAULT_PORT = 8080;
 
     public static final String MAX_CONCURRENT_ANSWERS = "DOCENT_MAX_CONCURRENT_ANSWERS";
     public static final String MAX_WAITING_QUESTIONS = "DOCENT_MAX_WAITING_QUESTIONS";
@@ -47,12 +52,7 @@ public record ServeConfig(
             "DOCENT_TEAMS_QUEUE", MAX_WAITING_QUESTIONS);
 
     public static final String SHUTDOWN_GRACE = "DOCENT_SHUTDOWN_GRACE";
-    public static final String LOG_FORMAT = "DOCENT_LOG_FORMAT";
-    public static final String LOG_LEVEL = "DOCENT_LOG_LEVEL";
     public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 20;
-
-    private static final Set<String> LOG_FORMATS = Set.of("plain", "json");
-    private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
 
     /**
      * Reads the service's settings and checks every other one {@code docent serve} will use.
@@ -60,87 +60,35 @@ public record ServeConfig(
      * @throws ConfigException listing every problem found, one a line
      */
     public static ServeConfig read(Settings settings) {
-        List<String> problems = new ArrayList<>();
-        int max = check(
-                problems,
-                () -> settings.getInt(MAX_CONCURRENT_ANSWERS, AdmissionControl.defaultMaxConcurrent(), 1, 4_096),
-                1);
-        int waitingQuestions = check(
-                problems,
-                () -> settings.getInt(MAX_WAITING_QUESTIONS, AdmissionControl.DEFAULT_MAX_WAITING, 0, 100_000),
-                0);
-        int perPerson = check(
-                problems,
-                () -> settings.getInt(MAX_ANSWERS_PER_PERSON, AdmissionControl.DEFAULT_MAX_PER_PERSON, 1, 1_000),
-                1);
+        Problems checks = new Problems();
+        int max = checks.check(
+                () -> settings.getInt(MAX_CONCURRENT_ANSWERS, AdmissionControl.defaultMaxConcurrent(), 1, 4_096), 1);
+        int waitingQuestions = checks.check(
+                () -> settings.getInt(MAX_WAITING_QUESTIONS, AdmissionControl.DEFAULT_MAX_WAITING, 0, 100_000), 0);
+        int perPerson = checks.check(
+                () -> settings.getInt(MAX_ANSWERS_PER_PERSON, AdmissionControl.DEFAULT_MAX_PER_PERSON, 1, 1_000), 1);
         REMOVED.entrySet().stream()
                 .filter(removed -> settings.get(removed.getKey()).isPresent())
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(removed -> problems.add(removed.getKey() + " is no longer read: one limit holds for Slack,"
+                .forEach(removed -> checks.add(removed.getKey() + " is no longer read: one limit holds for Slack,"
                         + " Teams and the web chat together; set " + removed.getValue() + " instead (see also "
                         + MAX_ANSWERS_PER_PERSON + ")"));
-        int grace = check(problems, () -> settings.getInt(SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3_600), 0);
-        check(problems, () -> oneOf(settings, LOG_FORMAT, LOG_FORMATS), null);
-        check(problems, () -> oneOf(settings, LOG_LEVEL, LOG_LEVELS), null);
-        check(problems, () -> settings.getInt("DOCENT_PORT", 8080, 0, 65_535), null);
-        check(
-                problems,
-                () -> settings.getInt(
-                        "DOCENT_QUERY_CACHE_SIZE", (int) CachingEmbedder.DEFAULT_MAXIMUM_SIZE, 0, 10_000_000),
-                null);
-        check(
-                problems,
-                () -> settings.getInt("DOCENT_MAX_QUESTION_CHARS", QuestionNormalizer.DEFAULT_MAX_CHARS, 100, 100_000),
-                null);
-        check(problems, () -> settings.getInt("DOCENT_CANDIDATES", Retriever.DEFAULT_CANDIDATES, 1, 1_000), null);
-        check(problems, () -> settings.getInt("DOCENT_MAX_SOURCES", Retriever.DEFAULT_MAX_SOURCES, 1, 50), null);
-        check(problems, () -> settings.getDouble("DOCENT_MIN_SIMILARITY", 0, -1, 1), null);
-        check(problems, () -> DocentStack.vectorWeight(settings), null); // DOCENT_FUSION, DOCENT_VECTOR_WEIGHT
-        Map<String, String> all = settings.snapshot();
-        check(problems, () -> OpenAiSettings.fromMap(all), null);
-        check(problems, () -> AzureSearchSettings.fromMap(all), null);
-        check(problems, () -> PromptBudget.fromMap(all), null);
-        check(problems, () -> WebChat.from(settings), null);
+        int grace = checks.check(() -> settings.getInt(SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 3_600), 0);
+        DocentConfig docent = DocentConfig.read(settings, checks);
+        int port = checks.check(() -> settings.getInt(PORT, DEFAULT_PORT, 0, 65_535), DEFAULT_PORT);
+        String bind = settings.get(BIND, DEFAULT_BIND);
+        checks.check(() -> WebChat.from(settings), null);
         // The stack is opened in the background, where a bad directory would only be retried: check it here, so
         // that a missing, unreadable or malformed DOCENT_DIRECTORY_FILE stops start-up (exit 2), named.
-        check(problems, () -> Directories.fromSettings(settings), null);
-        check(problems, () -> SlackWiring.settings(settings), null);
-        check(
-                problems,
+        checks.check(() -> Directories.fromSettings(settings), null);
+        checks.check(() -> SlackWiring.settings(settings), null);
+        checks.check(
                 () -> {
                     TeamsWiring teams = TeamsWiring.from(settings);
-                    return teams.bindHost(settings.get("DOCENT_BIND", "0.0.0.0"));
+                    return teams.bindHost(bind);
                 },
                 null);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(
-                    (problems.size() == 1 ? "a setting is wrong" : problems.size() + " settings are wrong")
-                            + " (fix them and start again):\n  - " + String.join("\n  - ", problems));
-        }
-        return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace));
-    }
-
-    private static String oneOf(Settings settings, String key, Set<String> allowed) {
-        String value = settings.get(key, "").toLowerCase(Locale.ROOT);
-        if (!value.isEmpty() && !allowed.contains(value)) {
-            throw new ConfigException(
-                    key + " must be one of " + allowed.stream().sorted().toList());
-        }
-        return value;
-    }
-
-    private interface Read<T> {
-        T get();
-    }
-
-    private static <T> T check(List<String> problems, Read<T> read, T fallback) {
-        try {
-            return read.get();
-        } catch (ConfigException | DocentException.InvalidInput e) {
-            problems.add(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            problems.add("invalid setting: " + e.getMessage());
-        }
-        return fallback;
+        checks.throwIfAny();
+        return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace), bind, port, docent);
     }
 }

@@ -97,7 +97,7 @@ class ServeReliabilityIT {
     private static DocentService start(Settings settings) {
         return DocentService.start(
                 settings,
-                () -> new StackOptions().openForQuestions(settings, new PrintWriter(new StringWriter())),
+                config -> new StackOptions().openForQuestions(settings, config, new PrintWriter(new StringWriter())),
                 new PrintWriter(new StringWriter()));
     }
 

@@ -114,4 +114,17 @@ class LogConfiguratorTest {
         assertThat(lines.get(0)).doesNotContain("[]");
         assertThat(lines.get(1)).contains("io.docent.Test [c-7] - with a question");
     }
+
+    @Test
+    void the_operators_settings_replace_the_start_up_defaults_in_the_running_context() {
+        var context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        try {
+            LogConfigurator.apply(new io.docent.app.config.LogConfig(false, "debug"));
+            assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
+        } finally {
+            LogConfigurator.apply(io.docent.app.config.LogConfig.DEFAULT);
+        }
+        assertThat(root.getLevel()).isEqualTo(Level.WARN);
+    }
 }

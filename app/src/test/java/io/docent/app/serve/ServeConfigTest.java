@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docent.app.config.ConfigException;
+import io.docent.app.config.LogConfig;
+import io.docent.app.config.RetrievalConfig;
 import io.docent.app.config.Settings;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +20,11 @@ class ServeConfigTest {
         assertThat(config.maxWaitingQuestions()).isEqualTo(AdmissionControl.DEFAULT_MAX_WAITING);
         assertThat(config.maxAnswersPerPerson()).isEqualTo(AdmissionControl.DEFAULT_MAX_PER_PERSON);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.bind()).isEqualTo("0.0.0.0");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.docent().retrieval()).isEqualTo(RetrievalConfig.defaults());
+        assertThat(config.docent().backends().openAi()).isEmpty();
+        assertThat(config.docent().log()).isEqualTo(LogConfig.DEFAULT);
     }
 
     @Test
@@ -38,11 +45,16 @@ class ServeConfigTest {
                 "DOCENT_MAX_WAITING_QUESTIONS", "50",
                 "DOCENT_MAX_ANSWERS_PER_PERSON", "4",
                 "DOCENT_SHUTDOWN_GRACE", "5",
-                "DOCENT_LOG_FORMAT", "json")));
+                "DOCENT_LOG_FORMAT", "json",
+                "DOCENT_PORT", "0",
+                "DOCENT_CANDIDATES", "12")));
         assertThat(config.maxConcurrentAnswers()).isEqualTo(3);
         assertThat(config.maxWaitingQuestions()).isEqualTo(50);
         assertThat(config.maxAnswersPerPerson()).isEqualTo(4);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.docent().log().json()).isTrue();
+        assertThat(config.port()).isZero();
+        assertThat(config.docent().retrieval().candidates()).isEqualTo(12);
     }
 
     @Test

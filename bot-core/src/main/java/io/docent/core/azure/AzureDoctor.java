@@ -4,31 +4,39 @@ import com.azure.core.http.HttpClient;
 import io.docent.core.doctor.HealthCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The health checks of the Azure backends that {@code env} configures (see {@link AzureSearchSettings#fromMap} and
- * {@link OpenAiSettings#fromMap}), for {@link io.docent.core.doctor.Doctor}. Nothing configured, no checks. Checks make
- * no retries and change nothing.
+ * The health checks of the configured Azure AI Search and Azure OpenAI (or OpenAI-compatible) backends, for {@link
+ * io.docent.core.doctor.Doctor}. The caller reads the settings (the app's configuration); nothing configured, no
+ * checks. Checks make no retries and change nothing.
  */
 public final class AzureDoctor {
 
     private AzureDoctor() {}
 
     /**
-     * @param embeddingModel the model name of the embedder Docent is wired with, or {@code null} if unknown; when the
-     *     environment configures an Azure OpenAI embedding with dimensions, that one is used
+     * @param openAi the configured model server, if any
+     * @param search the configured search service, if any
+     * @param embeddingModel the model name of the embedder Docent is wired with, or {@code null} if unknown; when
+     *     {@code openAi} configures an Azure OpenAI embedding with dimensions, that one is used
      * @param dimension that embedder's vector length (ignored when {@code embeddingModel} is null)
-     * @throws io.docent.core.DocentException.InvalidInput when a setting is present but wrong
      */
-    public static List<HealthCheck> checks(Map<String, String> env, String embeddingModel, int dimension) {
-        return checks(env, embeddingModel, dimension, null);
+    public static List<HealthCheck> checks(
+            Optional<OpenAiSettings> openAi,
+            Optional<AzureSearchSettings> search,
+            String embeddingModel,
+            int dimension) {
+        return checks(openAi, search, embeddingModel, dimension, null);
     }
 
-    static List<HealthCheck> checks(Map<String, String> env, String embeddingModel, int dimension, HttpClient http) {
+    static List<HealthCheck> checks(
+            Optional<OpenAiSettings> openAi,
+            Optional<AzureSearchSettings> search,
+            String embeddingModel,
+            int dimension,
+            HttpClient http) {
         List<HealthCheck> checks = new ArrayList<>();
-        Optional<OpenAiSettings> openAi = OpenAiSettings.fromMap(env);
         IndexIdentity expected = embeddingModel == null ? null : IndexIdentity.of(embeddingModel, dimension);
         if (openAi.isPresent()
                 && openAi.get().embeddingModel() != null
@@ -36,7 +44,6 @@ public final class AzureDoctor {
             OpenAiSettings s = openAi.get();
             expected = IndexIdentity.of(AzureOpenAiEmbedder.create(s, http).modelName(), s.embeddingDimensions());
         }
-        Optional<AzureSearchSettings> search = AzureSearchSettings.fromMap(env);
         if (search.isPresent()) {
             AzureSearchIndexBuilder builder =
                     AzureSearchIndex.builder(search.get()).sleeper(d -> {});

@@ -1,9 +1,6 @@
 package io.docent.core.azure;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +23,7 @@ public record AzureSearchSettings(
         String analyzer,
         boolean scalarQuantization) {
 
+    // The names of the settings, which app reads (io.docent.app.config.BackendConfig) and hints here name.
     public static final String ENDPOINT = "AZURE_SEARCH_ENDPOINT";
     public static final String INDEX = "AZURE_SEARCH_INDEX";
     public static final String API_KEY = "AZURE_SEARCH_API_KEY";
@@ -51,32 +49,6 @@ public record AzureSearchSettings(
     /** Settings for a key-less (Entra ID) connection with the defaults. */
     public static AzureSearchSettings of(String endpoint, String indexName) {
         return new AzureSearchSettings(endpoint, indexName, null, false, DEFAULT_ANALYZER, false);
-    }
-
-    /**
-     * The settings in {@code env} ({@value #ENDPOINT}, {@value #INDEX}, {@value #API_KEY}, {@value #SEMANTIC},
-     * {@value #ANALYZER}, {@value #QUANTIZATION} = {@code none} or {@code scalar}), or empty when {@value #ENDPOINT}
-     * is not set.
-     *
-     * @throws io.docent.core.DocentException.InvalidInput naming the setting that is present but wrong
-     */
-    public static Optional<AzureSearchSettings> fromMap(Map<String, String> env) {
-        Config config = new Config(env);
-        String endpoint = config.url(ENDPOINT, true);
-        if (endpoint == null) {
-            return Optional.empty();
-        }
-        String compression = config.get(QUANTIZATION, "none").toLowerCase(Locale.ROOT);
-        if (!compression.equals("none") && !compression.equals("scalar")) {
-            throw Config.invalid(QUANTIZATION + " must be none or scalar");
-        }
-        return Optional.of(new AzureSearchSettings(
-                endpoint,
-                config.get(INDEX, DEFAULT_INDEX),
-                config.get(API_KEY),
-                config.flag(SEMANTIC, false),
-                config.get(ANALYZER, DEFAULT_ANALYZER),
-                compression.equals("scalar")));
     }
 
     /** This connection with another index name (tests, side-by-side rebuilds). */

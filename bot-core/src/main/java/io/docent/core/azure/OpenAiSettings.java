@@ -1,9 +1,7 @@
 package io.docent.core.azure;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How to reach a language model and an embedding model: on Azure OpenAI, or on any server that speaks the OpenAI
@@ -29,6 +27,7 @@ public record OpenAiSettings(
         Integer embeddingDimensions,
         Duration timeout) {
 
+    // The names of the settings, which app reads (io.docent.app.config.BackendConfig) and hints here name.
     public static final String AZURE_ENDPOINT = "AZURE_OPENAI_ENDPOINT";
     public static final String AZURE_API_KEY = "AZURE_OPENAI_API_KEY";
     public static final String AZURE_CHAT_DEPLOYMENT = "AZURE_OPENAI_CHAT_DEPLOYMENT";
@@ -49,58 +48,6 @@ public record OpenAiSettings(
     public OpenAiSettings {
         Objects.requireNonNull(endpoint, "endpoint");
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    }
-
-    /**
-     * The settings in {@code env}, or empty when neither {@value #AZURE_ENDPOINT} nor {@value #BASE_URL} (nor
-     * {@value #API_KEY}, meaning OpenAI itself) is set. Azure: {@value #AZURE_ENDPOINT}, {@value #AZURE_API_KEY}
-     * (optional: else Entra ID), {@value #AZURE_CHAT_DEPLOYMENT}, {@value #AZURE_EMBEDDING_DEPLOYMENT}, {@value
-     * #AZURE_EMBEDDING_DIMENSIONS}. Compatible: {@value #BASE_URL}, {@value #API_KEY}, {@value #MODEL}, {@value
-     * #EMBEDDING_MODEL}, {@value #EMBEDDING_DIMENSIONS}. Both: {@value #TIMEOUT_SECONDS} (default 60).
-     *
-     * @throws io.docent.core.DocentException.InvalidInput naming the setting that is present but wrong
-     */
-    public static Optional<OpenAiSettings> fromMap(Map<String, String> env) {
-        Config config = new Config(env);
-        String azureEndpoint = config.url(AZURE_ENDPOINT, true);
-        String baseUrl = config.url(BASE_URL, false);
-        Integer seconds = config.integer(TIMEOUT_SECONDS, 1, 3_600);
-        Duration timeout = seconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(seconds);
-        if (azureEndpoint != null) {
-            if (baseUrl != null) {
-                throw Config.invalid("both " + AZURE_ENDPOINT + " and " + BASE_URL + " are set: set only one");
-            }
-            var settings = new OpenAiSettings(
-                    true,
-                    azureEndpoint,
-                    config.get(AZURE_API_KEY),
-                    config.get(AZURE_CHAT_DEPLOYMENT),
-                    config.get(AZURE_EMBEDDING_DEPLOYMENT),
-                    config.integer(AZURE_EMBEDDING_DIMENSIONS, 1, 4_096),
-                    timeout);
-            return Optional.of(settings.requireAModel(AZURE_CHAT_DEPLOYMENT, AZURE_EMBEDDING_DEPLOYMENT));
-        }
-        String apiKey = config.get(API_KEY);
-        if (baseUrl == null && apiKey == null) {
-            return Optional.empty();
-        }
-        var settings = new OpenAiSettings(
-                false,
-                baseUrl == null ? OPENAI_API : baseUrl,
-                apiKey,
-                config.get(MODEL),
-                config.get(EMBEDDING_MODEL),
-                config.integer(EMBEDDING_DIMENSIONS, 1, 4_096),
-                timeout);
-        return Optional.of(settings.requireAModel(MODEL, EMBEDDING_MODEL));
-    }
-
-    private OpenAiSettings requireAModel(String chatKey, String embeddingKey) {
-        if (chatModel == null && embeddingModel == null) {
-            throw Config.invalid(
-                    "set " + chatKey + " (the chat model) and/or " + embeddingKey + " (the embedding model)");
-        }
-        return this;
     }
 
     /** For messages: {@code Azure OpenAI at https://x.openai.azure.com}. */

@@ -1,8 +1,5 @@
 package io.docent.core.grounded;
 
-import io.docent.core.DocentException;
-import java.util.Map;
-
 /**
  * How the model's context window is shared, in tokens (counted with cl100k_base, see {@link
  * io.docent.core.pipeline.Tokens}): the answer's reserve comes first, then the instructions and the question, then
@@ -19,7 +16,7 @@ import java.util.Map;
 public record PromptBudget(
         int contextTokens, int answerTokens, int sourceTokens, int perSourceTokens, int historyTokens) {
 
-    /** The environment variable an app may read for {@link #forContext}. */
+    /** The setting an app reads for {@link #forContext}, named in the hint when a prompt cannot fit. */
     public static final String CONTEXT_TOKENS_SETTING = "DOCENT_MODEL_CONTEXT_TOKENS";
 
     public static final int DEFAULT_CONTEXT_TOKENS = 16_384;
@@ -47,28 +44,6 @@ public record PromptBudget(
         int perSource = clamp(sources / 3, 300, 1_600);
         int history = clamp(contextTokens / 8, 0, 1_500);
         return new PromptBudget(contextTokens, answer, sources, perSource, history);
-    }
-
-    /**
-     * The budget for the context window in {@code env} ({@value #CONTEXT_TOKENS_SETTING}), or the default.
-     *
-     * @throws DocentException.InvalidInput if the setting is present but not a whole number of at least 1024
-     */
-    public static PromptBudget fromMap(Map<String, String> env) {
-        String value = env.get(CONTEXT_TOKENS_SETTING);
-        if (value == null || value.isBlank()) {
-            return defaults();
-        }
-        try {
-            int tokens = Integer.parseInt(value.strip());
-            if (tokens >= 1_024) {
-                return forContext(tokens);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new DocentException.InvalidInput(CONTEXT_TOKENS_SETTING + " must be a whole number of tokens, at least"
-                + " 1024 (the chat model's context window)");
     }
 
     public static PromptBudget defaults() {

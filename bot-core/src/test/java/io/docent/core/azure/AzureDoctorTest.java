@@ -6,9 +6,8 @@ import io.docent.core.doctor.Doctor;
 import io.docent.core.doctor.Finding;
 import io.docent.core.doctor.Finding.Severity;
 import io.docent.core.doctor.HealthCheck;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,19 +16,14 @@ import org.junit.jupiter.api.Test;
 class AzureDoctorTest extends FakeSearchSupport {
 
     FakeOpenAiServer openAi;
-    final Map<String, String> env = new HashMap<>();
+    AzureSearchSettings search;
+    OpenAiSettings models;
 
     @BeforeEach
     void configure() {
         openAi = new FakeOpenAiServer(true);
-        env.put("AZURE_SEARCH_ENDPOINT", service.endpoint());
-        env.put("AZURE_SEARCH_INDEX", indexName);
-        env.put("AZURE_SEARCH_API_KEY", FakeSearchService.API_KEY);
-        env.put("AZURE_OPENAI_ENDPOINT", openAi.url());
-        env.put("AZURE_OPENAI_API_KEY", FakeOpenAiServer.AZURE_KEY);
-        env.put("AZURE_OPENAI_CHAT_DEPLOYMENT", "gpt-4o");
-        env.put("AZURE_OPENAI_EMBEDDING_DEPLOYMENT", "te3");
-        env.put("AZURE_OPENAI_EMBEDDING_DIMENSIONS", "4");
+        search = new AzureSearchSettings(service.endpoint(), indexName, FakeSearchService.API_KEY, false, null, false);
+        models = azureOpenAi(openAi.url());
     }
 
     @AfterEach
@@ -73,7 +67,7 @@ class AzureDoctorTest extends FakeSearchSupport {
 
     @Test
     void refused_search_credentials_are_a_problem_with_the_fix_and_without_the_key() {
-        env.put("AZURE_SEARCH_API_KEY", "not-the-key-42");
+        search = new AzureSearchSettings(service.endpoint(), indexName, "not-the-key-42", false, null, false);
 
         Finding finding = examine().getFirst();
 
@@ -120,7 +114,7 @@ class AzureDoctorTest extends FakeSearchSupport {
         try (var socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        env.put("AZURE_OPENAI_ENDPOINT", "https://127.0.0.1:" + closed);
+        models = azureOpenAi("https://127.0.0.1:" + closed);
 
         assertThat(examine())
                 .filteredOn(f -> f.backend().equals("Azure OpenAI"))
@@ -135,7 +129,8 @@ class AzureDoctorTest extends FakeSearchSupport {
 
     @Test
     void nothing_configured_means_nothing_to_check() {
-        assertThat(AzureDoctor.checks(Map.of(), null, 0)).isEmpty();
+        assertThat(AzureDoctor.checks(Optional.empty(), Optional.empty(), null, 0))
+                .isEmpty();
     }
 
     @Test
@@ -169,6 +164,16 @@ class AzureDoctorTest extends FakeSearchSupport {
     }
 
     private List<Finding> examine() {
-        return new Doctor(AzureDoctor.checks(env, null, 0, TestTls.get().httpClient())).examine();
+        return new Doctor(AzureDoctor.checks(
+                        Optional.of(models),
+                        Optional.of(search),
+                        null,
+                        0,
+                        TestTls.get().httpClient()))
+                .examine();
+    }
+
+    private static OpenAiSettings azureOpenAi(String endpoint) {
+        return new OpenAiSettings(true, endpoint, FakeOpenAiServer.AZURE_KEY, "gpt-4o", "te3", 4, null);
     }
 }

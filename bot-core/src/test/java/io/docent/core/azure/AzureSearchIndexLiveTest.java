@@ -31,8 +31,7 @@ class AzureSearchIndexLiveTest extends SearchIndexContract {
 
     @Override
     protected SearchIndex reopenIndex() {
-        AzureSearchSettings settings =
-                AzureSearchSettings.fromMap(System.getenv()).orElseThrow().withIndexName(indexName);
+        AzureSearchSettings settings = liveSettings();
         return new VisibleWrites(AzureSearchIndex.builder(settings)
                 .embeddingModel("test-model", DIMENSION)
                 .open());
@@ -50,9 +49,19 @@ class AzureSearchIndexLiveTest extends SearchIndexContract {
 
     @AfterEach
     void deleteIndex() {
-        AzureSearchSettings settings =
-                AzureSearchSettings.fromMap(System.getenv()).orElseThrow().withIndexName(indexName);
+        AzureSearchSettings settings = liveSettings();
         AzureSearchIndex.builder(settings).indexClient().deleteIndex(indexName);
+    }
+
+    /** The live service: {@code AZURE_SEARCH_ENDPOINT}, and {@code AZURE_SEARCH_API_KEY} or else Entra ID. */
+    private AzureSearchSettings liveSettings() {
+        return new AzureSearchSettings(
+                System.getenv("AZURE_SEARCH_ENDPOINT").strip().replaceAll("/+$", ""),
+                indexName,
+                System.getenv("AZURE_SEARCH_API_KEY"),
+                false,
+                null,
+                false);
     }
 
     /** Waits after each write until searches show it (at most 30 s). */

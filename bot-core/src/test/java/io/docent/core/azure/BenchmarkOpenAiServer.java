@@ -3,7 +3,6 @@ package io.docent.core.azure;
 import io.docent.core.ChatModel;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fake OpenAI-protocol server ({@link FakeOpenAiServer}) opened to benchmarks outside this package: it streams
@@ -36,11 +35,7 @@ public final class BenchmarkOpenAiServer implements AutoCloseable {
                     AzureOpenAiChatModelTest.settings(server, FakeOpenAiServer.AZURE_KEY, Duration.ofSeconds(10));
             return AzureOpenAiChatModel.create(settings, TestTls.get().httpClient());
         }
-        var settings = OpenAiSettings.fromMap(Map.of(
-                        OpenAiSettings.BASE_URL, server.url() + "/v1",
-                        OpenAiSettings.API_KEY, "sk-local-bench",
-                        OpenAiSettings.MODEL, "llama3.1"))
-                .orElseThrow();
+        var settings = new OpenAiSettings(false, server.url() + "/v1", "sk-local-bench", "llama3.1", null, null, null);
         return AzureOpenAiChatModel.create(settings);
     }
 

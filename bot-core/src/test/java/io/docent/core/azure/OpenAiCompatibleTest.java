@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docent.core.ChatModel.Completion;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +23,7 @@ class OpenAiCompatibleTest {
 
     @Test
     void chat_goes_to_the_base_url_with_the_model_in_the_body_and_a_bearer_key() {
-        var settings = OpenAiSettings.fromMap(Map.of(
-                        "OPENAI_BASE_URL", server.url() + "/v1/",
-                        "OPENAI_API_KEY", "sk-local-123",
-                        "OPENAI_MODEL", "llama3.1"))
-                .orElseThrow();
+        var settings = new OpenAiSettings(false, server.url() + "/v1", "sk-local-123", "llama3.1", null, null, null);
 
         Completion completion = AzureOpenAiChatModel.create(settings).complete(AzureOpenAiChatModelTest.MESSAGES, 64);
 
@@ -45,8 +40,7 @@ class OpenAiCompatibleTest {
 
     @Test
     void a_server_without_keys_gets_no_authorization_header() {
-        var settings = OpenAiSettings.fromMap(Map.of("OPENAI_BASE_URL", server.url() + "/v1", "OPENAI_MODEL", "qwen"))
-                .orElseThrow();
+        var settings = new OpenAiSettings(false, server.url() + "/v1", null, "qwen", null, null, null);
 
         AzureOpenAiChatModel.create(settings).complete(AzureOpenAiChatModelTest.MESSAGES, 64);
 
@@ -55,9 +49,7 @@ class OpenAiCompatibleTest {
 
     @Test
     void embeddings_go_to_the_base_url_with_the_model_in_the_body() {
-        var settings = OpenAiSettings.fromMap(
-                        Map.of("OPENAI_BASE_URL", server.url() + "/v1", "OPENAI_EMBEDDING_MODEL", "nomic-embed-text"))
-                .orElseThrow();
+        var settings = new OpenAiSettings(false, server.url() + "/v1", null, null, "nomic-embed-text", null, null);
         var embedder = AzureOpenAiEmbedder.create(settings);
 
         float[] vector = embedder.embedQuery("vpn access");
@@ -92,15 +84,5 @@ class OpenAiCompatibleTest {
                 .buildClient();
         assertThatThrownBy(() -> withKey.getChatCompletions("llama3.1", options))
                 .hasMessageContaining("Key credentials require HTTPS");
-    }
-
-    @Test
-    void an_openai_key_alone_means_openai_itself() {
-        var settings = OpenAiSettings.fromMap(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_MODEL", "gpt-4o-mini"))
-                .orElseThrow();
-
-        assertThat(settings.azure()).isFalse();
-        assertThat(settings.endpoint()).isEqualTo("https://api.openai.com/v1");
-        assertThat(settings.toString()).doesNotContain("sk-x");
     }
 }

@@ -1,10 +1,7 @@
 package io.docent.core.grounded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.docent.core.DocentException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PromptBudgetTest {
@@ -20,17 +17,5 @@ class PromptBudgetTest {
         assertThat(large.answerTokens()).isEqualTo(800);
         assertThat(large.sourceTokens()).isEqualTo(8_000);
         assertThat(large.historyTokens()).isEqualTo(1_500);
-    }
-
-    @Test
-    void the_context_window_is_read_from_the_settings() {
-        assertThat(PromptBudget.fromMap(Map.of())).isEqualTo(PromptBudget.defaults());
-        assertThat(PromptBudget.fromMap(Map.of("DOCENT_MODEL_CONTEXT_TOKENS", "8192")))
-                .isEqualTo(PromptBudget.forContext(8_192));
-        assertThatThrownBy(() -> PromptBudget.fromMap(Map.of("DOCENT_MODEL_CONTEXT_TOKENS", "lots")))
-                .isInstanceOf(DocentException.InvalidInput.class)
-                .hasMessageContaining("DOCENT_MODEL_CONTEXT_TOKENS");
-        assertThatThrownBy(() -> PromptBudget.fromMap(Map.of("DOCENT_MODEL_CONTEXT_TOKENS", "512")))
-                .hasMessageContaining("1024");
     }
 }
