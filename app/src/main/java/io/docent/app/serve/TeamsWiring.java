@@ -44,11 +44,15 @@ public final class TeamsWiring implements AutoCloseable {
 
     private final Settings settings;
     private final TeamsSettings teams;
+    /** The scope file as read once at {@link #from}, or empty (no file: public only, no grants). */
+    private final Optional<TeamsScopes> scopes;
+
     private TeamsAdapter adapter;
 
-    private TeamsWiring(Settings settings, TeamsSettings teams) {
+    private TeamsWiring(Settings settings, TeamsSettings teams, Optional<TeamsScopes> scopes) {
         this.settings = settings;
         this.teams = teams;
+        this.scopes = scopes;
     }
 
     /** Reads and checks the Teams settings; Teams is off when neither an app id nor insecure-local is set. */
@@ -56,7 +60,7 @@ public final class TeamsWiring implements AutoCloseable {
         Optional<String> appId = settings.get("MicrosoftAppId");
         boolean insecureLocal = settings.getBoolean("DOCENT_TEAMS_INSECURE_LOCAL", false);
         if (appId.isEmpty() && !insecureLocal) {
-            return new TeamsWiring(settings, null);
+            return new TeamsWiring(settings, null, Optional.empty());
         }
         try {
             var teams = new TeamsSettings(
@@ -69,8 +73,9 @@ public final class TeamsWiring implements AutoCloseable {
                     list(settings, "DOCENT_TEAMS_ALLOWED_TENANTS"),
                     insecureLocal,
                     list(settings, "DOCENT_TEAMS_TRUSTED_CALLERS"));
-            settings.get("DOCENT_SCOPE_FILE").map(Path::of).ifPresent(TeamsScopes::load);
-            return new TeamsWiring(settings, teams);
+            Optional<TeamsScopes> scopes =
+                    settings.get("DOCENT_SCOPE_FILE").map(Path::of).map(TeamsScopes::load);
+            return new TeamsWiring(settings, teams, scopes);
         } catch (DocentException.InvalidInput e) {
             throw new ConfigException(e.getMessage());
         }
@@ -124,7 +129,7 @@ public final class TeamsWiring implements AutoCloseable {
         }
         TeamsAdapter.Builder builder =
                 TeamsAdapter.builder(teams, answerer, conversationStore()).feedback(feedback);
-        settings.get("DOCENT_SCOPE_FILE").map(Path::of).map(TeamsScopes::load).ifPresent(builder::scopes);
+        scopes.ifPresent(builder::scopes); // read once, at from()
         adapter = builder.build();
         server.route(PATH, adapter.httpHandler());
         log.info(
