@@ -37,12 +37,12 @@ public final class AzureDoctor {
             int dimension,
             HttpClient http) {
         List<HealthCheck> checks = new ArrayList<>();
-        IndexIdentity expected = embeddingModel == null ? null : IndexIdentity.of(embeddingModel, dimension);
+        AzureIndexIdentity expected = embeddingModel == null ? null : AzureIndexIdentity.of(embeddingModel, dimension);
         if (openAi.isPresent()
                 && openAi.get().embeddingModel() != null
                 && openAi.get().embeddingDimensions() != null) {
             OpenAiSettings s = openAi.get();
-            expected = IndexIdentity.of(AzureOpenAiEmbedder.create(s, http).modelName(), s.embeddingDimensions());
+            expected = AzureIndexIdentity.of(AzureOpenAiEmbedder.create(s, http).modelName(), s.embeddingDimensions());
         }
         if (search.isPresent()) {
             AzureSearchIndexBuilder builder =

@@ -17,11 +17,11 @@ final class AzureSearchCheck implements HealthCheck {
     static final String BACKEND = "Azure AI Search";
 
     private final AzureSearchSettings settings;
-    private final IndexIdentity expected;
+    private final AzureIndexIdentity expected;
     private final AzureSearchIndexBuilder builder;
 
     /** @param expected the embedding model Docent is configured with, or {@code null} when unknown */
-    AzureSearchCheck(AzureSearchSettings settings, IndexIdentity expected, AzureSearchIndexBuilder builder) {
+    AzureSearchCheck(AzureSearchSettings settings, AzureIndexIdentity expected, AzureSearchIndexBuilder builder) {
         this.settings = settings;
         this.expected = expected;
         this.builder = builder;
@@ -58,7 +58,7 @@ final class AzureSearchCheck implements HealthCheck {
             return findings;
         }
         List<String> problems = IndexProvisioner.incompatibilities(
-                index, IndexSchema.desired(settings, expected == null ? IndexIdentity.of("", 0) : expected));
+                index, IndexSchema.desired(settings, expected == null ? AzureIndexIdentity.of("", 0) : expected));
         if (!problems.isEmpty()) {
             findings.add(Finding.problem(
                     BACKEND,
@@ -70,7 +70,7 @@ final class AzureSearchCheck implements HealthCheck {
         }
         findings.add(Finding.ok(
                 BACKEND, "index schema", "the index '" + settings.indexName() + "' has the fields" + " Docent needs"));
-        findings.add(identityFinding(IndexIdentity.parse(index.getDescription())));
+        findings.add(identityFinding(AzureIndexIdentity.parse(index.getDescription())));
         if (settings.semantic() && !IndexProvisioner.hasSemanticConfiguration(index)) {
             findings.add(Finding.warning(
                     BACKEND,
@@ -82,7 +82,7 @@ final class AzureSearchCheck implements HealthCheck {
         return findings;
     }
 
-    private Finding identityFinding(IndexIdentity found) {
+    private Finding identityFinding(AzureIndexIdentity found) {
         if (found == null) {
             return Finding.warning(
                     BACKEND,

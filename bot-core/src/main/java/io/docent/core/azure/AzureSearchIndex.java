@@ -44,7 +44,7 @@ public final class AzureSearchIndex implements SearchIndex {
     private static final int LOCK_STRIPES = 64;
 
     private final AzureSearchSettings settings;
-    private final IndexIdentity identity;
+    private final AzureIndexIdentity identity;
     private final SearchClient client;
     private final Retrier retrier;
     private final DocumentWriter writer;
@@ -56,7 +56,7 @@ public final class AzureSearchIndex implements SearchIndex {
 
     AzureSearchIndex(
             AzureSearchSettings settings,
-            IndexIdentity identity,
+            AzureIndexIdentity identity,
             SearchClient client,
             Retrier retrier,
             DocumentWriter writer,

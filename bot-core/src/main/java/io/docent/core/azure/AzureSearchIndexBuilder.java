@@ -19,7 +19,7 @@ public final class AzureSearchIndexBuilder {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final AzureSearchSettings settings;
-    private IndexIdentity identity;
+    private AzureIndexIdentity identity;
     private HttpClient httpClient;
     private TokenCredential credential;
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -37,13 +37,13 @@ public final class AzureSearchIndexBuilder {
         if (modelName == null || modelName.isBlank() || dimension < 1 || dimension > 4096) {
             throw new IllegalArgumentException("an embedding model needs a name and 1..4096 dimensions");
         }
-        this.identity = IndexIdentity.of(modelName, dimension);
+        this.identity = AzureIndexIdentity.of(modelName, dimension);
         return this;
     }
 
     /** An index without vectors: only keyword search. */
     public AzureSearchIndexBuilder textOnly() {
-        this.identity = IndexIdentity.of("", 0);
+        this.identity = AzureIndexIdentity.of("", 0);
         return this;
     }
 

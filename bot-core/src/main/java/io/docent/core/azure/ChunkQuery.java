@@ -45,10 +45,10 @@ final class ChunkQuery {
     private static final Pattern OPERATORS = Pattern.compile("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]");
 
     private final SearchClient client;
-    private final IndexIdentity identity;
+    private final AzureIndexIdentity identity;
     private final boolean semantic;
 
-    ChunkQuery(SearchClient client, IndexIdentity identity, boolean semantic) {
+    ChunkQuery(SearchClient client, AzureIndexIdentity identity, boolean semantic) {
         this.client = client;
         this.identity = identity;
         this.semantic = semantic;

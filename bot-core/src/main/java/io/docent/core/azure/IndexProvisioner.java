@@ -40,7 +40,7 @@ final class IndexProvisioner {
     static void ensure(
             SearchIndexClient client,
             AzureSearchSettings settings,
-            IndexIdentity wanted,
+            AzureIndexIdentity wanted,
             LongSupplier chunkCount,
             Retrier retrier) {
         SearchIndex desired = IndexSchema.desired(settings, wanted);
@@ -54,7 +54,7 @@ final class IndexProvisioner {
         if (!problems.isEmpty()) {
             throw refuse(settings, "exists with a schema Docent cannot use: " + String.join("; ", problems) + ".");
         }
-        IndexIdentity found = IndexIdentity.parse(existing.getDescription());
+        AzureIndexIdentity found = AzureIndexIdentity.parse(existing.getDescription());
         boolean claim = false;
         if (found == null) {
             if (chunkCount.getAsLong() > 0) {
@@ -130,7 +130,7 @@ final class IndexProvisioner {
     }
 
     /** Adds to {@code existing} what it lacks; whether anything was added. */
-    private static boolean complete(SearchIndex existing, SearchIndex desired, IndexIdentity claim) {
+    private static boolean complete(SearchIndex existing, SearchIndex desired, AzureIndexIdentity claim) {
         boolean changed = false;
         Map<String, SearchField> fields = byName(existing.getFields());
         List<SearchField> all = new ArrayList<>(existing.getFields());

@@ -36,7 +36,7 @@ import java.util.List;
 /**
  * The index definition Docent wants: one search document per chunk, the fields of {@link ChunkFields}, an HNSW
  * vector profile (cosine; optionally int8 scalar quantization) and, when enabled, a semantic configuration over title
- * and content. The embedding model is recorded in the index description ({@link IndexIdentity}).
+ * and content. The embedding model is recorded in the index description ({@link AzureIndexIdentity}).
  *
  * <p>Every attribute is set explicitly, because the service's defaults (searchable, filterable, sortable, facetable
  * all on) would make a far larger index than Docent needs.
@@ -51,7 +51,7 @@ final class IndexSchema {
     private IndexSchema() {}
 
     /** The definition for a new index. {@code dimension} 0 means text-only: no vector field. */
-    static SearchIndex desired(AzureSearchSettings settings, IndexIdentity identity) {
+    static SearchIndex desired(AzureSearchSettings settings, AzureIndexIdentity identity) {
         LexicalAnalyzerName analyzer = LexicalAnalyzerName.fromString(settings.analyzer());
         List<SearchField> fields = new ArrayList<>(List.of(
                 field(KEY, SearchFieldDataType.STRING)

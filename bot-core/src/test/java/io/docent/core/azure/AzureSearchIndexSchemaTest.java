@@ -142,7 +142,7 @@ class AzureSearchIndexSchemaTest extends FakeSearchSupport {
     @Test
     void empty_index_without_a_recorded_model_is_claimed_but_one_with_documents_is_refused() throws Exception {
         ObjectNode compatible = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(IndexSchema.desired(settings(), IndexIdentity.of(MODEL, 4))
+                .readTree(IndexSchema.desired(settings(), AzureIndexIdentity.of(MODEL, 4))
                         .toJsonString());
         compatible.remove("description");
         service.putIndex(indexName, compatible.deepCopy());
@@ -161,7 +161,7 @@ class AzureSearchIndexSchemaTest extends FakeSearchSupport {
     void an_empty_index_without_vectors_gains_the_vector_field_beside_its_own_profiles() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         ObjectNode textOnly = (ObjectNode) json.readTree(
-                IndexSchema.desired(settings(), IndexIdentity.of("", 0)).toJsonString());
+                IndexSchema.desired(settings(), AzureIndexIdentity.of("", 0)).toJsonString());
         textOnly.remove("description");
         textOnly.set(
                 "vectorSearch",

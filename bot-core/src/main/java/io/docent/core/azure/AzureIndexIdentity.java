@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param embeddingModel the embedding model's name, or {@code ""} for a text-only index
  * @param dimension the vectors' dimension, or 0 for a text-only index
  */
-record IndexIdentity(String schema, String embeddingModel, int dimension) {
+record AzureIndexIdentity(String schema, String embeddingModel, int dimension) {
 
     /** Bumped when the fields or their meaning change incompatibly. */
     static final String SCHEMA = "1";
@@ -20,8 +20,8 @@ record IndexIdentity(String schema, String embeddingModel, int dimension) {
     private static final Pattern RECORDED = Pattern.compile(
             "docent-schema=(?<schema>[^;\\s]+); embedding-model=(?<model>[^;]*); dimensions=(?<dims>\\d+)");
 
-    static IndexIdentity of(String embeddingModel, int dimension) {
-        return new IndexIdentity(SCHEMA, embeddingModel == null ? "" : embeddingModel, dimension);
+    static AzureIndexIdentity of(String embeddingModel, int dimension) {
+        return new AzureIndexIdentity(SCHEMA, embeddingModel == null ? "" : embeddingModel, dimension);
     }
 
     boolean hasVectors() {
@@ -34,7 +34,7 @@ record IndexIdentity(String schema, String embeddingModel, int dimension) {
     }
 
     /** The identity recorded in a description, or {@code null} if it records none. */
-    static IndexIdentity parse(String description) {
+    static AzureIndexIdentity parse(String description) {
         if (description == null) {
             return null;
         }
@@ -42,7 +42,7 @@ record IndexIdentity(String schema, String embeddingModel, int dimension) {
         if (!m.find()) {
             return null;
         }
-        return new IndexIdentity(m.group("schema"), m.group("model"), Integer.parseInt(m.group("dims")));
+        return new AzureIndexIdentity(m.group("schema"), m.group("model"), Integer.parseInt(m.group("dims")));
     }
 
     /** For messages: {@code embedding model 'x' (1536 dimensions)}. */
