@@ -15,8 +15,9 @@ import java.util.List;
  * row set larger than the band's text) that sits on one side only, since it starts what follows, and a row more than
  * {@value #MAX_GAP_EM} ems below the one before (a footer). A band is read as two
  * columns when at least {@value #MIN_ROWS_BESIDE} of its rows have text on both sides of the strip and the text on
- * each side reads as prose (on average at least {@value #MIN_PROSE_CHARS} characters a segment): a table's rows also
- * leave strips free between its columns, and must stay rows. In a column, a line's segments are one line: justified
+ * each side reads as prose (on average at least {@value #MIN_PROSE_CHARS} characters a segment) and the right side is
+ * not cells that start at the same place row after row: a table's rows also leave strips free between its columns,
+ * and must stay rows. In a column, a line's segments are one line: justified
  * text in a narrow column can leave word spaces wide enough to look like cells.
  */
 final class Columns {
@@ -25,6 +26,8 @@ final class Columns {
     static final int MIN_ROWS_BESIDE = 3;
     static final double MIN_PROSE_CHARS = 15;
     private static final double HEADING_RATIO = 1.15;
+    /** Points within which cells of one table column start in every row. */
+    private static final float CELL_ALIGNMENT = 2;
     /** Rows further apart than this many ems are not one band: a page footer below two columns is not in them. */
     private static final double MAX_GAP_EM = 3;
 
@@ -141,7 +144,35 @@ final class Columns {
         }
         return beside >= MIN_ROWS_BESIDE
                 && (double) leftChars / leftCount >= MIN_PROSE_CHARS
-                && (double) rightChars / rightCount >= MIN_PROSE_CHARS;
+                && (double) rightChars / rightCount >= MIN_PROSE_CHARS
+                && !hasAlignedCells(band, from);
+    }
+
+    /**
+     * Whether the band's right side is a table's cells rather than a column of prose: two or more segments on the
+     * right of the strip in most rows, the second one starting at the same place in each (a cell's left edge). Justified
+     * prose can also leave wide word spaces, but not at the same place row after row.
+     */
+    private static boolean hasAlignedCells(List<List<Segment>> band, float gutter) {
+        List<Float> secondStarts = new ArrayList<>();
+        for (List<Segment> row : band) {
+            List<Segment> right = row.stream().filter(s -> s.x1() > gutter).toList();
+            if (right.size() >= 2) {
+                secondStarts.add(right.get(1).x0());
+            }
+        }
+        if (secondStarts.size() < 2) {
+            return false;
+        }
+        for (float x : secondStarts) {
+            long aligned = secondStarts.stream()
+                    .filter(y -> Math.abs(y - x) <= CELL_ALIGNMENT)
+                    .count();
+            if (aligned >= 2 && aligned * 3 >= (long) band.size() * 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The band's left column, then its right column, each line one segment. */

@@ -125,6 +125,29 @@ class PdfReflowTest {
     }
 
     @Test
+    void table_rows_with_long_cells_stay_rows_and_are_not_read_as_two_columns() throws IOException {
+        PdfTypesetter t = new PdfTypesetter().title("Benefits");
+        t.heading("Costs", 16)
+                .table(
+                        new float[] {0, 230, 340},
+                        new String[] {"Plan feature", "Standard PPO", "Saver HDHP"},
+                        new String[] {"Deductible, individual", "$1,500", "$3,000"},
+                        new String[] {"Primary care visit", "$25 co-pay", "20% after deductible"},
+                        new String[] {"Specialist visit", "$50 co-pay", "20% after deductible"},
+                        new String[] {"Emergency room", "$250 co-pay", "20% after deductible"});
+        t.paragraph(SICK);
+
+        String text = PdfReflow.read(t.pdf(), "benefits.pdf").markdown();
+
+        assertThat(text)
+                .contains(
+                        "| Primary care visit | $25 co-pay | 20% after deductible |",
+                        "| Specialist visit | $50 co-pay | 20% after deductible |",
+                        "| Emergency room | $250 co-pay | 20% after deductible |",
+                        SICK);
+    }
+
+    @Test
     void larger_lines_become_headings_and_tables_stay_tables() throws IOException {
         String text = PdfReflow.read(handbook(), "handbook.pdf").markdown();
 
