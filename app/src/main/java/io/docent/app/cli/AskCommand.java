@@ -25,7 +25,10 @@ public final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (quote it, or not).")
     List<String> words;
 
-    @Option(names = "--json", description = "Print one JSON object: text, status, standaloneQuery, inHistory, citations, timings (as POST /api/chat).")
+    @Option(
+            names = "--json",
+            description =
+                    "Print one JSON object: text, status, standaloneQuery, inHistory, citations, timings (as POST /api/chat).")
     boolean json;
 
     @Option(names = "--explain", description = "Also show the retrieved passages with their scores.")
