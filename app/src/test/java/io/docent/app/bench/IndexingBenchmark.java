@@ -103,7 +103,8 @@ public final class IndexingBenchmark {
         return i;
     }
 
-    private static double rawRate(OnnxEmbedder embedder, List<String> texts) {
+    /** The bare model's rate on {@code texts}, in the sync's batch size (shared with {@link PdfIndexingBenchmark}). */
+    static double rawRate(OnnxEmbedder embedder, List<String> texts) {
         // in the sync's batch size, so the two differ only by what the pipeline adds
         long start = System.nanoTime();
         for (int i = 0; i < texts.size(); i += SourceSync.DEFAULT_BATCH_SIZE) {
@@ -113,7 +114,7 @@ public final class IndexingBenchmark {
     }
 
     /** The texts the sync embedded: the same reader and chunker, without the index. */
-    private static List<String> chunkTexts(Path docs) {
+    static List<String> chunkTexts(Path docs) {
         Chunker chunker = new Chunker();
         List<String> texts = new ArrayList<>();
         FolderReader.of(docs).read("bench", new io.docent.indexer.DocumentReader.Sink() {

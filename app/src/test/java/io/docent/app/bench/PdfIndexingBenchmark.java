@@ -1,12 +1,7 @@
 package io.docent.app.bench;
 
-import io.docent.core.Chunk;
-import io.docent.core.SourceDocument;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
-import io.docent.indexer.DocumentReader;
-import io.docent.indexer.ReadFailure;
-import io.docent.indexer.chunking.Chunker;
 import io.docent.indexer.files.FolderReader;
 import io.docent.indexer.pdf.PdfReflow;
 import io.docent.indexer.sync.SourceSync;
@@ -14,7 +9,6 @@ import io.docent.indexer.sync.SyncResult;
 import io.docent.indexer.testing.PdfTypesetter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -59,15 +53,15 @@ public final class PdfIndexingBenchmark {
         }
         var embedder = new OnnxEmbedder();
         embedder.embedPassages(List.of("warm up the model", "and its threads")); // not timed
-        List<String> texts = chunkTexts(docs);
-        double rawBefore = rawRate(embedder, texts);
+        List<String> texts = IndexingBenchmark.chunkTexts(docs);
+        double rawBefore = IndexingBenchmark.rawRate(embedder, texts);
         SyncResult result;
         try (var index = LuceneSearchIndex.builder(work.resolve("index-" + System.nanoTime()))
                 .embeddingModel(embedder.modelName(), embedder.dimension())
                 .open()) {
             result = SourceSync.builder(index, embedder).build().run("bench", FolderReader.of(docs));
         }
-        double rawAfter = rawRate(embedder, texts);
+        double rawAfter = IndexingBenchmark.rawRate(embedder, texts);
         double raw = (rawBefore + rawAfter) / 2;
         System.out.println(result.summary());
         System.out.printf(
@@ -158,29 +152,5 @@ public final class PdfIndexingBenchmark {
             }
         }
         return sb.toString().strip();
-    }
-
-    private static double rawRate(OnnxEmbedder embedder, List<String> texts) {
-        long start = System.nanoTime();
-        for (int i = 0; i < texts.size(); i += SourceSync.DEFAULT_BATCH_SIZE) {
-            embedder.embedPassages(texts.subList(i, Math.min(texts.size(), i + SourceSync.DEFAULT_BATCH_SIZE)));
-        }
-        return texts.size() / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** The texts the sync embeds: the same reader and chunker, without the index. */
-    private static List<String> chunkTexts(Path docs) {
-        Chunker chunker = new Chunker();
-        List<String> texts = new ArrayList<>();
-        FolderReader.of(docs).read("bench", new DocumentReader.Sink() {
-            @Override
-            public void document(SourceDocument document) {
-                chunker.chunk(document).stream().map(Chunk::textForEmbedding).forEach(texts::add);
-            }
-
-            @Override
-            public void failed(ReadFailure failure) {}
-        });
-        return texts;
     }
 }
