@@ -17,8 +17,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <p>It is the relevance gate's evidence beside the cosine similarity. A vector model finds the nearest passage for
  * any question, so "can I bring my dog to the office?" lands on the office page with a similarity close to that of
- * answerable questions; but "dog" is nowhere in it. Coverage is unweighted (the gate sees passages, not the index's
- * term statistics), which is why the question words below are dropped: otherwise "how many" would count as content.
+ * answerable questions; but "dog" is nowhere in it. Each word weighs by its rarity in the index ({@link TermRarity});
+ * the question words below are dropped all the same, since "how" and "many" are not what a question asks about.
  * Thread-safe: Lucene analyzers reuse their token streams per thread.
  */
 public final class QueryCoverage {
@@ -72,17 +72,5 @@ public final class QueryCoverage {
             }
         }
         return all <= 0 ? 1 : found / all;
-    }
-
-    /**
-     * The share of {@code queryTerms} found among the passage's terms, every term weighing the same; 1 when the
-     * question has no content terms.
-     */
-    public static double share(Set<String> queryTerms, Set<String> passageTerms) {
-        if (queryTerms.isEmpty()) {
-            return 1;
-        }
-        long found = queryTerms.stream().filter(passageTerms::contains).count();
-        return (double) found / queryTerms.size();
     }
 }
