@@ -12,4 +12,13 @@ package io.docent.core;
 public interface Answerer {
 
     Answer answer(Question question);
+
+    /**
+     * The answer, its text passed to {@code progress} as it is written (see {@link AnswerProgress}). Implementations
+     * that write text gradually (the answer pipeline with a language model) and decorators (which must pass {@code
+     * progress} on) override this; the default, for answerers that produce the whole text at once, streams nothing.
+     */
+    default Answer answer(Question question, AnswerProgress progress) {
+        return answer(question);
+    }
 }
