@@ -3,6 +3,7 @@ package io.docent.core.grounded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docent.core.Answer;
+import io.docent.core.ChatModel;
 import io.docent.core.Chunk;
 import io.docent.core.Embedder;
 import io.docent.core.Question;
@@ -129,12 +130,37 @@ class StreamedAnswerTest {
     @Test
     void text_the_generator_then_refuses_is_replaced_by_the_final_answer() {
         List<String> shown = new ArrayList<>();
-        model.does(() -> new io.docent.core.ChatModel.Completion("Open a request [1] and", true, 100, 5));
+        model.does(() -> new ChatModel.Completion("Open a request [1] and", true, 100, 5));
 
         Answer answer = pipeline.answer(Question.fromAdministrator(QUESTION), shown::add);
 
         assertThat(shown).containsExactly("Open a request [1] and");
         assertThat(answer.text()).isEqualTo(GroundedAnswerGenerator.REFUSED_TEXT);
+    }
+
+    @Test
+    void an_answer_cut_short_keeps_what_was_shown_and_ends_with_a_note_quoting_a_reference() {
+        List<String> shown = new ArrayList<>();
+        model.does(() -> new ChatModel.Completion("Open a request [1] in the [portal", false, 100, 5, true));
+
+        Answer answer = pipeline.answer(Question.fromAdministrator(QUESTION), shown::add);
+
+        assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(shown).containsExactly("Open a request [1] in the");
+        assertThat(answer.text())
+                .startsWith("Open a request [1] in the\n\n")
+                .matches("(?s).*The answer was cut short.*\\(reference r-[0-9a-f]{8}\\).*");
+        assertThat(answer.citations()).hasSize(1);
+    }
+
+    @Test
+    void an_answer_cut_short_before_any_settled_word_is_an_honest_failure() {
+        model.does(() -> new ChatModel.Completion("[1", false, 100, 1, true));
+
+        Answer answer = pipeline.answer(Question.fromAdministrator(QUESTION), text -> {});
+
+        assertThat(answer.status()).isEqualTo(Answer.Status.FAILED);
+        assertThat(answer.text()).startsWith("The answer was cut short");
     }
 
     @Test
