@@ -9,13 +9,16 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * An answer's Markdown as the web page shows it: HTML made by commonmark-java (paragraphs, lists, GFM tables, bold,
@@ -44,8 +47,6 @@ final class AnswerHtml {
                 }
             })
             .build();
-    private static final TextContentRenderer TEXT =
-            TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
     private AnswerHtml() {}
 
@@ -58,14 +59,47 @@ final class AnswerHtml {
 
     /** {@code markdown} as the text a reader sees, without its markup (a citation's snippet). */
     static String plainText(String markdown) {
-        return TEXT.render(PARSER.parse(markdown)).strip();
+        return textOf(PARSER.parse(markdown));
+    }
+
+    /** The words of {@code node} and what it holds: its text and code, line breaks and blocks as spaces. */
+    private static String textOf(Node node) {
+        StringBuilder text = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text t) {
+                text.append(t.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                text.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                visitChildren(paragraph);
+                text.append(' ');
+            }
+        });
+        return text.toString().replaceAll("\\s+", " ").strip();
     }
 
     /** Images become links; links to other schemes become their label; misleading labels become the target. */
     private static final class SafeLinks extends AbstractVisitor {
         @Override
         public void visit(Image image) {
-            String alt = TEXT.render(image).strip();
+            String alt = textOf(image);
             Link link = new Link(image.getDestination(), null);
             link.appendChild(new Text("image" + (alt.isEmpty() ? "" : ": " + alt)));
             image.insertBefore(link);
@@ -76,7 +110,7 @@ final class AnswerHtml {
         @Override
         public void visit(Link link) {
             String target = link.getDestination();
-            String label = TEXT.render(link).strip();
+            String label = textOf(link);
             if (CITATION.matcher(label).matches()) { // "[1]" made a link by a "[1]: url" line in the text
                 link.insertBefore(new Text("[" + label + "]"));
                 link.unlink();
