@@ -71,6 +71,8 @@ final class FakeOpenAiServer implements AutoCloseable {
     volatile Duration firstTokenDelay = Duration.ZERO;
 
     volatile Duration tokenInterval = Duration.ZERO;
+    /** {@link System#nanoTime()} when the latest stream's first token was written and flushed (a benchmark's). */
+    volatile long firstTokenSentNanos;
     /** Whether requests are kept in {@link #requests} (a benchmark turns this off). */
     volatile boolean recording = true;
 
@@ -216,6 +218,9 @@ final class FakeOpenAiServer implements AutoCloseable {
                     .put("content", stream.tokens().get(i));
             choice.putNull("finish_reason");
             event(out, chunk.toString());
+            if (i == 0) {
+                firstTokenSentNanos = System.nanoTime();
+            }
             if (i == 0 && stream.hold() != null) {
                 try {
                     releasedInTime = stream.hold().await(5, TimeUnit.SECONDS);
