@@ -37,10 +37,6 @@ final class ChatApi implements HttpHandler {
     private final int maxBodyBytes;
     private final Ticker ticker;
 
-    ChatApi(Answerer answerer, WebAccess access, ChatJson.Limits limits, int maxBodyBytes) {
-        this(answerer, access, limits, maxBodyBytes, Ticker.systemTicker());
-    }
-
     ChatApi(Answerer answerer, WebAccess access, ChatJson.Limits limits, int maxBodyBytes, Ticker ticker) {
         this.ticker = ticker;
         this.answerer = answerer;

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +203,36 @@ class WebChatTest {
         assertThat(events.getLast().getValue()).isEqualTo(whole);
         assertThat(whole.path("html").asText()).startsWith("<p>Use the portal [1]. You asked: vpn</p>");
         assertThat(whole.path("citations").get(0).path("snippet").asText()).isEqualTo("Request VPN access");
+    }
+
+    @Test
+    void texts_written_in_quick_succession_are_sent_at_most_ten_a_second_and_the_answer_carries_all() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        server = DocentServer.bind("127.0.0.1", 0);
+        WebChat.from(Settings.of(Map.of()), WebAccess::isLoopback, Clock.systemUTC(), nanos::get)
+                .mount(server, new Answerer() {
+                    @Override
+                    public Answer answer(Question question) {
+                        return sampleAnswer(question);
+                    }
+
+                    @Override
+                    public Answer answer(Question question, AnswerProgress progress) {
+                        progress.written("Use");
+                        progress.written("Use the"); // within 100 ms of the first: not sent
+                        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+                        progress.written("Use the portal");
+                        progress.written("Use the portal [1]"); // not sent either
+                        return sampleAnswer(question);
+                    }
+                });
+        server.start();
+
+        var events = events(post("/api/chat/stream", "{\"question\":\"vpn\"}").body());
+
+        assertThat(events)
+                .extracting(e -> e.getKey() + ": " + e.getValue().path("text").asText())
+                .containsExactly("text: Use", "text: Use the portal", "answer: Use the portal [1]. You asked: vpn");
     }
 
     @Test
