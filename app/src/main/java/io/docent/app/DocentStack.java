@@ -17,6 +17,7 @@ import io.docent.core.embedding.CachingEmbedder;
 import io.docent.core.extractive.ExtractiveGenerator;
 import io.docent.core.grounded.GroundedAnswerGenerator;
 import io.docent.core.grounded.LlmQueryRewriter;
+import io.docent.core.grounded.StallGuard;
 import io.docent.core.lucene.LuceneSearchIndex;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
@@ -147,6 +148,7 @@ public final class DocentStack implements AutoCloseable {
             var tokens = new TokenCounts();
             ChatModel chat = openAi.filter(o -> o.chatModel() != null)
                     .<ChatModel>map(AzureOpenAiChatModel::create)
+                    .map(client -> new StallGuard(client, backends.modelStall()))
                     .map(tokens::counting)
                     .orElse(null);
             var pipeline = (chat == null

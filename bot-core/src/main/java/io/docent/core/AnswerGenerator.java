@@ -2,6 +2,7 @@ package io.docent.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The last stage of the answer pipeline: writes the answer from numbered sources. Two kinds exist: one that prompts
@@ -14,6 +15,17 @@ import java.util.Objects;
 public interface AnswerGenerator {
 
     Draft generate(Request request);
+
+    /**
+     * As {@link #generate(Request)}, passing the draft's text to {@code written} while it is being written: each call
+     * a longer text that, trailing whitespace aside, the final {@link Draft#text()} begins with, unless the generator
+     * then decides the draft is not grounded or was refused (whose text replaces it). The text is not checked yet:
+     * the pipeline holds back what its citation check has not seen. Calls come from the calling thread, in order.
+     * The default, for a generator that writes its text at once (the extractive one), calls it never.
+     */
+    default Draft generate(Request request, Consumer<String> written) {
+        return generate(request);
+    }
 
     /**
      * @param question the user's question as asked
@@ -35,9 +47,15 @@ public interface AnswerGenerator {
 
     /**
      * What the generator wrote. {@code grounded} is false when the generator decided the sources do not answer the
-     * question (the pipeline then reports NOT_FOUND).
+     * question (the pipeline then reports NOT_FOUND); {@code cutShort} is true when the language model stopped
+     * writing partway ({@link ChatModel.Completion#cutShort()}): the text is what it wrote until then.
      */
-    record Draft(String text, boolean grounded, int promptTokens, int completionTokens) {
+    record Draft(String text, boolean grounded, int promptTokens, int completionTokens, boolean cutShort) {
+
+        public Draft(String text, boolean grounded, int promptTokens, int completionTokens) {
+            this(text, grounded, promptTokens, completionTokens, false);
+        }
+
         public static Draft of(String text) {
             return new Draft(text, true, 0, 0);
         }

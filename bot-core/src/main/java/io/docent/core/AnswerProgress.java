@@ -12,6 +12,13 @@ package io.docent.core;
  * extractive default, a refusal, a failure or a busy reply never call this at all, and a surface that saw no call
  * sends one final message.
  *
+ * <p>The final answer replaces what was shown. Usually its text begins with the last {@code textSoFar} (an answer
+ * cut short because the model stopped writing keeps it and adds a note), but the language model may end in "not in
+ * the sources", or its content filter may refuse, after some text was passed on: the final answer is then a
+ * not-found or the refusal, with another text, and a surface replaces the message it was writing with it (Slack
+ * updates or stops its stream with the final text, Teams sends the final message of the stream, the web page
+ * renders the {@code answer} event in place), never a second message beside it.
+ *
  * <p>An implementation must be quick (hand slow platform calls to another thread) and must not throw; whatever it
  * throws is logged and ignored, never allowed to stop the answer.
  */

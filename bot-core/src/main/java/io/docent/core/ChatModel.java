@@ -24,6 +24,16 @@ public interface ChatModel {
         return complete(messages, maxTokens, token -> {});
     }
 
-    /** The text a model produced, whether a content filter refused it, and the tokens it used. */
-    record Completion(String text, boolean refused, int promptTokens, int completionTokens) {}
+    /**
+     * The text a model produced, whether a content filter refused it, the tokens it used, and whether it was cut
+     * short: the model stopped sending tokens partway through (see {@code io.docent.core.grounded.StallGuard}), so
+     * {@code text} is what had arrived until then, not the whole completion.
+     */
+    record Completion(String text, boolean refused, int promptTokens, int completionTokens, boolean cutShort) {
+
+        /** A completion that arrived whole. */
+        public Completion(String text, boolean refused, int promptTokens, int completionTokens) {
+            this(text, refused, promptTokens, completionTokens, false);
+        }
+    }
 }

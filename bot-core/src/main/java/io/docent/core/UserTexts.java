@@ -46,6 +46,15 @@ public final class UserTexts {
                 + " Please try again later.";
     }
 
+    /**
+     * Ends an answer whose language model stopped writing partway: what it wrote is kept above this note, and {@code
+     * reference} is also in the log line that says so.
+     */
+    public static String cutShort(String reference) {
+        return "The answer was cut short: the language model stopped writing (reference " + reference + "). Please"
+                + " ask again for a complete answer.";
+    }
+
     /** Whether {@code text} already quotes a reference (a failure's text from {@link #failed}). */
     public static boolean quotesReference(String text) {
         return text.contains("(reference ");

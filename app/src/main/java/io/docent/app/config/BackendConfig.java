@@ -3,6 +3,7 @@ package io.docent.app.config;
 import io.docent.core.azure.AzureSearchSettings;
 import io.docent.core.azure.OpenAiSettings;
 import io.docent.core.grounded.PromptBudget;
+import io.docent.core.grounded.StallGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -17,9 +18,14 @@ import java.util.Optional;
  *     ONNX embedder and the extractive answerer
  * @param promptBudget how the chat model's context window is shared ({@code DOCENT_MODEL_CONTEXT_TOKENS})
  * @param azureSearch Azure AI Search; empty means the embedded Lucene index
+ * @param modelStall how long a chat model that has started an answer may send no token before the answer ends there,
+ *     cut short ({@code DOCENT_MODEL_STALL_SECONDS}, see {@link StallGuard})
  */
 public record BackendConfig(
-        Optional<OpenAiSettings> openAi, PromptBudget promptBudget, Optional<AzureSearchSettings> azureSearch) {
+        Optional<OpenAiSettings> openAi,
+        PromptBudget promptBudget,
+        Optional<AzureSearchSettings> azureSearch,
+        Duration modelStall) {
 
     // The keys' names are the typed records' constants, which bot-core also uses in its hints to operators.
     private static final String AZURE_OPENAI_ENDPOINT = OpenAiSettings.AZURE_ENDPOINT;
@@ -41,7 +47,8 @@ public record BackendConfig(
         return new BackendConfig(
                 problems.check(() -> openAi(settings), Optional.empty()),
                 problems.check(() -> promptBudget(settings), PromptBudget.defaults()),
-                problems.check(() -> azureSearch(settings), Optional.empty()));
+                problems.check(() -> azureSearch(settings), Optional.empty()),
+                problems.check(() -> modelStall(settings), StallGuard.DEFAULT_STALL));
     }
 
     /**
@@ -107,6 +114,12 @@ public record BackendConfig(
             throw new ConfigException(CONTEXT_TOKENS + " must be a whole number of tokens, at least 1024 (the chat"
                     + " model's context window)");
         }
+    }
+
+    /** {@code DOCENT_MODEL_STALL_SECONDS}: whole seconds, 1 to 600. */
+    static Duration modelStall(Settings settings) {
+        return Duration.ofSeconds(
+                settings.getInt(StallGuard.STALL_SECONDS_SETTING, (int) StallGuard.DEFAULT_STALL.toSeconds(), 1, 600));
     }
 
     /** Azure AI Search when {@code AZURE_SEARCH_ENDPOINT} is set ({@code AZURE_SEARCH_VECTOR_COMPRESSION}: none, scalar). */

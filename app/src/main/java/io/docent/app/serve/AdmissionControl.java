@@ -1,6 +1,7 @@
 package io.docent.app.serve;
 
 import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Identity;
 import io.docent.core.Question;
@@ -114,13 +115,26 @@ public final class AdmissionControl {
         return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     }
 
-    /** The answerer a platform's adapter calls; {@code platform} names it in logs and metrics. */
+    /**
+     * The answerer a platform's adapter calls; {@code platform} names it in logs and metrics. An answer in progress
+     * reaches the caller's {@link AnswerProgress} from the answerer behind.
+     */
     public Answerer forPlatform(String platform) {
         Objects.requireNonNull(platform, "platform");
-        return question -> answer(platform, question);
+        return new Answerer() {
+            @Override
+            public Answer answer(Question question) {
+                return AdmissionControl.this.answer(platform, question, AnswerProgress.NONE);
+            }
+
+            @Override
+            public Answer answer(Question question, AnswerProgress progress) {
+                return AdmissionControl.this.answer(platform, question, progress);
+            }
+        };
     }
 
-    private Answer answer(String platform, Question question) {
+    private Answer answer(String platform, Question question, AnswerProgress progress) {
         // A caller that has an id of its own (the web chat returns it to the browser) puts it in the MDC first.
         String given = MDC.get(MDC_CORRELATION_ID);
         String id = given != null ? given : ids.get();
@@ -144,7 +158,7 @@ public final class AdmissionControl {
                 return Answer.busy();
             }
             try {
-                Answer answer = accepting ? call(question) : Answer.busy();
+                Answer answer = accepting ? call(question, progress) : Answer.busy();
                 if (answer.status() == Answer.Status.FAILED) {
                     log.warn("Question {} from {} failed: {}", id, platform, answer.text());
                 } else {
@@ -189,9 +203,9 @@ public final class AdmissionControl {
         perPerson.computeIfPresent(person, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private Answer call(Question question) {
+    private Answer call(Question question, AnswerProgress progress) {
         try {
-            Answer answer = delegate.get().answer(question);
+            Answer answer = delegate.get().answer(question, progress);
             if (answer == null) {
                 String reference = UserTexts.newReference();
                 log.error("The answerer returned no answer (reference {})", reference);

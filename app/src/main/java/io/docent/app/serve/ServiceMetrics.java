@@ -4,8 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.app.TokenCounts;
 import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Directory;
+import io.docent.core.Question;
 import io.docent.core.SearchIndex;
 import io.docent.core.access.CachingDirectory;
 import io.docent.core.feedback.FeedbackRecord;
@@ -90,24 +92,31 @@ public final class ServiceMetrics {
                     "status",
                     status.name().toLowerCase(Locale.ROOT));
         }
-        return question -> {
-            long start = nanoClock.getAsLong();
-            Answer answer;
-            try {
-                answer = answerer.answer(question);
-            } catch (RuntimeException e) {
-                errors.increment();
-                count(platform, "FAILED", start);
-                throw e;
+        return new Answerer() {
+            @Override
+            public Answer answer(Question question) {
+                return answer(question, AnswerProgress.NONE);
             }
-            String status = answer.status().name();
-            count(platform, status, start);
-            switch (answer.status()) {
-                case FAILED -> errors.increment();
-                case BUSY -> busy.increment();
-                default -> record(answer);
+
+            @Override
+            public Answer answer(Question question, AnswerProgress progress) {
+                long start = nanoClock.getAsLong();
+                Answer answer;
+                try {
+                    answer = answerer.answer(question, progress);
+                } catch (RuntimeException e) {
+                    errors.increment();
+                    count(platform, "FAILED", start);
+                    throw e;
+                }
+                count(platform, answer.status().name(), start);
+                switch (answer.status()) {
+                    case FAILED -> errors.increment();
+                    case BUSY -> busy.increment();
+                    default -> record(answer);
+                }
+                return answer;
             }
-            return answer;
         };
     }
 

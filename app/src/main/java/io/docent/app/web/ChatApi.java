@@ -1,8 +1,10 @@
 package io.docent.app.web;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Question;
 import io.docent.core.UserTexts;
@@ -13,14 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/chat}: checks access and the request, asks the {@link Answerer} as the asker {@link WebAccess}
- * decided (never as anyone the body names) and returns its answer as JSON (see {@link ChatJson}), saying whom it
- * answered as. The request runs on the server's virtual thread, so a slow answer holds no platform
+ * {@code POST /api/chat} and {@code POST /api/chat/stream}: checks access and the request (the same checks for both),
+ * asks the {@link Answerer} as the asker {@link WebAccess} decided (never as anyone the body names) and returns its
+ * answer as JSON (see {@link ChatJson}), saying whom it answered as; the stream sends the answer's text as it is
+ * written, then that same JSON, as server-sent events ({@link AnswerEvents}). The request runs on the server's virtual thread, so a slow answer holds no platform
  * thread. A failure while answering becomes a {@code FAILED} answer, never a stack trace.
  */
 final class ChatApi implements HttpHandler {
 
     static final String PATH = "/api/chat";
+    /** The same question, its answer streamed as server-sent events. */
+    static final String STREAM_PATH = PATH + "/stream";
     /** How much of a too-large body is read and dropped so that its client gets the 413; beyond, the connection ends. */
     static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
 
@@ -30,8 +35,10 @@ final class ChatApi implements HttpHandler {
     private final WebAccess access;
     private final ChatJson.Limits limits;
     private final int maxBodyBytes;
+    private final Ticker ticker;
 
-    ChatApi(Answerer answerer, WebAccess access, ChatJson.Limits limits, int maxBodyBytes) {
+    ChatApi(Answerer answerer, WebAccess access, ChatJson.Limits limits, int maxBodyBytes, Ticker ticker) {
+        this.ticker = ticker;
         this.answerer = answerer;
         this.access = access;
         this.limits = limits;
@@ -41,8 +48,10 @@ final class ChatApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         WebResponses.securityHeaders(exchange);
-        if (!exchange.getRequestURI().getPath().equals(PATH)) {
-            WebResponses.jsonError(exchange, 404, "no such API: " + PATH + " is the only one");
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals(PATH) && !path.equals(STREAM_PATH)) {
+            WebResponses.jsonError(
+                    exchange, 404, "no such API: " + PATH + " and " + STREAM_PATH + " are the only ones");
             return;
         }
         WebAccess.Decision decision = access.decide(exchange);
@@ -83,12 +92,29 @@ final class ChatApi implements HttpHandler {
             WebResponses.jsonError(exchange, 400, e.getMessage());
             return;
         }
-        WebResponses.json(exchange, 200, ChatJson.render(answer(question), decision));
+        if (path.equals(STREAM_PATH)) {
+            stream(exchange, question, decision);
+        } else {
+            WebResponses.json(exchange, 200, ChatJson.render(answer(question, AnswerProgress.NONE), decision));
+        }
     }
 
-    private Answer answer(Question question) {
+    /** The answer as server-sent events (see {@link AnswerEvents}): always ends with an answer or an error event. */
+    private void stream(HttpExchange exchange, Question question, WebAccess.Decision decision) throws IOException {
+        var events = new AnswerEvents(exchange, ticker);
+        Answer answer = answer(question, events);
         try {
-            Answer answer = answerer.answer(question);
+            events.answer(ChatJson.render(answer, decision));
+        } catch (RuntimeException e) {
+            String reference = UserTexts.newReference();
+            log.error("The web chat's streamed answer could not be sent (reference {})", reference, e);
+            events.error(UserTexts.failed(reference));
+        }
+    }
+
+    private Answer answer(Question question, AnswerProgress progress) {
+        try {
+            Answer answer = answerer.answer(question, progress);
             if (answer == null) {
                 String reference = UserTexts.newReference();
                 log.error("The web chat's answerer returned no answer (reference {})", reference);

@@ -19,9 +19,10 @@ import java.util.List;
  * "text": "..."}]}}, oldest turn first. Out: the answer's text, status, standalone query, citations, evidence (every
  * retrieved passage with its scores), stage timings in milliseconds, and whom it answered as ({@code asker}:
  * {@code administrator}, {@code member}, {@code guest}, {@code external} or {@code anonymous}; {@code access}: the
- * same in a sentence). Citations and evidence are the answer's own, which the pipeline retrieved with the asker's
+ * same in a sentence), and the text as HTML for the page ({@code html}, see {@link AnswerHtml}). Citations and evidence are the answer's own, which the pipeline retrieved with the asker's
  * access groups: nothing else is added here. Strings go out as JSON strings, never as markup: the page puts them
- * into the document as text.
+ * into the document as text, except {@code html}, which commonmark made from the text with every markup in it
+ * escaped.
  */
 final class ChatJson {
 
@@ -100,13 +101,28 @@ final class ChatJson {
         return turns;
     }
 
-    /** The answer as {@link AnswerJson} renders it, with its evidence, after who asked and what they may read. */
+    /**
+     * The answer as {@link AnswerJson} renders it, with its evidence, after who asked and what they may read; for the
+     * page, {@code html}: the text as {@link AnswerHtml} renders it, and each citation's snippet as plain text.
+     */
     static ObjectNode render(Answer answer, WebAccess.Decision decision) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("asker", AccessNotice.asker(decision.asker().identity()));
         root.put("access", AccessNotice.of(decision));
         root.setAll(AnswerJson.render(answer, true));
+        root.put("html", AnswerHtml.render(answer.text()));
+        for (JsonNode citation : root.path("citations")) {
+            ((ObjectNode) citation)
+                    .put(
+                            "snippet",
+                            AnswerHtml.plainText(citation.path("snippet").asText("")));
+        }
         return root;
+    }
+
+    /** A streamed answer's text so far ({@code text}, Markdown) and as the page shows it ({@code html}). */
+    static ObjectNode written(String textSoFar) {
+        return MAPPER.createObjectNode().put("text", textSoFar).put("html", AnswerHtml.render(textSoFar));
     }
 
     static ObjectNode error(int status, String message) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web chat in {@code docent serve}: the page at {@code /} with its script and style, the sign-in form at
- * {@code /login}, and {@code POST /api/chat}. On unless {@code DOCENT_WEB=off}.
+ * {@code /login}, {@code POST /api/chat} and {@code POST /api/chat/stream}. On unless {@code DOCENT_WEB=off}.
  *
  * <p>Settings: {@code DOCENT_WEB} (on/off), {@code DOCENT_WEB_SECRET} (at least {@value
  * WebAccess#MIN_SECRET_LENGTH} characters; lets clients that are not local in, public documents only), {@code
@@ -56,8 +56,10 @@ public final class WebChat {
     private final WebAccess access;
     private final ChatJson.Limits limits;
     private final boolean metricsPublic;
+    private final Ticker ticker;
 
-    private WebChat(boolean enabled, WebAccess access, ChatJson.Limits limits, boolean metricsPublic) {
+    private WebChat(boolean enabled, WebAccess access, ChatJson.Limits limits, boolean metricsPublic, Ticker ticker) {
+        this.ticker = ticker;
         this.enabled = enabled;
         this.access = access;
         this.limits = limits;
@@ -74,7 +76,7 @@ public final class WebChat {
         return from(settings, isLocal, clock, Ticker.systemTicker());
     }
 
-    /** As {@link #from(Settings)}, with the sign-in limit's ticker injected too. */
+    /** As {@link #from(Settings)}, with the ticker of the sign-in limit and of the streamed events' pace injected. */
     static WebChat from(Settings settings, Predicate<InetSocketAddress> isLocal, Clock clock, Ticker ticker) {
         boolean enabled = settings.getBoolean("DOCENT_WEB", true);
         Optional<String> secret = settings.get("DOCENT_WEB_SECRET");
@@ -94,7 +96,7 @@ public final class WebChat {
                 settings.getInt("DOCENT_WEB_MAX_QUESTION_CHARS", 2_000, 1, 20_000),
                 settings.getInt("DOCENT_WEB_MAX_HISTORY_TURNS", 20, 0, 200),
                 MAX_TURN_CHARS);
-        return new WebChat(enabled, access, limits, settings.getBoolean("DOCENT_METRICS_PUBLIC", false));
+        return new WebChat(enabled, access, limits, settings.getBoolean("DOCENT_METRICS_PUBLIC", false), ticker);
     }
 
     public boolean enabled() {
@@ -107,11 +109,12 @@ public final class WebChat {
             log.info("Web chat: off (DOCENT_WEB=off)");
             return;
         }
-        server.route(ChatApi.PATH, new ChatApi(answerer, access, limits, MAX_BODY_BYTES));
+        server.route(ChatApi.PATH, new ChatApi(answerer, access, limits, MAX_BODY_BYTES, ticker));
         server.route("/", this::page);
         log.info(
-                "Web chat: GET / and POST {} (local clients{}{})",
+                "Web chat: GET / and POST {} and {} (local clients{}{})",
                 ChatApi.PATH,
+                ChatApi.STREAM_PATH,
                 access.secretConfigured() ? ", and others with DOCENT_WEB_SECRET" : " only",
                 access.trustEasyAuthConfigured() ? ", Entra ID users via Easy Auth" : "");
     }

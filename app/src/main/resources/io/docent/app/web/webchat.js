@@ -1,5 +1,7 @@
 // Docent web chat. Everything the server returns is data: it goes into the page with textContent and
-// createElement, never as HTML. Links are made only for http(s) and file URLs; images never.
+// createElement, never as HTML, except an answer's "html", which the server made from the answer's Markdown with
+// commonmark, every markup in the text escaped (AnswerHtml). Links are made only for http(s), mailto and file URLs; images
+// never. Answers arrive as server-sent events from POST /api/chat/stream: the text as it is written, then the answer.
 "use strict";
 
 (function () {
@@ -24,7 +26,7 @@
   function safeHref(url) {
     try {
       const parsed = new URL(url, window.location.href);
-      return ["http:", "https:", "file:"].includes(parsed.protocol) ? parsed.href : null;
+      return ["http:", "https:", "mailto:", "file:"].includes(parsed.protocol) ? parsed.href : null;
     } catch (e) {
       return null;
     }
@@ -40,51 +42,62 @@
     return a;
   }
 
-  // A Markdown link's label that is itself an address: shown only when it is the link's own target.
-  const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|www\.|\/\/)\S*$|^[\w-]+(?:\.[\w-]+)+(?:[\/:?#]\S*)?$/i;
+  // The elements and attributes commonmark's HTML has (AnswerHtml); anything else means the HTML is not its.
+  const MARKDOWN_TAGS = new Set(["P", "UL", "OL", "LI", "STRONG", "EM", "DEL", "CODE", "PRE", "A", "TABLE", "THEAD",
+      "TBODY", "TR", "TH", "TD", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "H5", "H6", "HR", "BR"]);
+  const MARKDOWN_ATTRIBUTES = new Set(["href", "target", "rel", "align", "start", "class", "title"]);
 
-  function normalUrl(url) {
-    let u = url.trim().replace(/^https?:\/\//i, "").replace(/^mailto:/i, "").replace(/\/$/, "");
-    const slash = u.indexOf("/");
-    return slash < 0 ? u.toLowerCase() : u.slice(0, slash).toLowerCase() + u.slice(slash);
-  }
-
-  // What a document's link shows: its label, unless the label is an address other than where it goes
-  // ([https://intranet](https://evil) shows https://evil), so a reader always sees where a link leads.
-  function linkLabel(label, target) {
-    const l = label.trim();
-    return URL_LIKE.test(l) && normalUrl(l) !== normalUrl(target) ? target : l;
-  }
-
-  // The answer's text as text, with each [n] that names a citation turned into a link to it, a Markdown link
-  // [label](url) into a link (see linkLabel), and an image ![alt](url) into a plain link: never an <img>, so
-  // a document's image is neither shown nor fetched.
-  function answerText(text, citations, id) {
-    const p = el("p", "answer-text");
-    const known = new Set(citations.map(c => c.n));
-    const pattern = /!\[([^\]\n]*)\]\(([^)\s]+)\)|\[([^\]\n]+)\]\(([^)\s]+)\)|\[(\d+)\]/g;
-    let last = 0;
-    let m;
-    while ((m = pattern.exec(text)) !== null) {
-      let node;
-      if (m[2] !== undefined) {
-        const alt = m[1].trim();
-        node = link("image" + (alt ? ": " + alt : ""), m[2]);
-      } else if (m[4] !== undefined) {
-        node = link(linkLabel(m[3], m[4]), m[4]);
-      } else {
-        const n = Number(m[5]);
-        if (!known.has(n)) continue;
-        node = el("a", "cite", "[" + n + "]");
-        node.href = "#" + id + "-c" + n;
-        node.setAttribute("aria-label", "source " + n);
+  function onlyMarkdownMarkup(root) {
+    for (const node of root.querySelectorAll("*")) {
+      if (!MARKDOWN_TAGS.has(node.tagName)) return false;
+      for (const attribute of node.attributes) {
+        if (!MARKDOWN_ATTRIBUTES.has(attribute.name)) return false;
       }
-      p.appendChild(document.createTextNode(text.slice(last, m.index)));
-      p.appendChild(node);
-      last = pattern.lastIndex;
+      if (node.tagName === "A" && !safeHref(node.getAttribute("href"))) return false;
     }
-    p.appendChild(document.createTextNode(text.slice(last)));
-    return p;
+    return true;
+  }
+
+  // The answer as the server rendered it: HTML that commonmark made from the answer's Markdown with every markup
+  // in the text escaped, links only to http(s), mailto and file addresses, no images (see AnswerHtml), parsed into
+  // an inert document and moved in only if it holds nothing else (else the plain text is shown). Then each
+  // [n] in its text (not in code) that names a citation becomes a link to it, built as an element.
+  function answerBody(html, citations, id, text) {
+    const body = el("div", "answer-text");
+    const parsed = new DOMParser().parseFromString(String(html || ""), "text/html").body;
+    if (!onlyMarkdownMarkup(parsed)) {      // fail closed: markup commonmark does not make is never shown
+      body.appendChild(el("p", null, text));
+      return body;
+    }
+    body.replaceChildren(...parsed.childNodes);
+    const known = new Set(citations.map(c => c.n));
+    if (!known.size) return body;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.closest("code, a")) texts.push(n);
+    }
+    for (const node of texts) {
+      const text = node.nodeValue;
+      const pattern = /\[(\d+)\]/g;
+      const parts = document.createDocumentFragment();
+      let last = 0;
+      let m;
+      while ((m = pattern.exec(text)) !== null) {
+        const n = Number(m[1]);
+        if (!known.has(n)) continue;
+        parts.appendChild(document.createTextNode(text.slice(last, m.index)));
+        const a = el("a", "cite", "[" + n + "]");
+        a.href = "#" + id + "-c" + n;
+        a.setAttribute("aria-label", "source " + n);
+        parts.appendChild(a);
+        last = pattern.lastIndex;
+      }
+      if (last === 0) continue;
+      parts.appendChild(document.createTextNode(text.slice(last)));
+      node.replaceWith(parts);
+    }
+    return body;
   }
 
   function citationList(citations, id) {
@@ -149,31 +162,77 @@
     conversation.appendChild(li);
   }
 
-  function addAnswer(answer) {
-    const id = "a" + (++answerCount);
+  // A new answer's place in the conversation, shown while it is written; renderAnswer fills it when complete.
+  function newAnswer() {
+    const li = el("li", "turn answer streaming");
+    li.id = "a" + (++answerCount);
+    li.setAttribute("aria-busy", "true");
+    li.appendChild(el("p", "who", "Docent"));
+    conversation.appendChild(li);
+    return li;
+  }
+
+  // The answer so far: its text replaces what was shown (a later text, or the final answer, may differ).
+  function renderWritten(li, written) {
+    const body = answerBody(written.html, [], li.id, written.text);
+    const shown = li.querySelector(".answer-text");
+    if (shown) shown.replaceWith(body); else li.appendChild(body);
+    busy.hidden = true;
+    li.scrollIntoView({block: "nearest"});
+  }
+
+  function renderAnswer(li, answer) {
+    const id = li.id;
     const status = String(answer.status || "FAILED");
     const known = {ANSWERED: "answered", NOT_FOUND: "not-found"};
-    const li = el("li", "turn answer " + (known[status] || "failed"));
-    li.id = id;
-    li.dataset.status = status;
-    li.appendChild(el("p", "who", "Docent"));
+    li.className = "turn answer " + (known[status] || "failed");
+    li.removeAttribute("aria-busy");
+    li.replaceChildren(el("p", "who", "Docent"));
     if (status !== "ANSWERED") {
       li.appendChild(el("p", "status", status.replace(/_/g, " ").toLowerCase()));
     }
     const citations = Array.isArray(answer.citations) ? answer.citations : [];
-    li.appendChild(answerText(String(answer.text || ""), citations, id));
+    if (typeof answer.html === "string") {
+      li.appendChild(answerBody(answer.html, citations, id, String(answer.text || "")));
+    } else {
+      li.appendChild(el("p", "answer-text", String(answer.text || "")));
+    }
     if (citations.length) {
       li.appendChild(el("p", "citations-heading",
           status === "NOT_FOUND" ? "Closest sources (not cited):" : "Sources:"));
       li.appendChild(citationList(citations, id));
     }
     li.appendChild(sourcesView(answer));
-    conversation.appendChild(li);
+    li.dataset.status = status; // last: the answer is complete
     li.scrollIntoView({block: "nearest"});
   }
 
-  function addError(message) {
-    addAnswer({text: message, status: "ERROR", citations: [], evidence: []});
+  function addError(message, li) {
+    renderAnswer(li || newAnswer(), {text: message, status: "ERROR", citations: [], evidence: []});
+  }
+
+  // Server-sent events from a fetch body: calls onEvent(name, data) for each complete event.
+  async function readEvents(response, onEvent) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const {done, value} = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, {stream: true}).replace(/\r\n?/g, "\n");
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let name = "message";
+        const data = [];
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) name = line.slice(6).trim();
+          else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+        }
+        if (data.length) onEvent(name, JSON.parse(data.join("\n")));
+      }
+    }
   }
 
   function remember(role, text) {
@@ -185,28 +244,38 @@
     addUser(text);
     send.disabled = true;
     busy.hidden = false;
+    const li = newAnswer();
     try {
-      const response = await fetch("/api/chat", {
+      const response = await fetch("/api/chat/stream", {
         method: "POST",
-        headers: {"Content-Type": "application/json"},
+        headers: {"Content-Type": "application/json", "Accept": "text/event-stream"},
         credentials: "same-origin",
         body: JSON.stringify({question: text, history: history})
       });
-      let body = null;
-      try { body = await response.json(); } catch (e) { body = null; }
-      if (response.ok && body) {
-        addAnswer(body);
-        if (body.inHistory === true) {      // the server says which answers are turns (Answer.belongsInHistory)
-          remember("user", text);
-          remember("assistant", String(body.text || ""));
-        }
-      } else if (response.status === 401) {
-        addError("Your session has ended: reload the page and sign in again.");
-      } else {
-        addError((body && body.error) || ("The server answered " + response.status + "."));
+      if (!response.ok) {
+        let body = null;
+        try { body = await response.json(); } catch (e) { body = null; }
+        addError(response.status === 401 ? "Your session has ended: reload the page and sign in again."
+            : (body && body.error) || ("The server answered " + response.status + "."), li);
+        return;
+      }
+      let final = null;
+      await readEvents(response, (name, data) => {
+        if (name === "text") renderWritten(li, data);
+        else if (name === "answer") final = data;
+        else if (name === "error") final = {text: data.error, status: "FAILED", citations: [], evidence: []};
+      });
+      if (!final) {
+        addError("The answer was interrupted before it was complete. Please ask again.", li);
+        return;
+      }
+      renderAnswer(li, final);
+      if (final.inHistory === true) {      // the server says which answers are turns (Answer.belongsInHistory)
+        remember("user", text);
+        remember("assistant", String(final.text || ""));
       }
     } catch (e) {
-      addError("Docent could not be reached. Check that it is running, then try again.");
+      addError("Docent could not be reached. Check that it is running, then try again.", li);
     } finally {
       send.disabled = false;
       busy.hidden = true;

@@ -23,6 +23,17 @@ class BackendConfigTest {
         assertThat(config.openAi()).isEmpty();
         assertThat(config.azureSearch()).isEmpty();
         assertThat(config.promptBudget()).isEqualTo(PromptBudget.defaults());
+        assertThat(config.modelStall()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void the_model_stall_limit_is_whole_seconds_and_a_wrong_one_is_refused_by_name() {
+        assertThat(read(Map.of("DOCENT_MODEL_STALL_SECONDS", "45")).modelStall())
+                .isEqualTo(Duration.ofSeconds(45));
+        assertThatThrownBy(() -> read(Map.of("DOCENT_MODEL_STALL_SECONDS", "0")))
+                .hasMessageContaining("DOCENT_MODEL_STALL_SECONDS");
+        assertThatThrownBy(() -> read(Map.of("DOCENT_MODEL_STALL_SECONDS", "a while")))
+                .hasMessageContaining("DOCENT_MODEL_STALL_SECONDS");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docent.app.TokenCounts;
 import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Directory;
 import io.docent.core.DocentException;
@@ -14,6 +15,7 @@ import io.docent.core.access.CachingDirectory;
 import io.docent.core.feedback.FeedbackRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,33 @@ class ServiceMetricsTest {
                 .contains("docent_stage_seconds_bucket{stage=\"generate\",le=")
                 .contains("docent_retrieval_hits_count 2")
                 .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void an_answer_in_progress_reaches_the_caller_through_admission_control_and_metrics_as_served() {
+        Answerer writing = new Answerer() {
+            @Override
+            public Answer answer(Question question) {
+                return answer(question, AnswerProgress.NONE);
+            }
+
+            @Override
+            public Answer answer(Question question, AnswerProgress progress) {
+                progress.written("To get");
+                progress.written("To get VPN access [1]");
+                return new Answer("To get VPN access [1].", List.of(), Answer.Status.ANSWERED, "q", List.of(), null);
+            }
+        };
+        var admission = new AdmissionControl(() -> writing, 2, Duration.ofSeconds(1));
+        List<String> shown = new ArrayList<>();
+
+        // as DocentService.answerer(platform) composes them
+        Answer answer = metrics.metered("web", admission.forPlatform("web")).answer(Question.of("q"), shown::add);
+
+        assertThat(shown).containsExactly("To get", "To get VPN access [1]");
+        assertThat(answer.text()).isEqualTo("To get VPN access [1].");
+        assertThat(metrics.scrape()).contains("docent_questions_total{platform=\"web\",status=\"answered\"} 1.0");
+        assertThat(admission.inFlight()).isZero();
     }
 
     @Test

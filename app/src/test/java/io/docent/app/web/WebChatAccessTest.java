@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,7 +88,11 @@ class WebChatAccessTest {
     }
 
     private HttpRequest.Builder chat() {
-        return HttpRequest.newBuilder(URI.create(base() + "/api/chat"))
+        return chat("/api/chat");
+    }
+
+    private HttpRequest.Builder chat(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"vpn\"}"));
     }
@@ -139,6 +144,27 @@ class WebChatAccessTest {
         server.close();
         start(Map.of("DOCENT_WEB_SECRET", SECRET + "-rotated"));
         assertThat(send(page("/").header("Cookie", cookie)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_streamed_api_lets_in_and_turns_away_exactly_whom_the_json_api_does() throws Exception {
+        start(Map.of("DOCENT_WEB_SECRET", SECRET));
+        for (String path : List.of("/api/chat", "/api/chat/stream")) {
+            HttpRequest.Builder stranger = chat(path);
+            HttpRequest.Builder withSecret = chat(path).header("Authorization", "Bearer " + SECRET);
+            HttpRequest.Builder wrongSecret = chat(path).header("Authorization", "Bearer " + SECRET + "x");
+            HttpRequest.Builder crossSite =
+                    chat(path).header("Cookie", cookieOf(login(SECRET))).header("Origin", "http://evil.example");
+
+            assertThat(send(stranger).statusCode()).as(path).isEqualTo(401);
+            assertThat(send(wrongSecret).statusCode()).as(path).isEqualTo(401);
+            assertThat(send(crossSite).statusCode()).as(path).isEqualTo(403);
+            var allowed = send(withSecret);
+            assertThat(allowed.statusCode()).as(path).isEqualTo(200);
+            assertThat(allowed.body()).as(path).contains("\"asker\":\"anonymous\"");
+        }
+        local.set(true);
+        assertThat(send(chat("/api/chat/stream")).body()).contains("\"asker\":\"administrator\"");
     }
 
     @Test

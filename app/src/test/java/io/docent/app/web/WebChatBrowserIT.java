@@ -3,12 +3,21 @@ package io.docent.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentServer;
+import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
+import io.docent.core.Answerer;
+import io.docent.core.Citation;
+import io.docent.core.Question;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,8 +100,15 @@ class WebChatBrowserIT {
         return new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
-    /** Types {@code question}, sends it with Enter, and returns the answer that appears for it. */
+    /** Types {@code question}, sends it with Enter, and returns the answer that appears for it, once complete. */
     static WebElement ask(String question) {
+        WebElement answer = send(question);
+        waiting().until(d -> answer.getAttribute("data-status") != null);
+        return answer;
+    }
+
+    /** Types {@code question}, sends it with Enter, and returns its answer's place as soon as it appears. */
+    static WebElement send(String question) {
         int before = answers().size();
         WebElement box = browser.findElement(By.id("question"));
         box.sendKeys(question);
@@ -164,6 +180,69 @@ class WebChatBrowserIT {
         alone.findElement(By.cssSelector("details.sources summary")).click();
         assertThat(alone.findElement(By.className("standalone-query")).getText())
                 .doesNotContainIgnoringCase("password");
+    }
+
+    @Test
+    void a_streamed_answer_appears_while_written_and_renders_its_markdown_with_markup_shown_as_text() throws Exception {
+        CountDownLatch seen = new CountDownLatch(1);
+        String written = "To get access:\n\n- open a **request** [1]";
+        String done = written + "\n- install the client\n\n| Plan | Days |\n|---|---|\n| Full | 25 |\n\n"
+                + "<script>document.title='hacked'</script> [run](javascript:alert(1)) `<b>code</b>`";
+        DocentServer stub = DocentServer.bind("127.0.0.1", 0);
+        WebChat.from(Settings.of(Map.of())).mount(stub, new Answerer() {
+            @Override
+            public Answer answer(Question question) {
+                return answer(question, AnswerProgress.NONE);
+            }
+
+            @Override
+            public Answer answer(Question question, AnswerProgress progress) {
+                progress.written(written);
+                try {
+                    // the answer goes on only once the browser has shown what was written so far
+                    assertThat(seen.await(60, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Answer(
+                        done,
+                        List.of(new Citation(1, "VPN", "https://wiki.example/vpn", "**Open** a request")),
+                        Answer.Status.ANSWERED,
+                        question.text(),
+                        List.of(),
+                        Map.of());
+            }
+        });
+        stub.start();
+        try {
+            browser.get("http://127.0.0.1:" + stub.port() + "/");
+
+            WebElement answer = send("how do I get access?");
+            waiting().until(d -> !answer.findElements(By.cssSelector(".answer-text li"))
+                    .isEmpty());
+            assertThat(answer.getAttribute("data-status")).isNull(); // still being written
+            assertThat(answer.findElement(By.cssSelector(".answer-text li strong"))
+                            .getText())
+                    .isEqualTo("request");
+            seen.countDown();
+            waiting().until(d -> answer.getAttribute("data-status") != null);
+
+            assertThat(answer.getAttribute("data-status")).isEqualTo("ANSWERED");
+            WebElement body = answer.findElement(By.className("answer-text"));
+            assertThat(body.findElements(By.cssSelector("ul > li"))).hasSize(2);
+            assertThat(body.findElement(By.cssSelector("table td")).getText()).isEqualTo("Full");
+            assertThat(body.findElement(By.cssSelector("a.cite")).getText()).isEqualTo("[1]");
+            assertThat(body.findElements(By.tagName("script"))).isEmpty();
+            assertThat(body.findElements(By.tagName("b"))).isEmpty();
+            assertThat(body.getText()).contains("<script>document.title='hacked'</script>", "<b>code</b>", "run");
+            assertThat(body.findElements(By.cssSelector("a:not(.cite)"))).isEmpty(); // javascript: is not linked
+            assertThat(browser.getTitle()).isEqualTo("Docent");
+            assertThat(answer.findElement(By.cssSelector(".citations .snippet")).getText())
+                    .isEqualTo("Open a request");
+        } finally {
+            seen.countDown();
+            stub.close();
+        }
     }
 
     @Test

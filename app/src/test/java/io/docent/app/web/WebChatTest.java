@@ -7,6 +7,8 @@ import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentServer;
 import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
+import io.docent.core.Answerer;
 import io.docent.core.Chunk;
 import io.docent.core.Citation;
 import io.docent.core.Question;
@@ -18,10 +20,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +87,12 @@ class WebChatTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
+        return post("/api/chat", body);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
         return client.send(
-                HttpRequest.newBuilder(uri("/api/chat"))
+                HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -161,6 +169,113 @@ class WebChatTest {
         assertThat(body.path("inHistory").asBoolean()).isFalse();
         assertThat(body.path("text").asText()).contains("something went wrong");
         assertThat(response.body()).doesNotContain("secret internals").doesNotContain("Exception");
+    }
+
+    @Test
+    void the_stream_sends_the_text_as_it_is_written_then_the_same_answer_as_the_json_api() throws Exception {
+        server = DocentServer.bind("127.0.0.1", 0);
+        WebChat.from(Settings.of(Map.of())).mount(server, new Answerer() {
+            @Override
+            public Answer answer(Question question) {
+                return sampleAnswer(question);
+            }
+
+            @Override
+            public Answer answer(Question question, AnswerProgress progress) {
+                progress.written("Use the **portal** <b>now</b>");
+                return sampleAnswer(question);
+            }
+        });
+        server.start();
+
+        var response = post("/api/chat/stream", "{\"question\":\"vpn\"}");
+        JsonNode whole = json(post("{\"question\":\"vpn\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        List<Map.Entry<String, JsonNode>> events = events(response.body());
+        assertThat(events).extracting(Map.Entry::getKey).containsExactly("text", "answer");
+        JsonNode text = events.getFirst().getValue();
+        assertThat(text.path("text").asText()).isEqualTo("Use the **portal** <b>now</b>");
+        assertThat(text.path("html").asText())
+                .isEqualTo("<p>Use the <strong>portal</strong> &lt;b&gt;now&lt;/b&gt;</p>\n");
+        assertThat(events.getLast().getValue()).isEqualTo(whole);
+        assertThat(whole.path("html").asText()).startsWith("<p>Use the portal [1]. You asked: vpn</p>");
+        assertThat(whole.path("citations").get(0).path("snippet").asText()).isEqualTo("Request VPN access");
+    }
+
+    @Test
+    void texts_written_in_quick_succession_are_sent_at_most_ten_a_second_and_the_answer_carries_all() throws Exception {
+        AtomicLong nanos = new AtomicLong();
+        server = DocentServer.bind("127.0.0.1", 0);
+        WebChat.from(Settings.of(Map.of()), WebAccess::isLoopback, Clock.systemUTC(), nanos::get)
+                .mount(server, new Answerer() {
+                    @Override
+                    public Answer answer(Question question) {
+                        return sampleAnswer(question);
+                    }
+
+                    @Override
+                    public Answer answer(Question question, AnswerProgress progress) {
+                        progress.written("Use");
+                        progress.written("Use the"); // within 100 ms of the first: not sent
+                        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+                        progress.written("Use the portal");
+                        progress.written("Use the portal [1]"); // not sent either
+                        return sampleAnswer(question);
+                    }
+                });
+        server.start();
+
+        var events = events(post("/api/chat/stream", "{\"question\":\"vpn\"}").body());
+
+        assertThat(events)
+                .extracting(e -> e.getKey() + ": " + e.getValue().path("text").asText())
+                .containsExactly("text: Use", "text: Use the portal", "answer: Use the portal [1]. You asked: vpn");
+    }
+
+    @Test
+    void a_throwing_answerer_ends_the_stream_with_an_honest_failed_answer() throws Exception {
+        server = DocentServer.bind("127.0.0.1", 0);
+        WebChat.from(Settings.of(Map.of())).mount(server, q -> {
+            throw new IllegalStateException("secret internals at line 42");
+        });
+        server.start();
+
+        var response = post("/api/chat/stream", "{\"question\":\"vpn\"}");
+
+        List<Map.Entry<String, JsonNode>> events = events(response.body());
+        assertThat(events).extracting(Map.Entry::getKey).containsExactly("answer");
+        assertThat(events.getFirst().getValue().path("status").asText()).isEqualTo("FAILED");
+        assertThat(response.body()).doesNotContain("secret internals").doesNotContain("Exception");
+    }
+
+    @Test
+    void a_bad_request_to_the_stream_is_the_same_json_error_before_any_event() throws Exception {
+        start(Map.of());
+
+        var response = post("/api/chat/stream", "{\"question\":\"\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).contains("\"question\" is empty");
+        assertThat(asked).isEmpty();
+    }
+
+    /** The server-sent events of {@code body}, as (event, data) in order. */
+    static List<Map.Entry<String, JsonNode>> events(String body) throws Exception {
+        List<Map.Entry<String, JsonNode>> events = new ArrayList<>();
+        for (String block : body.split("\n\n")) {
+            if (block.isBlank()) {
+                continue;
+            }
+            String[] lines = block.split("\n");
+            assertThat(lines).hasSize(2);
+            assertThat(lines[0]).startsWith("event: ");
+            assertThat(lines[1]).startsWith("data: ");
+            events.add(Map.entry(lines[0].substring(7), ChatJson.MAPPER.readTree(lines[1].substring(6))));
+        }
+        return events;
     }
 
     @Test

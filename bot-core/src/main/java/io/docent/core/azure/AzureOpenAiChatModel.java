@@ -110,9 +110,7 @@ public final class AzureOpenAiChatModel implements ChatModel {
             throw failure(e);
         }
         if (promptTokens < 0) {
-            promptTokens = messages.stream()
-                    .mapToInt(m -> Tokens.count(m.content()) + 4)
-                    .sum();
+            promptTokens = Tokens.prompt(messages);
             completionTokens = Tokens.count(text.toString());
         }
         return new Completion(text.toString(), refused, promptTokens, completionTokens);

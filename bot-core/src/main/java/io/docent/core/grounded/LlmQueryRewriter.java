@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follow-up rewriting with a language model: a short prompt with the recent conversation asks for the latest message
  * as a standalone search query. A first question is returned as it is, without a model call. Whenever the model
- * cannot help (an error, no answer within the timeout, a refusal, an empty or rambling reply) the {@code fallback}
+ * cannot help (an error, no answer within the timeout, a refusal, a reply cut short, an empty or rambling reply) the {@code fallback}
  * rewriter (by default the {@link HeuristicQueryRewriter}) answers instead: rewriting must never cost the user their
  * answer.
  */
@@ -68,7 +68,8 @@ public final class LlmQueryRewriter implements QueryRewriter {
                 executor.submit(() -> model.complete(prompt(question, history), MAX_QUERY_TOKENS));
         try {
             ChatModel.Completion completion = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            String query = completion.refused() ? null : clean(completion.text(), question);
+            // a rewrite cut short (the model stalled) is half a query: the fallback's is better
+            String query = completion.refused() || completion.cutShort() ? null : clean(completion.text(), question);
             if (query != null) {
                 return query;
             }

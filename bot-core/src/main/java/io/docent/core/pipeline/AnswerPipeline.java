@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.docent.core.Answer;
 import io.docent.core.AnswerGenerator;
 import io.docent.core.AnswerGenerator.Source;
+import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Citation;
 import io.docent.core.DocentException;
@@ -61,6 +62,18 @@ public final class AnswerPipeline implements Answerer {
 
     @Override
     public Answer answer(Question question) {
+        return answer(question, AnswerProgress.NONE);
+    }
+
+    /**
+     * With a generator that writes gradually (a language model), the answer's text reaches {@code progress} as it is
+     * written, through the streaming citation check ({@link StreamingCitations}); the extractive generator, a
+     * not-found, a refusal or a failure call it never. Should the generator end in a not-found or a refusal after
+     * some text was passed on, the returned answer's text replaces it (surfaces replace the message).
+     */
+    @Override
+    public Answer answer(Question question, AnswerProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         Map<String, Duration> timings = new LinkedHashMap<>();
         try {
             String text = time(timings, "normalize", () -> normalizer.normalize(question.text()));
@@ -70,7 +83,7 @@ public final class AnswerPipeline implements Answerer {
             List<SearchHit> hits = time(timings, "retrieve", () -> retriever.retrieve(query, scope));
             RelevanceGate.Decision decision = time(timings, "gate", () -> gate.decide(query, hits));
             Answer answer = decision.answerable()
-                    ? generate(text, query, history, decision, hits, timings)
+                    ? generate(text, query, history, decision, hits, timings, progress)
                     : notFound(query, decision.closest(), hits, timings);
             boolean more = time(timings, "private", () -> moreInPrivate(question, query, scope, answer));
             return more ? answer.withMoreInPrivate() : answer;
@@ -91,16 +104,42 @@ public final class AnswerPipeline implements Answerer {
             List<Turn> history,
             RelevanceGate.Decision decision,
             List<SearchHit> hits,
-            Map<String, Duration> timings) {
+            Map<String, Duration> timings,
+            AnswerProgress progress) {
         List<Source> sources = numbered(decision.relevant());
         var request = new AnswerGenerator.Request(text, query, history, sources);
-        AnswerGenerator.Draft draft = time(timings, "generate", () -> generator.generate(request));
+        AnswerGenerator.Draft draft = time(
+                timings,
+                "generate",
+                () -> progress == AnswerProgress.NONE
+                        ? generator.generate(request)
+                        : generator.generate(request, new StreamingCitations(citationChecker, sources, progress)));
         if (!draft.grounded()) {
             return notFound(query, decision.relevant(), hits, timings);
         }
-        var checked = time(timings, "cite", () -> citationChecker.check(draft.text(), sources));
+        // a draft cut short keeps what was settled: no half-written marker or link at its end
+        String written = draft.cutShort() ? citationChecker.settled(draft.text()) : draft.text();
+        var checked = time(timings, "cite", () -> citationChecker.check(written, sources));
         String shown = SafeMarkdown.neutralise(checked.text());
+        if (draft.cutShort()) {
+            return cutShort(shown, checked.citations(), query, hits, timings);
+        }
         return new Answer(shown, checked.citations(), Answer.Status.ANSWERED, query, hits, timings);
+    }
+
+    /** What the model wrote before it stopped, and a note that says so; the reference is in the log. */
+    private static Answer cutShort(
+            String shown, List<Citation> citations, String query, List<SearchHit> hits, Map<String, Duration> timings) {
+        String reference = UserTexts.newReference();
+        log.warn(
+                "Answer cut short (reference {}): the language model stopped writing after {} characters",
+                reference,
+                shown.length());
+        if (shown.isBlank()) {
+            return failed(UserTexts.cutShort(reference), timings);
+        }
+        String text = shown + "\n\n" + UserTexts.cutShort(reference);
+        return new Answer(text, citations, Answer.Status.ANSWERED, query, hits, timings);
     }
 
     /**

@@ -22,6 +22,8 @@ public final class CitationChecker {
     public static final int SNIPPET_CHARS = 240;
 
     private static final Pattern MARKER = Pattern.compile("\\s?\\[(\\d{1,3}(?:\\s*,\\s*\\d{1,3})*)]");
+    /** The start of a marker, and all of what follows it, while it is still being written: {@code [1, 2}. */
+    private static final Pattern OPEN_MARKER = Pattern.compile("\\[[\\d\\s,]*");
 
     private final int maxAnswerChars;
 
@@ -64,6 +66,64 @@ public final class CitationChecker {
         List<Citation> citations = new ArrayList<>();
         renumbered.forEach((original, number) -> citations.add(citation(number, given.get(original))));
         return new Checked(out.toString(), citations);
+    }
+
+    /**
+     * The part of a draft still being written that no later text can change: what {@link #check} and {@link
+     * SafeMarkdown} will make of it is already decided, so the checked text of this part is the beginning of the
+     * checked text of the whole draft. It ends before anything still open that could become a citation marker or a
+     * link ({@code [}, {@code [1, }, {@code [label]}, {@code [label](http}, an image's {@code !}), before trailing
+     * whitespace (which a dropped marker takes with it), and, once the draft is past half the length bound, at its
+     * last sentence end (where the bound may cut it).
+     */
+    String settled(String draftSoFar) {
+        String text = draftSoFar.strip();
+        int end = text.length();
+        if (end > maxAnswerChars / 2) {
+            String head = text.substring(0, Math.min(end, maxAnswerChars));
+            int sentenceEnd = Math.max(head.lastIndexOf(". "), head.lastIndexOf(".\n"));
+            end = Math.min(end, Math.max(maxAnswerChars / 2, sentenceEnd > maxAnswerChars / 2 ? sentenceEnd + 1 : 0));
+        }
+        String prefix = text.substring(0, end);
+        for (int i = prefix.indexOf('['); i >= 0; i = prefix.indexOf('[', i + 1)) {
+            if (open(prefix, i)) {
+                end = i > 0 && prefix.charAt(i - 1) == '!' ? i - 1 : i;
+                break;
+            }
+        }
+        if (end == text.length() && end > 0 && text.charAt(end - 1) == '!') {
+            end--; // an image's "![" may follow
+        }
+        return text.substring(0, end).stripTrailing();
+    }
+
+    /** Whether the {@code [} at {@code i} may still become a marker or a link when {@code text} goes on. */
+    private static boolean open(String text, int i) {
+        if (OPEN_MARKER.matcher(text).region(i, text.length()).matches()) {
+            return true;
+        }
+        int close = firstOf(text, i + 1, ']');
+        if (close < 0 || close == text.length() - 1) {
+            return close != -2; // no end yet, or "[label]" that a "(url)" may follow; a new line ends it
+        }
+        if (text.charAt(close + 1) != '(') {
+            return false;
+        }
+        return firstOf(text, close + 2, ')') == -1;
+    }
+
+    /** The index of the first {@code wanted} from {@code from}; -2 if a line ends first, -1 if neither comes. */
+    private static int firstOf(String text, int from, char wanted) {
+        for (int k = from; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == wanted) {
+                return k;
+            }
+            if (c == '\n') {
+                return -2;
+            }
+        }
+        return -1;
     }
 
     /** A citation for a hit (also used for the closest sources of a not-found answer). */

@@ -3,6 +3,8 @@ package io.docent.core.pipeline;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.docent.core.ChatMessage;
+import java.util.List;
 
 /**
  * Token counting for budgets. cl100k_base is what current OpenAI chat and embedding models use, so budgets computed
@@ -16,6 +18,14 @@ public final class Tokens {
 
     public static int count(String text) {
         return text.isEmpty() ? 0 : CL100K.countTokensOrdinary(text);
+    }
+
+    /**
+     * An estimate of the prompt tokens {@code messages} cost, for a model server that reports no usage: each
+     * message's text and about four tokens of framing.
+     */
+    public static int prompt(List<ChatMessage> messages) {
+        return messages.stream().mapToInt(m -> count(m.content()) + 4).sum();
     }
 
     /** The longest prefix of {@code text} that fits in {@code maxTokens}, cut at a token boundary. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The fake OpenAI-protocol server ({@link FakeOpenAiServer}) opened to benchmarks outside this package: it streams
- * the same fixed tokens to every chat request at once and keeps no record of the requests. Not a test.
+ * the same fixed tokens to every chat request, at once or {@linkplain #paced paced} like a model, and keeps no
+ * record of the requests. Not a test.
  */
 public final class BenchmarkOpenAiServer implements AutoCloseable {
 
@@ -22,6 +23,21 @@ public final class BenchmarkOpenAiServer implements AutoCloseable {
         this.server = new FakeOpenAiServer(azure);
         server.recording = false;
         server.defaultTokens = List.copyOf(tokens);
+    }
+
+    /**
+     * Streams like a model that takes {@code firstToken} to start and then writes a token every {@code interval}
+     * (e.g. one second, then 50 ms: 20 tokens a second).
+     */
+    public BenchmarkOpenAiServer paced(Duration firstToken, Duration interval) {
+        server.firstTokenDelay = firstToken;
+        server.tokenInterval = interval;
+        return this;
+    }
+
+    /** {@link System#nanoTime()} when the latest stream's first token was written to its client. */
+    public long firstTokenSentNanos() {
+        return server.firstTokenSentNanos;
     }
 
     public String url() {

@@ -46,6 +46,12 @@ final class FakeOpenAiServer implements AutoCloseable {
     /** A streamed completion of these tokens; {@code hold}, if given, is awaited after the first token. */
     record Stream(List<String> tokens, String finishReason, boolean usage, CountDownLatch hold) implements Reply {}
 
+    /**
+     * A stream that sends these tokens and then nothing, the connection open, until {@code released} (or 30 s): a
+     * model that stalls mid-answer. Released, it ends the stream as usual.
+     */
+    record Stalling(List<String> tokens, CountDownLatch released) implements Reply {}
+
     record Json(int status, Map<String, String> headers, String body) implements Reply {}
 
     record Slow(Duration delay) implements Reply {}
@@ -61,6 +67,12 @@ final class FakeOpenAiServer implements AutoCloseable {
     volatile int defaultDimensions = 8;
     /** The chat tokens streamed when no reply is queued. */
     volatile List<String> defaultTokens = List.of("Hello", " there", ".");
+    /** How long every stream waits before its first token, and between tokens (a benchmark's model speed). */
+    volatile Duration firstTokenDelay = Duration.ZERO;
+
+    volatile Duration tokenInterval = Duration.ZERO;
+    /** {@link System#nanoTime()} when the latest stream's first token was written and flushed (a benchmark's). */
+    volatile long firstTokenSentNanos;
     /** Whether requests are kept in {@link #requests} (a benchmark turns this off). */
     volatile boolean recording = true;
 
@@ -167,7 +179,9 @@ final class FakeOpenAiServer implements AutoCloseable {
             }
             switch (reply) {
                 case null -> embeddings(exchange, body);
-                case Stream stream -> stream(exchange, body, stream);
+                case Stream stream -> stream(exchange, body, stream, null);
+                case Stalling stalling ->
+                    stream(exchange, body, new Stream(stalling.tokens(), "stop", true, null), stalling.released());
                 case Json j -> {
                     j.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                     send(exchange, j.status(), j.body());
@@ -182,7 +196,8 @@ final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private void stream(HttpExchange exchange, JsonNode request, Stream stream) throws IOException {
+    private void stream(HttpExchange exchange, JsonNode request, Stream stream, CountDownLatch stallUntil)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -195,6 +210,7 @@ final class FakeOpenAiServer implements AutoCloseable {
                             + "{\"filtered\":false,\"severity\":\"safe\"}}}]}");
         }
         for (int i = 0; i < stream.tokens().size(); i++) {
+            sleep(i == 0 ? firstTokenDelay : tokenInterval);
             ObjectNode chunk = chunk(model);
             ObjectNode choice = ((ArrayNode) chunk.get("choices")).addObject().put("index", 0);
             choice.putObject("delta")
@@ -202,12 +218,22 @@ final class FakeOpenAiServer implements AutoCloseable {
                     .put("content", stream.tokens().get(i));
             choice.putNull("finish_reason");
             event(out, chunk.toString());
+            if (i == 0) {
+                firstTokenSentNanos = System.nanoTime();
+            }
             if (i == 0 && stream.hold() != null) {
                 try {
                     releasedInTime = stream.hold().await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+        }
+        if (stallUntil != null) {
+            try {
+                stallUntil.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         ObjectNode last = chunk(model);
@@ -268,6 +294,9 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private static void sleep(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

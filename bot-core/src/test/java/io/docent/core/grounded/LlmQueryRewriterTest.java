@@ -62,11 +62,14 @@ class LlmQueryRewriterTest {
     }
 
     @Test
-    void a_refusal_or_an_empty_or_rambling_reply_falls_back_to_the_heuristic() {
-        model.refuses().answers("  ").answers("word ".repeat(200));
+    void a_refusal_an_empty_or_rambling_reply_or_one_cut_short_falls_back_to_the_heuristic() {
+        model.refuses()
+                .answers("  ")
+                .answers("word ".repeat(200))
+                .does(() -> new Completion("VPN access for", false, 30, 3, true));
         var rewriter = rewriter(Duration.ofSeconds(1));
 
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             assertThat(rewriter.standalone("and for contractors?", HISTORY)).isEqualTo(heuristic);
         }
     }

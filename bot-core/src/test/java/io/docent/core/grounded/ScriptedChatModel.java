@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** A {@link ChatModel} that answers from a script and remembers what it was asked. */
@@ -23,33 +24,44 @@ final class ScriptedChatModel implements ChatModel {
         }
     }
 
-    private final Deque<Supplier<Completion>> script = new ArrayDeque<>();
+    private final Deque<Function<Consumer<String>, Completion>> script = new ArrayDeque<>();
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
 
     ScriptedChatModel answers(String text) {
-        script.add(() -> new Completion(text, false, 100, 20));
+        does(() -> new Completion(text, false, 100, 20));
         return this;
     }
 
     ScriptedChatModel refuses() {
-        script.add(() -> new Completion("", true, 100, 0));
+        does(() -> new Completion("", true, 100, 0));
         return this;
     }
 
     ScriptedChatModel does(Supplier<Completion> behaviour) {
-        script.add(behaviour);
+        script.add(onToken -> {
+            Completion completion = behaviour.get();
+            onToken.accept(completion.text());
+            return completion;
+        });
+        return this;
+    }
+
+    /** A completion streamed in these tokens, as a model server sends them. */
+    ScriptedChatModel streams(List<String> tokens) {
+        script.add(onToken -> {
+            tokens.forEach(onToken);
+            return new Completion(String.join("", tokens), false, 100, tokens.size());
+        });
         return this;
     }
 
     @Override
     public Completion complete(List<ChatMessage> messages, int maxTokens, Consumer<String> onToken) {
         calls.add(new Call(List.copyOf(messages), maxTokens));
-        Supplier<Completion> next = script.poll();
+        Function<Consumer<String>, Completion> next = script.poll();
         if (next == null) {
             throw new AssertionError("the model was called more often than the test expected");
         }
-        Completion completion = next.get();
-        onToken.accept(completion.text());
-        return completion;
+        return next.apply(onToken);
     }
 }
