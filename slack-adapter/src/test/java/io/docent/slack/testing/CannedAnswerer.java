@@ -35,6 +35,7 @@ public final class CannedAnswerer implements Answerer {
     private volatile Duration delay = Duration.ZERO;
     private volatile Writing writing;
     private volatile long firstWrittenNanos;
+    private volatile long answeredNanos;
 
     /** How an answer is written: after {@code firstWords}, a word every {@code perWord}; {@code text} or the answer's. */
     private record Writing(Duration firstWords, Duration perWord, String text) {}
@@ -65,6 +66,11 @@ public final class CannedAnswerer implements Answerer {
         return firstWrittenNanos;
     }
 
+    /** {@link System#nanoTime()} when the last answer was returned (0 before any). */
+    public long answeredNanos() {
+        return answeredNanos;
+    }
+
     public List<Question> questions() {
         return List.copyOf(questions);
     }
@@ -80,7 +86,7 @@ public final class CannedAnswerer implements Answerer {
         sleep(delay);
         Writing w = writing;
         if (w == null) {
-            return behaviour.apply(question);
+            return answered(behaviour.apply(question));
         }
         sleep(w.firstWords());
         String text = w.text() != null ? w.text() : behaviour.apply(question).text();
@@ -95,7 +101,12 @@ public final class CannedAnswerer implements Answerer {
             }
             progress.written(text.substring(0, word.end()));
         }
-        return behaviour.apply(question);
+        return answered(behaviour.apply(question));
+    }
+
+    private Answer answered(Answer answer) {
+        answeredNanos = System.nanoTime();
+        return answer;
     }
 
     private static void sleep(Duration d) {
