@@ -113,6 +113,8 @@ public final class SlackStreamingBenchmark {
                     eventToWords.add(SlackAdapterBenchmark.ms(first.atNanos() - sent));
                     eventToComplete.add(
                             SlackAdapterBenchmark.ms(writes.getLast().atNanos() - sent));
+                    coreDoneToComplete.add(
+                            SlackAdapterBenchmark.ms(writes.getLast().atNanos() - core.answeredNanos()));
                     writing.add(writes.size());
                     all.add(calls.size());
                 }
