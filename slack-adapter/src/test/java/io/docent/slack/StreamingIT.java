@@ -12,6 +12,7 @@ import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.slack.testing.CannedAnswerer;
 import io.docent.slack.testing.EventsApiClient;
+import io.docent.slack.testing.Eventually;
 import io.docent.slack.testing.LocalSlackApi;
 import io.docent.slack.testing.LocalSlackApi.Call;
 import io.docent.slack.testing.SlackPayloads;
@@ -231,6 +232,32 @@ class StreamingIT {
         api.await("reactions.remove", 2, WAIT);
         assertThat(api.calls("chat.startStream")).hasSize(1);
         assertThat(api.calls("chat.postMessage")).hasSize(2);
+    }
+
+    @Test
+    void writes_into_the_searching_placeholder_when_that_is_the_sign_of_work() {
+        api.failAlways("reactions.add", "missing_scope");
+
+        slack.post(mention("Ev1", api.nextTs()));
+
+        Eventually.until(
+                WAIT,
+                () -> !api.calls("chat.update").isEmpty()
+                        && api.calls("chat.update")
+                                .getLast()
+                                .blocks()
+                                .toString()
+                                .contains("docent_feedback_up"),
+                () -> "updates: " + api.calls("chat.update").size());
+        List<Call> posts = api.calls("chat.postMessage");
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).param("text")).contains("Searching");
+        assertThat(api.calls("chat.startStream"))
+                .as("the placeholder becomes the answer")
+                .isEmpty();
+        assertThat(api.calls("chat.update").stream().map(u -> u.param("ts")).distinct())
+                .hasSize(1);
+        assertThat(api.calls("chat.update").getLast().param("text")).contains("*25 days*");
     }
 
     @Test
