@@ -46,6 +46,7 @@ public final class AnswerMessage {
     /** The action id of Slack's {@code feedback_buttons} element on a streamed answer. */
     public static final String FEEDBACK_BUTTONS = "docent_feedback";
 
+    /** The block id of the {@link #WRITING} note. */
     public static final String WRITING_BLOCK = "docent-writing";
     /** Under an answer shown while it is being written, until it is complete. */
     public static final String WRITING = "_Writing…_";
