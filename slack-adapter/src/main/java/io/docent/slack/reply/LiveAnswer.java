@@ -232,6 +232,8 @@ final class LiveAnswer implements AnswerProgress {
                     case UPDATED -> update(text);
                     case NONE -> {}
                 }
+                called = true;
+                lastCall = ticker.read(); // paced from the end of a call: Slack sees them at least that far apart
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -270,11 +272,6 @@ final class LiveAnswer implements AnswerProgress {
         return Math.max(lastCall + interval, quietUntil) - ticker.read();
     }
 
-    private void calling() {
-        called = true;
-        lastCall = ticker.read();
-    }
-
     private void begin(String text) {
         String placeholder = progress.placeholderTs();
         if (placeholder != null) {
@@ -286,7 +283,6 @@ final class LiveAnswer implements AnswerProgress {
         if (features.streaming.get() && startStream(text)) {
             return;
         }
-        calling();
         SlackMessage first = AnswerMessage.writing(text);
         try {
             var posted = web.postMessage(message.channel(), message.replyThreadTs(), first.text(), first.blocks());
@@ -306,7 +302,6 @@ final class LiveAnswer implements AnswerProgress {
 
     private boolean startStream(String text) {
         String first = pieces(text).getFirst();
-        calling();
         try {
             var r = web.startStream(message.channel(), message.replyThreadTs(), message.user(), team, first);
             if (r.isOk()) {
@@ -333,7 +328,6 @@ final class LiveAnswer implements AnswerProgress {
     }
 
     private void append(String text) {
-        calling();
         try {
             for (String piece : pieces(text.substring(shown.length()))) {
                 var r = web.appendStream(message.channel(), ts, piece);
@@ -360,7 +354,6 @@ final class LiveAnswer implements AnswerProgress {
     }
 
     private void update(String text) {
-        calling();
         SlackMessage partial = AnswerMessage.writing(text);
         try {
             var r = web.updateOnce(message.channel(), ts, partial.text(), partial.blocks());
