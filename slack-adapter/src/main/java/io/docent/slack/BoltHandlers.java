@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 final class BoltHandlers {
 
     private static final Logger log = LoggerFactory.getLogger(BoltHandlers.class);
-    private static final Pattern VOTE = Pattern.compile(AnswerMessage.VOTE_UP + "|" + AnswerMessage.VOTE_DOWN);
+    private static final Pattern VOTE = Pattern.compile(
+            AnswerMessage.VOTE_UP + "|" + AnswerMessage.VOTE_DOWN + "|" + AnswerMessage.FEEDBACK_BUTTONS);
 
     private BoltHandlers() {}
 
@@ -81,7 +82,9 @@ final class BoltHandlers {
         app.blockAction(VOTE, (req, ctx) -> {
             try {
                 FeedbackRecorder.Vote vote = vote(req.getPayload());
-                if (!workers.run(() -> feedback.record(vote))) {
+                if (vote == null) {
+                    log.warn("A feedback click without a vote was ignored");
+                } else if (!workers.run(() -> feedback.record(vote))) {
                     log.warn("Feedback from {} not recorded: Slack is shutting down", vote.user());
                 }
             } catch (RuntimeException e) {
@@ -104,18 +107,22 @@ final class BoltHandlers {
         return ctx.ack();
     }
 
+    /** The click as a vote; {@code null} when its value is not one of Docent's. */
     private static FeedbackRecorder.Vote vote(BlockActionPayload p) {
         BlockActionPayload.Action action = p.getActions().get(0);
-        FeedbackRecord.Vote vote =
-                action.getActionId().equals(AnswerMessage.VOTE_UP) ? FeedbackRecord.Vote.UP : FeedbackRecord.Vote.DOWN;
+        var clicked =
+                AnswerMessage.vote(action.getActionId(), action.getValue()).orElse(null);
+        if (clicked == null) {
+            return null;
+        }
         String channel = p.getChannel() == null ? "" : p.getChannel().getId();
         var message = p.getMessage();
         String thread =
                 message == null ? "" : (message.getThreadTs() != null ? message.getThreadTs() : message.getTs());
         return new FeedbackRecorder.Vote(
                 "slack",
-                vote,
-                action.getValue(),
+                clicked.up() ? FeedbackRecord.Vote.UP : FeedbackRecord.Vote.DOWN,
+                clicked.answerId(),
                 p.getUser().getId(),
                 channel,
                 thread,

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Docent in Slack: answers mentions and direct messages in threads, with the thread's history, citations and
- * feedback buttons, through an {@link Answerer}. Each question says who asks and who will see the answer
+ * feedback buttons, through an {@link Answerer}; an answer the answerer writes gradually is shown as it is written. Each question says who asks and who will see the answer
  * ({@link io.docent.slack.access.Askers}); the answerer's access policy does the rest.
  *
  * <p>{@link #create} checks the bot token with {@code auth.test} and stops with a message naming

@@ -54,7 +54,7 @@ final class Progress {
     private final IncomingMessage message;
     private final CompletableFuture<Mode> shown = new CompletableFuture<>();
     private volatile String placeholderTs;
-    private boolean delivered;
+    private volatile boolean delivered;
 
     private Progress(SlackWeb web, IncomingMessage message) {
         this.web = web;
@@ -107,6 +107,19 @@ final class Progress {
         }
         log.warn("Could not show progress in {}: {}", channel, posted.getError());
         return Mode.NONE;
+    }
+
+    /**
+     * The "Searching the documents…" message's timestamp, once the sign of work is shown, when that is the sign;
+     * else {@code null}. An answer shown while it is written becomes this message.
+     */
+    String placeholderTs() {
+        return mode() == Mode.PLACEHOLDER ? placeholderTs : null;
+    }
+
+    /** The answer (or its first words) is in the thread by other means than {@link #deliver}. */
+    void answered() {
+        delivered = true;
     }
 
     /** Posts {@code reply} in the thread, in place of the placeholder if there is one. */

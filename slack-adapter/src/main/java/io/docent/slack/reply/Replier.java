@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>The question carries who asks and who will see the answer ({@link Askers}); the core decides what that allows.
  * When a channel answer says the asker could read more ({@link Answer#moreInPrivate()}), the asker is also sent the
  * fuller answer privately ({@link PrivateAnswer}).
+ *
+ * <p>An answer the core writes gradually (with a language model) is shown as it is written ({@link LiveAnswer});
+ * one written at once (the extractive default, refusals, failures) is posted as one message, as always.
  */
 public final class Replier {
 
@@ -64,6 +67,7 @@ public final class Replier {
     private final Supplier<String> ids;
     private final Ticker ticker;
     private final AtomicBoolean statusAvailable = new AtomicBoolean(true);
+    private final LiveAnswer.Features features = new LiveAnswer.Features();
 
     public Replier(
             SlackWeb web,
@@ -101,6 +105,7 @@ public final class Replier {
     public void answer(IncomingMessage m, boolean checkThread) {
         long started = ticker.read();
         Progress progress = null;
+        LiveAnswer live = null;
         try {
             if (!checkThread) {
                 threads.rememberAnswered(m.threadKey());
@@ -125,7 +130,9 @@ public final class Replier {
             Question question = new Question(text, turns, scopes.scopeFor(m.channel()), askers.of(m));
             String reference = ids.get();
             long asked = ticker.read();
-            Answer answer = answerer.answer(question); // never throws by contract; if it does, the catch below replies
+            live = new LiveAnswer(web, m, progress, bot.teamId(), features, ticker);
+            // never throws by contract; if it does, the catch below replies
+            Answer answer = answerer.answer(question, live);
             long coreNanos = ticker.read() - asked;
             boolean failed = answer.status() == Answer.Status.FAILED;
             if (failed) {
@@ -133,7 +140,10 @@ public final class Replier {
             }
             String answerId = ids.get();
             feedback.remember(answerId, AnsweredMessage.of(text, answer, m.channel()));
-            progress.deliver(AnswerMessage.of(answer, answerId, failed ? reference : null));
+            SlackMessage reply = AnswerMessage.of(answer, answerId, failed ? reference : null);
+            if (!live.finish(answer, answerId, failed ? reference : null, reply)) {
+                progress.deliver(reply);
+            }
             metrics.reply(answer.status());
             metrics.overhead(ticker.read() - started - coreNanos);
             if (answer.moreInPrivate() && !question.asker().audience().isPrivate()) {
@@ -149,7 +159,9 @@ public final class Replier {
             metrics.reply(Answer.Status.FAILED);
             String text = UserTexts.failed(reference);
             try {
-                progress.deliver(SlackMessage.text(text)); // in place of a placeholder, if there is one
+                if (live == null || !live.fail(text)) {
+                    progress.deliver(SlackMessage.text(text)); // in place of a placeholder, if there is one
+                }
             } catch (RuntimeException again) {
                 tell(m, text, reference);
             }

@@ -2,6 +2,7 @@ package io.docent.slack.reply;
 
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.MarkdownBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.docent.core.Turn;
@@ -16,7 +17,7 @@ import java.util.function.UnaryOperator;
 /**
  * A thread's messages ({@code conversations.replies}, oldest first) as the core's history: people's messages become
  * user turns (mentions resolved, markup unescaped), Docent's answers become assistant turns made of their answer
- * blocks only (the sources block and buttons are left out), Docent's notices ("busy", help) and failures (no
+ * blocks only (the sources block and buttons are left out; a streamed answer's own text), Docent's notices ("busy", help) and failures (no
  * feedback buttons: {@link io.docent.core.Answer#belongsInHistory()}) and other bots are left out. Only messages
  * before the question count; the pipeline keeps the newest of them within its history budget, as for every surface.
  */
@@ -41,7 +42,7 @@ public final class ThreadHistory {
                 continue;
             }
             if (bot.isSelf(m.getUser(), m.getBotId())) {
-                String answer = answerText(m.getBlocks());
+                String answer = answerText(m);
                 if (!answer.isEmpty()) {
                     turns.add(Turn.assistant(SlackMarkup.toPlainText(answer, bot.userId(), userName)));
                 }
@@ -63,7 +64,12 @@ public final class ThreadHistory {
                         || m.getSubtype().equals("thread_broadcast"));
     }
 
-    private static String answerText(List<LayoutBlock> blocks) {
+    /**
+     * An answer's text: its answer sections; for an answer that was streamed (its text is Slack's, with Docent's
+     * blocks under it), its markdown blocks, else the message's text.
+     */
+    private static String answerText(Message m) {
+        List<LayoutBlock> blocks = m.getBlocks();
         if (blocks == null || blocks.stream().noneMatch(b -> AnswerMessage.FEEDBACK_BLOCK.equals(b.getBlockId()))) {
             return "";
         }
@@ -73,13 +79,19 @@ public final class ThreadHistory {
                     && section.getBlockId() != null
                     && section.getBlockId().startsWith(AnswerMessage.ANSWER_BLOCK_PREFIX)
                     && section.getText() instanceof MarkdownTextObject text) {
-                if (!sb.isEmpty()) {
-                    sb.append('\n');
-                }
-                sb.append(text.getText());
+                append(sb, text.getText());
+            } else if (block instanceof MarkdownBlock markdown) {
+                append(sb, markdown.getText());
             }
         }
-        return sb.toString();
+        return sb.isEmpty() && m.getText() != null ? m.getText().strip() : sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String text) {
+        if (!sb.isEmpty()) {
+            sb.append('\n');
+        }
+        sb.append(text);
     }
 
     /** Slack timestamps ({@code 1700000000.000100}) compared as numbers. */

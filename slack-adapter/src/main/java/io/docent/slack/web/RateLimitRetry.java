@@ -40,6 +40,15 @@ public final class RateLimitRetry {
         this(sleeper, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_WAIT);
     }
 
+    /**
+     * The same policy with one attempt: a 429 throws {@link DocentException.RateLimited} at once (with Slack's
+     * {@code Retry-After}), for calls that are better skipped than waited for, such as a streamed answer's interim
+     * updates (the next one carries their text).
+     */
+    public RateLimitRetry once() {
+        return new RateLimitRetry(sleeper, 1, maxWait);
+    }
+
     /** A Web API call as Bolt's client makes it. */
     @FunctionalInterface
     public interface Call<T> {

@@ -3,7 +3,10 @@ package io.docent.slack.web;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatAppendStreamResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatStartStreamResponse;
+import com.slack.api.methods.response.chat.ChatStopStreamResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
@@ -20,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Slack Web API methods Docent calls, on Bolt's client with the bot token, each through {@link RateLimitRetry}.
  * Methods return Slack's response ({@code ok:false} included) or throw {@link io.docent.core.DocentException} when
- * the call itself failed.
+ * the call itself failed. The calls that show an answer while it is written (the stream's start and appends, interim
+ * updates) are made once, not retried after a 429: their text goes with the next call instead, and a rate-limited
+ * one throws {@link io.docent.core.DocentException.RateLimited} with Slack's {@code Retry-After}.
  */
 public final class SlackWeb {
 
@@ -33,10 +38,12 @@ public final class SlackWeb {
 
     private final MethodsClient client;
     private final RateLimitRetry retry;
+    private final RateLimitRetry once;
 
     public SlackWeb(MethodsClient client, RateLimitRetry retry) {
         this.client = client;
         this.retry = retry;
+        this.once = retry.once();
     }
 
     public AuthTestResponse authTest() {
@@ -160,6 +167,49 @@ public final class SlackWeb {
                 "chat.update",
                 () -> client.chatUpdate(
                         r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+    }
+
+    /** chat.update of a message that is still being written; one attempt (see the class comment). */
+    public ChatUpdateResponse updateOnce(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        return once.call(
+                "chat.update",
+                () -> client.chatUpdate(
+                        r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+    }
+
+    /**
+     * chat.startStream: a reply in the thread {@code threadTs} that grows as text is appended, starting with
+     * {@code markdown} (at most 12,000 characters). Outside a direct message Slack needs the person it is written for
+     * and their team. One attempt (see the class comment).
+     */
+    public ChatStartStreamResponse startStream(
+            String channel, String threadTs, String recipientUser, String recipientTeam, String markdown) {
+        return once.call(
+                "chat.startStream",
+                () -> client.chatStartStream(r -> r.channel(channel)
+                        .threadTs(threadTs)
+                        .recipientUserId(recipientUser)
+                        .recipientTeamId(recipientTeam)
+                        .markdownText(markdown)));
+    }
+
+    /** chat.appendStream: {@code markdown} (at most 12,000 characters) added to the streamed message; one attempt. */
+    public ChatAppendStreamResponse appendStream(String channel, String ts, String markdown) {
+        return once.call(
+                "chat.appendStream",
+                () -> client.chatAppendStream(r -> r.channel(channel).ts(ts).markdownText(markdown)));
+    }
+
+    /**
+     * chat.stopStream: the streamed message ends with {@code markdown} (may be {@code null}; at most 12,000
+     * characters) and {@code blocks} under it (may be {@code null}). Retried after a 429: this call completes the
+     * answer.
+     */
+    public ChatStopStreamResponse stopStream(String channel, String ts, String markdown, List<LayoutBlock> blocks) {
+        return retry.call(
+                "chat.stopStream",
+                () -> client.chatStopStream(
+                        r -> r.channel(channel).ts(ts).markdownText(markdown).blocks(blocks)));
     }
 
     public SlackApiTextResponse postEphemeral(String channel, String user, String threadTs, String text) {

@@ -3,11 +3,13 @@ package io.docent.slack.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.FeedbackButtonsElement;
 import io.docent.core.Answer;
 import io.docent.core.Citation;
 import io.docent.core.UserTexts;
@@ -145,5 +147,60 @@ class AnswerMessageTest {
         assertThat(m.blocks().get(0).getBlockId()).isEqualTo("docent-intro");
         assertThat(m.blocks().get(1).getBlockId()).isEqualTo("docent-answer-0");
         assertThat(m.text()).isEqualTo("_Only you_\nx [1]");
+    }
+
+    @Test
+    void ends_a_streamed_answer_with_its_markdown_the_sources_and_slacks_feedback_buttons() {
+        var a = answer(
+                "**25 days** [1]",
+                Answer.Status.ANSWERED,
+                List.of(new Citation(1, "Holiday policy", "https://wiki/holidays", "")));
+
+        StreamEnd end = AnswerMessage.streamEnd(a, "ans-1", "ref-1", true);
+
+        assertThat(end.markdown()).isEqualTo("**25 days** [1]");
+        assertThat(end.blocks())
+                .extracting(LayoutBlock::getBlockId)
+                .containsExactly("docent-sources-0", "docent-feedback");
+        assertThat(text(end.blocks().get(0))).isEqualTo("*Sources*\n1. <https://wiki/holidays|Holiday policy>");
+        var buttons = (FeedbackButtonsElement)
+                ((ContextActionsBlock) end.blocks().get(1)).getElements().get(0);
+        assertThat(buttons.getActionId()).isEqualTo(AnswerMessage.FEEDBACK_BUTTONS);
+        assertThat(buttons.getPositiveButton().getValue()).isEqualTo("up:ans-1");
+        assertThat(buttons.getNegativeButton().getValue()).isEqualTo("down:ans-1");
+        assertThat(AnswerMessage.streamEnd(a, "ans-1", null, false).blocks().get(1))
+                .isInstanceOf(ActionsBlock.class);
+    }
+
+    @Test
+    void ends_a_streamed_failure_with_its_reference_and_no_buttons() {
+        var failed = answer("The model stopped answering.", Answer.Status.FAILED, List.of());
+
+        StreamEnd end = AnswerMessage.streamEnd(failed, "ans-1", "ref-9", true);
+
+        assertThat(end.markdown()).isEqualTo("The model stopped answering.\n\n_Reference: ref-9_");
+        assertThat(end.blocks()).isEmpty();
+    }
+
+    @Test
+    void reads_a_vote_from_either_kind_of_feedback_button() {
+        assertThat(AnswerMessage.vote(AnswerMessage.VOTE_UP, "ans-1")).contains(new AnswerMessage.Vote(true, "ans-1"));
+        assertThat(AnswerMessage.vote(AnswerMessage.VOTE_DOWN, "ans-1"))
+                .contains(new AnswerMessage.Vote(false, "ans-1"));
+        assertThat(AnswerMessage.vote(AnswerMessage.FEEDBACK_BUTTONS, "down:ans-2"))
+                .contains(new AnswerMessage.Vote(false, "ans-2"));
+        assertThat(AnswerMessage.vote(AnswerMessage.FEEDBACK_BUTTONS, "up:ans-3"))
+                .contains(new AnswerMessage.Vote(true, "ans-3"));
+        assertThat(AnswerMessage.vote(AnswerMessage.FEEDBACK_BUTTONS, "sideways:ans-3"))
+                .isEmpty();
+        assertThat(AnswerMessage.vote("someone_elses_button", "up:ans-3")).isEmpty();
+    }
+
+    @Test
+    void shows_an_answer_being_written_without_sources_or_buttons() {
+        SlackMessage m = AnswerMessage.writing("You get **25 days**");
+
+        assertThat(m.text()).isEqualTo("You get *25 days*");
+        assertThat(m.blocks()).extracting(LayoutBlock::getBlockId).containsExactly("docent-answer-0", "docent-writing");
     }
 }

@@ -61,6 +61,25 @@ class ThreadHistoryTest {
     }
 
     @Test
+    void takes_a_streamed_answers_own_text_and_leaves_its_sources_out() {
+        var answer = new Answer(
+                "**25 days** [1]",
+                List.of(new Citation(1, "Holiday policy", "https://wiki/h", "")),
+                Answer.Status.ANSWERED,
+                "",
+                List.of(),
+                Map.of());
+        var streamed = docent(
+                "2.000100", AnswerMessage.streamEnd(answer, "a1", null, true).blocks(), "**25 days** [1]");
+        var unfinished = docent("2.000200", AnswerMessage.writing("Still").blocks(), "Still");
+        var thread = List.of(person("1.000100", "<@UBOT> how many holidays?"), streamed, unfinished);
+
+        List<Turn> turns = history.turnsBefore(thread, "3.000100", id -> id);
+
+        assertThat(turns).containsExactly(Turn.user("how many holidays?"), Turn.assistant("**25 days** [1]"));
+    }
+
+    @Test
     void leaves_out_docents_notices_other_bots_and_later_messages() {
         Message otherBot = person("2.000100", "deploy finished");
         otherBot.setBotId("B2");

@@ -31,6 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * bot user is there from the start. An unknown user is {@code user_not_found}, an unknown channel
  * {@code channel_not_found}, as in Slack. A method can be scripted to answer once with any status (a 429 with
  * {@code Retry-After}, an {@code ok:false}).
+ *
+ * <p>Streaming ({@code chat.startStream}, {@code chat.appendStream}, {@code chat.stopStream}) as Slack documents it:
+ * a stream is a reply in a thread ({@code thread_ts} required), started for a recipient ({@code recipient_user_id}
+ * and {@code recipient_team_id}, required outside direct messages: {@code missing_recipient_user_id},
+ * {@code missing_recipient_team_id}), each call's {@code markdown_text} at most 12,000 characters; appends and the
+ * stop name the stream by its {@code ts} ({@code message_not_found} for another, {@code
+ * message_not_in_streaming_state} once stopped); the stop adds its {@code blocks} under the text and answers with the
+ * message. The streamed text is the message's {@code text} (how Slack lays the streamed Markdown out in blocks is
+ * not documented); {@link #streamedText} gives it.
  */
 public final class LocalSlackApi implements AutoCloseable {
 
@@ -61,6 +70,20 @@ public final class LocalSlackApi implements AutoCloseable {
 
     private record Scripted(int status, String body, Map<String, String> headers) {}
 
+    /** A streamed message: its text so far, and whether it still streams. */
+    private static final class Stream {
+        final ObjectNode message;
+        final StringBuilder text = new StringBuilder();
+        volatile boolean streaming = true;
+
+        Stream(ObjectNode message) {
+            this.message = message;
+        }
+    }
+
+    /** Slack's limit on {@code markdown_text} in each streaming call. */
+    public static final int MAX_MARKDOWN_CHARS = 12_000;
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
@@ -69,6 +92,8 @@ public final class LocalSlackApi implements AutoCloseable {
     private final Map<String, String> invisible = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> conversations = new ConcurrentHashMap<>();
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private volatile String newestStream;
     private final AtomicLong seconds = new AtomicLong(1_700_000_000L);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/unset";
     private volatile int pageSize = 2;
@@ -162,6 +187,23 @@ public final class LocalSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** The timestamp of the newest stream started ({@code null} before any). */
+    public String streamTs() {
+        return newestStream;
+    }
+
+    /** The text streamed into the message {@code ts} so far (empty for no stream). */
+    public String streamedText(String ts) {
+        Stream stream = streams.get(ts);
+        return stream == null ? "" : stream.text.toString();
+    }
+
+    /** Whether the message {@code ts} is a stream that has not been stopped. */
+    public boolean streaming(String ts) {
+        Stream stream = streams.get(ts);
+        return stream != null && stream.streaming;
+    }
+
     /** Waits until {@code method} was called at least {@code count} times; returns those calls. */
     public List<Call> await(String method, int count, Duration timeout) {
         Eventually.until(
@@ -246,6 +288,12 @@ public final class LocalSlackApi implements AutoCloseable {
                 r.put("channel", p.get("channel")).put("ts", p.get("ts")).put("text", p.get("text"));
             }
             case "chat.postEphemeral" -> r.put("message_ts", nextTs());
+            case "chat.startStream", "chat.appendStream", "chat.stopStream" -> {
+                String error = stream(method, p, r);
+                if (error != null) {
+                    return JSON.createObjectNode().put("ok", false).put("error", error);
+                }
+            }
             case "users.info" -> {
                 String error = invisible.get(p.get("user"));
                 ObjectNode user = users.get(p.get("user"));
@@ -291,6 +339,69 @@ public final class LocalSlackApi implements AutoCloseable {
             }
         }
         return r;
+    }
+
+    /** A streaming method; Slack's error, or {@code null} with {@code r} filled in. */
+    private String stream(String method, Map<String, String> p, ObjectNode r) throws IOException {
+        String channel = p.get("channel");
+        String markdown = p.get("markdown_text");
+        if (channel == null || channel.isEmpty()) {
+            return "channel_not_found";
+        }
+        if (markdown != null && markdown.length() > MAX_MARKDOWN_CHARS) {
+            return "invalid_arguments";
+        }
+        if (method.equals("chat.startStream")) {
+            String threadTs = p.get("thread_ts");
+            if (threadTs == null || threadTs.isEmpty()) {
+                return "invalid_arguments"; // streamed messages are always replies
+            }
+            boolean direct = channel.startsWith("D");
+            if (!direct && p.get("recipient_user_id") == null) {
+                return "missing_recipient_user_id";
+            }
+            if (!direct && p.get("recipient_team_id") == null) {
+                return "missing_recipient_team_id";
+            }
+            String ts = nextTs();
+            ObjectNode m = JSON.createObjectNode()
+                    .put("type", "message")
+                    .put("user", BOT_USER)
+                    .put("bot_id", BOT_ID)
+                    .put("text", markdown == null ? "" : markdown)
+                    .put("ts", ts)
+                    .put("thread_ts", threadTs);
+            Stream stream = new Stream(m);
+            stream.text.append(markdown == null ? "" : markdown);
+            streams.put(ts, stream);
+            newestStream = ts;
+            thread(channel, threadTs).add(m);
+            r.put("channel", channel).put("ts", ts);
+            return null;
+        }
+        Stream stream = streams.get(p.get("ts"));
+        if (stream == null) {
+            return "message_not_found";
+        }
+        if (!stream.streaming) {
+            return "message_not_in_streaming_state";
+        }
+        if (method.equals("chat.appendStream") && (markdown == null || markdown.isEmpty())) {
+            return "invalid_arguments"; // markdown_text is required to append
+        }
+        synchronized (stream) {
+            stream.text.append(markdown == null ? "" : markdown);
+            stream.message.put("text", stream.text.toString());
+            if (method.equals("chat.stopStream")) {
+                stream.streaming = false;
+                if (p.get("blocks") != null) {
+                    stream.message.set("blocks", JSON.readTree(p.get("blocks")));
+                }
+                r.set("message", stream.message.deepCopy());
+            }
+        }
+        r.put("channel", channel).put("ts", p.get("ts"));
+        return null;
     }
 
     private void replies(ObjectNode r, Map<String, String> p) {

@@ -199,6 +199,26 @@ public final class SlackPayloads {
     /** A click on a feedback button under the answer {@code messageTs} in the thread {@code threadTs}. */
     public static String blockAction(
             String actionId, String answerId, String user, String channel, String messageTs, String threadTs) {
+        return blockAction("button", actionId, answerId, user, channel, messageTs, threadTs);
+    }
+
+    /**
+     * A click on one of Slack's {@code feedback_buttons} (action type {@code feedback_buttons}, the value of the
+     * button clicked) under the answer {@code messageTs} in the thread {@code threadTs}.
+     */
+    public static String feedbackButtonsAction(
+            String actionId, String value, String user, String channel, String messageTs, String threadTs) {
+        return blockAction("feedback_buttons", actionId, value, user, channel, messageTs, threadTs);
+    }
+
+    private static String blockAction(
+            String type,
+            String actionId,
+            String value,
+            String user,
+            String channel,
+            String messageTs,
+            String threadTs) {
         ObjectNode root = JSON.createObjectNode()
                 .put("type", "block_actions")
                 .put("api_app_id", "A0DOCENT")
@@ -224,8 +244,8 @@ public final class SlackPayloads {
                 .addObject()
                 .put("action_id", actionId)
                 .put("block_id", "docent-feedback")
-                .put("type", "button")
-                .put("value", answerId)
+                .put("type", type)
+                .put("value", value)
                 .put("action_ts", "1700000999.000100")
                 .putObject("text")
                 .put("type", "plain_text")

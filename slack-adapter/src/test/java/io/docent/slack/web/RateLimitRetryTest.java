@@ -54,6 +54,20 @@ class RateLimitRetryTest {
     }
 
     @Test
+    void once_gives_up_at_the_first_429_with_slacks_retry_after_and_without_waiting() {
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> retry.once().call("chat.appendStream", () -> {
+                    calls.incrementAndGet();
+                    throw status(429, "7");
+                }))
+                .isInstanceOfSatisfying(DocentException.RateLimited.class, e -> assertThat(e.retryAfterMillis())
+                        .isEqualTo(7_000));
+        assertThat(calls).hasValue(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
     void gives_up_rate_limited_after_the_last_attempt() {
         assertThatThrownBy(() -> retry.call("chat.postMessage", () -> {
                     throw status(429, "1");
