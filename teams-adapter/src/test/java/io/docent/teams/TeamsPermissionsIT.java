@@ -23,7 +23,7 @@ import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
 import io.docent.core.pipeline.Retriever;
-import io.docent.teams.card.AnswerCard;
+import io.docent.teams.message.AnswerMessage;
 import io.docent.teams.scope.TeamsScopes;
 import io.docent.teams.testing.FakeBotConnector;
 import io.docent.teams.testing.FakeBotConnector.Received;
@@ -293,7 +293,7 @@ class TeamsPermissionsIT {
         Received answer = ask(inChannel(CHANNEL_ID, "1741080001001", People.ALICE, SALARY_QUESTION));
 
         assertNothingOfTheSalaryPage(answer);
-        assertThat(text(answer)).endsWith(AnswerCard.MORE_IN_PRIVATE);
+        assertThat(text(answer)).endsWith(AnswerMessage.MORE_IN_PRIVATE);
         assertThat(connector.lookups())
                 .extracting(Received::path)
                 .contains("/v3/conversations/" + CHANNEL_ID + "/pagedmembers");
@@ -307,7 +307,7 @@ class TeamsPermissionsIT {
                 .with("text", SALARY_QUESTION));
 
         assertNothingOfTheSalaryPage(answer);
-        assertThat(text(answer)).endsWith(AnswerCard.MORE_IN_PRIVATE);
+        assertThat(text(answer)).endsWith(AnswerMessage.MORE_IN_PRIVATE);
     }
 
     @Test
