@@ -45,9 +45,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeBotConnector implements AutoCloseable {
 
-    /** One call the bot made and the status it got. {@code path} is decoded, {@code rawPath} as sent. */
+    /**
+     * One call the bot made and what it got: the status and, when accepted, the activity's id ({@code ""} else).
+     * {@code path} is decoded, {@code rawPath} as sent.
+     */
     public record Received(
-            String method, String rawPath, String path, String authorization, JsonNode body, int status) {
+            String method, String rawPath, String path, String authorization, JsonNode body, int status, String id) {
         public String type() {
             return body.path("type").asText();
         }
@@ -150,7 +153,8 @@ public final class FakeBotConnector implements AutoCloseable {
                         exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         json,
-                        0);
+                        0,
+                        "");
                 if ("GET".equals(received.method())) {
                     lookups.add(received);
                     lookUp(exchange, received.path());
@@ -164,7 +168,8 @@ public final class FakeBotConnector implements AutoCloseable {
                         received.path(),
                         received.authorization(),
                         received.body(),
-                        status[0]);
+                        status[0],
+                        status[0] == 200 ? JSON.readTree(answer).path("id").asText() : "");
                 all.add(received);
                 queue.add(received);
                 if (status[0] == 429) {
