@@ -47,10 +47,17 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /**
      * One call the bot made and what it got: the status and, when accepted, the activity's id ({@code ""} else).
-     * {@code path} is decoded, {@code rawPath} as sent.
+     * {@code path} is decoded, {@code rawPath} as sent; {@code atNanos} is when it arrived ({@link System#nanoTime()}).
      */
     public record Received(
-            String method, String rawPath, String path, String authorization, JsonNode body, int status, String id) {
+            String method,
+            String rawPath,
+            String path,
+            String authorization,
+            JsonNode body,
+            int status,
+            String id,
+            long atNanos) {
         public String type() {
             return body.path("type").asText();
         }
@@ -154,7 +161,8 @@ public final class FakeBotConnector implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         json,
                         0,
-                        "");
+                        "",
+                        System.nanoTime());
                 if ("GET".equals(received.method())) {
                     lookups.add(received);
                     lookUp(exchange, received.path());
@@ -169,7 +177,8 @@ public final class FakeBotConnector implements AutoCloseable {
                         received.authorization(),
                         received.body(),
                         status[0],
-                        status[0] == 200 ? JSON.readTree(answer).path("id").asText() : "");
+                        status[0] == 200 ? JSON.readTree(answer).path("id").asText() : "",
+                        received.atNanos());
                 all.add(received);
                 queue.add(received);
                 if (status[0] == 429) {
