@@ -120,7 +120,8 @@ public final class DocentTeamsBot extends ActivityHandler {
 
     /**
      * A click on Teams' feedback buttons ({@code message/submitAction}): recorded, and answered {@code 200} with no
-     * body, as Teams expects (Teams itself thanks the person). Other invokes go to the SDK's dispatch.
+     * body, as Teams expects (Teams itself thanks the person); {@code 500} when the feedback log could not keep it,
+     * so that the person is not thanked for a vote that was lost. Other invokes go to the SDK's dispatch.
      */
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
