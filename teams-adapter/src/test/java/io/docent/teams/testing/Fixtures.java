@@ -59,8 +59,11 @@ public final class Fixtures {
         values.put("userName", People.MEGAN.name());
     }
 
-    /** {@code personal-message}, {@code channel-mention}, {@code group-chat-message}, {@code install-personal}, {@code feedback-invoke} (an earlier answer card's button), {@code feedback-submit}
-     * (Teams' own feedback buttons in a 1:1 chat). */
+    /**
+     * {@code personal-message}, {@code channel-mention}, {@code group-chat-message}, {@code install-personal}, {@code
+     * feedback-invoke} (an earlier answer card's button), {@code feedback-submit} and {@code channel-feedback-submit}
+     * (a click on Teams' own feedback buttons, in a 1:1 chat and in a channel).
+     */
     public static Fixtures activity(String name) {
         return new Fixtures(name);
     }
