@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * answers in flight.
  *
  * <p>A request returns as soon as the turn is decided (milliseconds): the answer is computed on Docent's own
- * bounded executor and sent into the same conversation or channel thread through the Bot Connector, after a typing
- * indicator. With {@link #requiresLocalhostOnly()} the server must listen on the loopback interface only (no app id:
- * authentication is off).
+ * executor and sent into the same conversation or channel thread through the Bot Connector, streamed as it is
+ * written in a 1:1 chat, else after a typing indicator. With {@link #requiresLocalhostOnly()} the server must listen
+ * on the loopback interface only (no app id: authentication is off).
  */
 public final class TeamsAdapter implements AutoCloseable {
 

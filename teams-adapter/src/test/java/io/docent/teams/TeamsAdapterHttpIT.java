@@ -169,22 +169,21 @@ class TeamsAdapterHttpIT {
     }
 
     @Test
-    void the_sources_card_reaches_the_connector_as_an_adaptive_card() throws Exception {
+    void the_sources_reach_the_connector_as_teams_citations_of_an_ai_generated_message() throws Exception {
         post(activity("personal-message"));
 
         connector.next(WAIT);
-        JsonNode attachment = connector.next(WAIT).body().path("attachments").get(0);
+        JsonNode answer = connector.next(WAIT).body();
 
-        assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
-        JsonNode card = attachment.path("content");
-        assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
-        assertThat(card.path("body").get(1).path("items").get(0).path("text").asText())
-                .startsWith("[1] [VPN access (IT)](https://wiki.example.com/");
-        assertThat(card.path("body").get(2).path("items").get(0).path("text").asText())
-                .isEqualTo("[2] Contractor onboarding");
-        assertThat(card.path("actions"))
-                .extracting(a -> a.path("data").path("vote").asText())
-                .containsExactly("up", "down");
+        assertThat(answer.has("attachments")).isFalse();
+        JsonNode ai = answer.path("entities").get(0);
+        assertThat(ai.path("additionalType").get(0).asText()).isEqualTo("AIGeneratedContent");
+        JsonNode citations = ai.path("citation");
+        assertThat(citations.get(0).path("appearance").path("name").asText()).isEqualTo("VPN access [IT]");
+        assertThat(citations.get(0).path("appearance").path("url").asText()).startsWith("https://wiki.example.com/");
+        assertThat(citations.get(1).path("appearance").path("name").asText()).isEqualTo("Contractor onboarding");
+        assertThat(answer.path("channelData").path("feedbackLoopEnabled").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -271,25 +270,33 @@ class TeamsAdapterHttpIT {
     }
 
     @Test
-    void a_feedback_click_is_recorded_and_thanked_in_the_invoke_response() throws Exception {
+    void a_click_on_teams_feedback_buttons_is_recorded_with_what_the_channel_was_shown() throws Exception {
         post(activity("channel-mention").with("root", "1741080000777"));
-        connector.next(WAIT);
-        String answerId = connector
-                .next(WAIT)
-                .body()
-                .path("attachments")
-                .get(0)
-                .path("content")
-                .path("actions")
-                .get(0)
-                .path("data")
-                .path("answerId")
-                .asText();
+        connector.next(WAIT); // typing
+        Received answer = connector.next(WAIT);
 
-        HttpResponse<String> response = post(activity("feedback-invoke")
+        HttpResponse<String> response = post(activity("channel-feedback-submit")
                 .with("root", "1741080000777")
-                .with("answerId", answerId)
-                .with("vote", "up"));
+                .with("replyToId", answer.id())
+                .with("reaction", "like"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        List<String> lines = Files.readAllLines(dir.resolve("feedback.jsonl"));
+        assertThat(lines).hasSize(1);
+        JsonNode record = JSON.readTree(lines.get(0));
+        assertThat(record.path("vote").asText()).isEqualTo("up");
+        assertThat(record.path("question").asText()).isEqualTo("How do I get VPN access?");
+        assertThat(record.path("channel").asText()).isEqualTo(Fixtures.CHANNEL_ID);
+        assertThat(record.path("user").asText()).isEqualTo("5b7e2c1a-0f3d-4e6b-8a9c-1d2e3f405162");
+        assertThat(record.path("sources")).hasSize(2);
+        assertThat(connector.all()).extracting(Received::type).containsExactly("typing", "message");
+    }
+
+    @Test
+    void a_click_on_an_earlier_answer_cards_button_is_recorded_and_thanked_in_the_invoke_response() throws Exception {
+        HttpResponse<String> response =
+                post(activity("feedback-invoke").with("answerId", "r-0a1b2c3d").with("vote", "down"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
@@ -299,11 +306,9 @@ class TeamsAdapterHttpIT {
         List<String> lines = Files.readAllLines(dir.resolve("feedback.jsonl"));
         assertThat(lines).hasSize(1);
         JsonNode record = JSON.readTree(lines.get(0));
-        assertThat(record.path("vote").asText()).isEqualTo("up");
-        assertThat(record.path("question").asText()).isEqualTo("How do I get VPN access?");
+        assertThat(record.path("vote").asText()).isEqualTo("down");
+        assertThat(record.path("question").asText()).isEmpty(); // that answer was sent before this process started
         assertThat(record.path("channel").asText()).isEqualTo(Fixtures.CHANNEL_ID);
-        assertThat(record.path("user").asText()).isEqualTo("5b7e2c1a-0f3d-4e6b-8a9c-1d2e3f405162");
-        assertThat(record.path("sources")).hasSize(2);
     }
 
     @Test

@@ -23,7 +23,7 @@ import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.core.onnx.OnnxEmbedder;
 import io.docent.core.pipeline.AnswerPipeline;
 import io.docent.core.pipeline.Retriever;
-import io.docent.teams.card.AnswerCard;
+import io.docent.teams.message.AnswerMessage;
 import io.docent.teams.scope.TeamsScopes;
 import io.docent.teams.testing.FakeBotConnector;
 import io.docent.teams.testing.FakeBotConnector.Received;
@@ -202,31 +202,14 @@ class TeamsPermissionsIT {
         return answer.body().path("text").asText();
     }
 
-    /** Everything the sources card shows (titles, links, snippets). */
-    private static String card(Received answer) {
-        return answer.body()
-                .path("attachments")
-                .path(0)
-                .path("content")
-                .path("body")
-                .toString();
-    }
-
-    private static String answerId(Received answer) {
-        return answer.body()
-                .path("attachments")
-                .path(0)
-                .path("content")
-                .path("actions")
-                .path(0)
-                .path("data")
-                .path("answerId")
-                .asText();
+    /** Everything the sources show: the message's Teams citations (titles, links, snippets). */
+    private static String sources(Received answer) {
+        return answer.body().path("entities").toString();
     }
 
     private static void assertNothingOfTheSalaryPage(Received answer) {
         assertThat(text(answer)).doesNotContain(SALARY_FIGURE).doesNotContainIgnoringCase("salary bands");
-        assertThat(card(answer)).doesNotContain(SALARY_URL).doesNotContain("Salary bands 2025");
+        assertThat(sources(answer)).doesNotContain(SALARY_URL).doesNotContain("Salary bands 2025");
     }
 
     private Fixtures personal(String chat, FakeBotConnector.Member who, String question) {
@@ -258,7 +241,7 @@ class TeamsPermissionsIT {
         Received answer = ask(personal("alice", People.ALICE, SALARY_QUESTION));
 
         assertThat(text(answer)).contains(SALARY_FIGURE).contains("[1]").doesNotContain("1:1 chat");
-        assertThat(card(answer)).contains("Salary bands 2025").contains(SALARY_URL);
+        assertThat(sources(answer)).contains("Salary bands 2025").contains(SALARY_URL);
         assertThat(connector.lookups())
                 .extracting(Received::path)
                 .contains("/v3/conversations/" + personalChat("alice") + "/members/" + People.ALICE.id());
@@ -278,7 +261,7 @@ class TeamsPermissionsIT {
 
         assertNothingOfTheSalaryPage(salary);
         assertThat(text(lunch)).contains("11:30");
-        assertThat(card(lunch)).contains("Canteen and lunch");
+        assertThat(sources(lunch)).contains("Canteen and lunch");
     }
 
     @Test
@@ -293,7 +276,7 @@ class TeamsPermissionsIT {
         Received answer = ask(inChannel(CHANNEL_ID, "1741080001001", People.ALICE, SALARY_QUESTION));
 
         assertNothingOfTheSalaryPage(answer);
-        assertThat(text(answer)).endsWith(AnswerCard.MORE_IN_PRIVATE);
+        assertThat(text(answer)).endsWith(AnswerMessage.MORE_IN_PRIVATE);
         assertThat(connector.lookups())
                 .extracting(Received::path)
                 .contains("/v3/conversations/" + CHANNEL_ID + "/pagedmembers");
@@ -307,7 +290,7 @@ class TeamsPermissionsIT {
                 .with("text", SALARY_QUESTION));
 
         assertNothingOfTheSalaryPage(answer);
-        assertThat(text(answer)).endsWith(AnswerCard.MORE_IN_PRIVATE);
+        assertThat(text(answer)).endsWith(AnswerMessage.MORE_IN_PRIVATE);
     }
 
     @Test
@@ -315,7 +298,7 @@ class TeamsPermissionsIT {
         Received answer = ask(inChannel(HR_CHANNEL, "1741080001002", People.BOB, SALARY_QUESTION));
 
         assertThat(text(answer)).contains(SALARY_FIGURE);
-        assertThat(card(answer)).contains(SALARY_URL);
+        assertThat(sources(answer)).contains(SALARY_URL);
     }
 
     @Test
@@ -334,12 +317,12 @@ class TeamsPermissionsIT {
         Received inPrivate = ask(personal("alice", People.ALICE, SALARY_QUESTION));
         assertThat(text(inPrivate)).contains(SALARY_FIGURE);
 
-        for (String answerId : List.of(answerId(inChannel), answerId(inPrivate))) {
-            HttpResponse<String> vote = post(activity("feedback-invoke")
+        for (String messageId : List.of(inChannel.id(), inPrivate.id())) {
+            HttpResponse<String> vote = post(activity("channel-feedback-submit")
                     .with("root", "1741080001004")
                     .from(People.ALICE)
-                    .with("answerId", answerId)
-                    .with("vote", "down"));
+                    .with("replyToId", messageId)
+                    .with("reaction", "dislike"));
             assertThat(vote.statusCode()).isEqualTo(200);
         }
 

@@ -57,8 +57,18 @@ public final class AnswerDispatcher implements AutoCloseable {
         }
     }
 
+    /** Runs a task on the I/O executor; false once the dispatcher is closed. */
+    boolean io(Runnable task) {
+        try {
+            io.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     /** Sends something on the I/O executor; the future completes when it was sent (or failed, logged). */
-    public CompletableFuture<Void> send(String what, Supplier<CompletableFuture<Void>> sending) {
+    public CompletableFuture<Void> send(String what, Supplier<? extends CompletableFuture<?>> sending) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             io.execute(() -> {

@@ -15,24 +15,23 @@ import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.access.Asking;
 import io.docent.teams.activity.ConversationContext;
-import io.docent.teams.card.AnswerCard;
+import io.docent.teams.feedback.FeedbackVote;
+import io.docent.teams.message.AnswerMessage;
 import io.docent.teams.scope.ScopeEntry;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One question, answered off the request thread: who asks and who will see the answer (asked of the Bot Connector,
- * so here and not on the request thread), history in, answer out, history appended, reply sent into the same
- * conversation after the typing indicator. Every failure ends in a short reply with the reference id, and the same
- * id in the log; logs name people by their ids, never their emails.
+ * so here and not on the request thread), history in, answer out (shown as it is written where the {@link Delivery}
+ * can), history appended, final message sent into the same conversation and remembered for feedback under the id
+ * Teams gave it. Every failure ends in a short reply with the reference id, and the same id in the log; logs name
+ * people by their ids, never their emails.
  */
 final class AnswerJob implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerJob.class);
-    private static final long TYPING_WAIT_SECONDS = 5;
 
     /** What every job shares. */
     record Services(
@@ -42,13 +41,16 @@ final class AnswerJob implements Runnable {
             Replies replies,
             AskerResolver askers) {}
 
+    /** The final message, and what to remember of it for feedback ({@code null}: it takes no feedback). */
+    private record Outcome(Activity message, AnsweredMessage shown) {}
+
     private final Services services;
     private final ConversationReference reference;
     private final ConversationContext where;
     private final String text;
     private final ScopeEntry scope;
     private final String answerId;
-    private final CompletableFuture<Void> typing;
+    private final Delivery delivery;
 
     AnswerJob(
             Services services,
@@ -57,41 +59,31 @@ final class AnswerJob implements Runnable {
             String text,
             ScopeEntry scope,
             String answerId,
-            CompletableFuture<Void> typing) {
+            Delivery delivery) {
         this.services = services;
         this.reference = reference;
         this.where = where;
         this.text = text;
         this.scope = scope;
         this.answerId = answerId;
-        this.typing = typing;
+        this.delivery = delivery;
     }
 
     @Override
     public void run() {
-        Activity reply = answer();
-        try {
-            typing.get(TYPING_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // the typing indicator is a courtesy; the answer goes out regardless
-        }
-        try {
-            services.replies().send(reference, reply).join();
-        } catch (RuntimeException e) {
-            log.error(
-                    "Teams answer {} could not be delivered to {}: {}",
-                    answerId,
-                    where.conversationId(),
-                    AnswerDispatcher.rootMessage(e));
+        Outcome outcome = answer();
+        String messageId = delivery.finish(outcome.message());
+        if (outcome.shown() != null && !messageId.isEmpty()) {
+            services.feedback().remember(FeedbackVote.messageKey(where.place(), messageId), outcome.shown());
         }
     }
 
-    private Activity answer() {
+    private Outcome answer() {
         Answer answer;
         try {
             Asker asker = services.askers().resolve(asking());
             List<Turn> history = services.store().history(where.conversationId());
-            answer = services.answerer().answer(new Question(text, history, scope.scope(), asker));
+            answer = services.answerer().answer(new Question(text, history, scope.scope(), asker), delivery);
             log.info(
                     "Teams answer {}: {} asks ({}) in {} ({})",
                     answerId,
@@ -101,18 +93,21 @@ final class AnswerJob implements Runnable {
                     asker.audience().kind());
         } catch (RuntimeException e) {
             log.error("Teams answer {} failed in {}", answerId, where.conversationId(), e);
-            return Messages.text(UserTexts.failed(answerId));
+            return new Outcome(Messages.text(UserTexts.failed(answerId)), null);
         }
         if (answer.status() == Answer.Status.BUSY) {
             log.info("Teams answer {} in {}: busy", answerId, where.conversationId());
-            return Messages.text(answer.text()); // not in the history, no feedback: it was not an answer
+            // not in the history, no feedback: it was not an answer
+            return new Outcome(Messages.text(answer.text()), null);
         }
         if (answer.status() == Answer.Status.FAILED) {
             log.warn("Teams answer {} failed in {}: {}", answerId, where.conversationId(), answer.text());
-            return Messages.text(
-                    UserTexts.quotesReference(answer.text())
-                            ? answer.text()
-                            : answer.text() + " (reference " + answerId + ")");
+            return new Outcome(
+                    Messages.text(
+                            UserTexts.quotesReference(answer.text())
+                                    ? answer.text()
+                                    : answer.text() + " (reference " + answerId + ")"),
+                    null);
         }
         try {
             if (answer.belongsInHistory()) {
@@ -122,7 +117,6 @@ final class AnswerJob implements Runnable {
         } catch (RuntimeException e) {
             log.warn("Teams answer {}: history not saved: {}", answerId, AnswerDispatcher.rootMessage(e));
         }
-        services.feedback().remember(answerId, AnsweredMessage.of(text, answer, where.place()));
         log.info(
                 "Teams answer {} in {}: {} with {} sources{}",
                 answerId,
@@ -130,7 +124,7 @@ final class AnswerJob implements Runnable {
                 answer.status(),
                 answer.citations().size(),
                 answer.moreInPrivate() ? ", more in private" : "");
-        return AnswerCard.message(answer, answerId);
+        return new Outcome(AnswerMessage.of(answer), AnsweredMessage.of(text, answer, where.place()));
     }
 
     private Asking asking() {

@@ -1,6 +1,7 @@
 package io.docent.teams.bot;
 
 import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
@@ -12,7 +13,6 @@ import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.activity.ConversationContext;
 import io.docent.teams.activity.MentionText;
-import io.docent.teams.card.AnswerCard;
 import io.docent.teams.feedback.FeedbackVote;
 import io.docent.teams.scope.TeamsScopes;
 import java.util.List;
@@ -26,12 +26,15 @@ import org.slf4j.LoggerFactory;
  * Docent as a Bot Framework bot. A turn only decides and hands off, so the request is answered at once:
  *
  * <ul>
- *   <li>a message in a 1:1 chat, or one that @-mentions Docent in a channel or group chat: typing indicator, then
- *       the answer from the dispatcher's answer executor (or "busy" when it is full), asked as who asks and where
- *       the answer is shown ({@link io.docent.teams.access.AskerResolver}); an empty mention gets help;
+ *   <li>a message in a 1:1 chat, or one that @-mentions Docent in a channel or group chat: the answer from the
+ *       dispatcher's answer executor (or "busy" when it is full), asked as who asks and where the answer is shown
+ *       ({@link io.docent.teams.access.AskerResolver}), streamed in a 1:1 chat, else after a typing indicator
+ *       ({@link Deliveries}); an empty mention gets help;
  *   <li>Docent added to a 1:1 chat ({@code conversationUpdate}): a greeting;
- *   <li>a feedback click: as an {@code adaptiveCard/action} invoke, recorded and thanked in the invoke response
- *       (shown to the voter only); as an {@code Action.Submit} message, recorded and thanked in the thread;
+ *   <li>a click on Teams' feedback buttons ({@code message/submitAction} invoke): recorded, {@code 200};
+ *   <li>a click on an earlier answer card's buttons: as an {@code adaptiveCard/action} invoke, recorded and thanked
+ *       in the invoke response (shown to the voter only); as an {@code Action.Submit} message, recorded and thanked
+ *       in the thread;
  *   <li>anything else, including Docent's own messages: nothing.
  * </ul>
  */
@@ -44,6 +47,7 @@ public final class DocentTeamsBot extends ActivityHandler {
     private final AnswerJob.Services services;
     private final TeamsScopes scopes;
     private final AnswerDispatcher dispatcher;
+    private final Deliveries deliveries;
 
     public DocentTeamsBot(
             io.docent.core.Answerer answerer,
@@ -61,6 +65,7 @@ public final class DocentTeamsBot extends ActivityHandler {
                 Objects.requireNonNull(askers, "askers"));
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.deliveries = new Deliveries(dispatcher, replies, Deliveries.TEAMS_STREAM_INTERVAL);
     }
 
     @Override
@@ -71,7 +76,7 @@ public final class DocentTeamsBot extends ActivityHandler {
         }
         ConversationReference reference = activity.getConversationReference();
         ConversationContext where = ConversationContext.of(activity);
-        Optional<FeedbackVote> vote = FeedbackVote.from(activity.getValue());
+        Optional<FeedbackVote> vote = FeedbackVote.fromCard(activity.getValue());
         if (vote.isPresent()) {
             boolean saved = services.feedback().record(vote.get().by(userOf(activity), where.place()));
             send(reference, "feedback thanks", Messages.text(saved ? UserTexts.THANKS : UserTexts.FEEDBACK_NOT_SAVED));
@@ -86,11 +91,12 @@ public final class DocentTeamsBot extends ActivityHandler {
             return DONE;
         }
         String answerId = UserTexts.newReference();
-        CompletableFuture<Void> typing = send(reference, "typing indicator", Messages.typing());
-        var job = new AnswerJob(services, reference, where, text, scopes.entryFor(where), answerId, typing);
+        Delivery delivery = deliveries.forAnswer(activity.getChannelId(), reference, where, answerId);
+        delivery.start();
+        var job = new AnswerJob(services, reference, where, text, scopes.entryFor(where), answerId, delivery);
         if (!dispatcher.tryAnswer(job)) {
             log.warn("Teams answer {} not started: Docent is shutting down", answerId);
-            send(reference, "busy notice", Messages.text(UserTexts.BUSY));
+            dispatcher.io(() -> delivery.finish(Messages.text(UserTexts.BUSY)));
         }
         return DONE;
     }
@@ -112,13 +118,35 @@ public final class DocentTeamsBot extends ActivityHandler {
         return DONE;
     }
 
+    /**
+     * A click on Teams' feedback buttons ({@code message/submitAction}): recorded, and answered {@code 200} with no
+     * body, as Teams expects (Teams itself thanks the person); {@code 500} when the feedback log could not keep it,
+     * so that the person is not thanked for a vote that was lost. Other invokes go to the SDK's dispatch.
+     */
+    @Override
+    protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (!FeedbackVote.SUBMIT_ACTION.equals(activity.getName())) {
+            return super.onInvokeActivity(turn);
+        }
+        String place = ConversationContext.of(activity).place();
+        Optional<FeedbackVote> vote =
+                FeedbackVote.fromSubmitAction(activity.getValue(), place, activity.getReplyToId());
+        if (vote.isEmpty()) {
+            log.info("Teams: a {} invoke that is not a feedback click on a message", FeedbackVote.SUBMIT_ACTION);
+            return CompletableFuture.completedFuture(new InvokeResponse(400, null));
+        }
+        boolean saved = services.feedback().record(vote.get().by(userOf(activity), place));
+        return CompletableFuture.completedFuture(new InvokeResponse(saved ? 200 : 500, null));
+    }
+
     @Override
     protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(
             TurnContext turn, AdaptiveCardInvokeValue invokeValue) {
         Activity activity = turn.getActivity();
         Optional<FeedbackVote> vote =
-                AnswerCard.FEEDBACK_VERB.equals(invokeValue.getAction().getVerb())
-                        ? FeedbackVote.from(invokeValue.getAction().getData())
+                FeedbackVote.CARD_VERB.equals(invokeValue.getAction().getVerb())
+                        ? FeedbackVote.fromCard(invokeValue.getAction().getData())
                         : Optional.empty();
         AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
         response.setType("application/vnd.microsoft.activity.message");

@@ -8,25 +8,72 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A click on a feedback button, read from the card's data ({@code {"docent":"feedback","vote":"up","answerId":..}}),
- * whether it arrived as an {@code Action.Execute} invoke or as an {@code Action.Submit} message value.
+ * A click on a feedback button, read into the key under which the answer was remembered and the vote.
+ *
+ * <ul>
+ *   <li>Teams' own buttons ({@code channelData.feedbackLoopEnabled} on the answer): a {@code message/submitAction}
+ *       invoke with {@code actionName "feedback"}, {@code actionValue.reaction} {@code like} or {@code dislike}, and
+ *       {@code replyToId} the answer message's id; answers are remembered under {@link #messageKey}.
+ *   <li>The Adaptive Card buttons of answers sent before Teams' own buttons were used: the card's data
+ *       ({@code {"docent":"feedback","vote":"up","answerId":..}}), as an {@code Action.Execute} invoke (verb {@link
+ *       #CARD_VERB}) or an {@code Action.Submit} message value.
+ * </ul>
+ *
+ * <p>Whatever the person typed in Teams' feedback form is not kept: the feedback log has no field for it.
  */
-public record FeedbackVote(String answerId, Vote vote) {
+public record FeedbackVote(String answerKey, Vote vote) {
+
+    /** The {@code Action.Execute} verb of the feedback buttons on Docent's earlier answer cards. */
+    public static final String CARD_VERB = "docent.feedback";
+
+    /** The invoke Teams sends for a click on its own feedback buttons. */
+    public static final String SUBMIT_ACTION = "message/submitAction";
 
     /**
-     * Answer ids are Docent's own ({@code r-}, or {@code t-} on cards sent before 2026-12, and 8 hex digits); anything
-     * else in the data is not trusted.
+     * Answer ids on cards are Docent's own ({@code r-}, or {@code t-} on cards sent before 2026-12, and 8 hex
+     * digits); anything else in the data is not trusted.
      */
     private static final Pattern ANSWER_ID = Pattern.compile("[rt]-[0-9a-f]{8}");
 
+    /** Teams message ids: digits in chats and channels; anything printable and short is looked up, nothing else. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
     /** This click as the service's recorder takes it: cast by {@code user} in the conversation {@code place}. */
     public FeedbackRecorder.Vote by(String user, String place) {
-        // a Teams channel thread is part of the conversation id in place; a card sends no text back
-        return new FeedbackRecorder.Vote("teams", vote, answerId, user, place, "", "");
+        // a Teams channel thread is part of the conversation id in place; Teams sends no message text back
+        return new FeedbackRecorder.Vote("teams", vote, answerKey, user, place, "", "");
     }
 
-    /** The vote in this data, or empty when the data is not Docent feedback. */
-    public static Optional<FeedbackVote> from(Object data) {
+    /**
+     * The key an answer message is remembered under, from the conversation it was shown in ({@code place}: the
+     * channel, or the chat) and the id Teams gave it: message ids are unique within a conversation only.
+     */
+    public static String messageKey(String place, String messageId) {
+        return "teams:" + place + "/" + messageId;
+    }
+
+    /**
+     * The vote of a {@code message/submitAction} invoke from {@code place} on the message {@code replyToId}, or
+     * empty when it is not a feedback click on a message.
+     */
+    public static Optional<FeedbackVote> fromSubmitAction(Object value, String place, String replyToId) {
+        JsonNode node = ActivityJson.tree(value);
+        if (!"feedback".equals(node.path("actionName").asText())
+                || replyToId == null
+                || !MESSAGE_ID.matcher(replyToId).matches()) {
+            return Optional.empty();
+        }
+        Vote vote =
+                switch (node.path("actionValue").path("reaction").asText()) {
+                    case "like" -> Vote.UP;
+                    case "dislike" -> Vote.DOWN;
+                    default -> null;
+                };
+        return vote == null ? Optional.empty() : Optional.of(new FeedbackVote(messageKey(place, replyToId), vote));
+    }
+
+    /** The vote in a card's data, or empty when the data is not Docent feedback. */
+    public static Optional<FeedbackVote> fromCard(Object data) {
         JsonNode node = ActivityJson.tree(data);
         if (!"feedback".equals(node.path("docent").asText())
                 || !ANSWER_ID.matcher(node.path("answerId").asText()).matches()) {

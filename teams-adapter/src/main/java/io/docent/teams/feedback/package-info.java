@@ -1,6 +1,6 @@
 /**
- * 👍 / 👎 on Teams answers: the card's data read into a vote ({@link io.docent.teams.feedback.FeedbackVote}) for the
- * service's {@link io.docent.core.feedback.FeedbackRecorder}, which remembers recent answers by id (the card carries
- * only the id).
+ * 👍 / 👎 on Teams answers: a click on Teams' own feedback buttons (or on the card buttons of earlier answers) read
+ * into a vote ({@link io.docent.teams.feedback.FeedbackVote}) for the service's {@link
+ * io.docent.core.feedback.FeedbackRecorder}, which remembers recent answers by the key the click names.
  */
 package io.docent.teams.feedback;

@@ -2,6 +2,8 @@ package io.docent.teams.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.adapters.TestAdapter;
 import com.microsoft.bot.builder.adapters.TestFlow;
 import com.microsoft.bot.schema.Activity;
@@ -22,7 +24,7 @@ import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.core.feedback.JsonLinesFeedbackLog;
 import io.docent.core.memory.CaffeineConversationStore;
 import io.docent.teams.access.Asking;
-import io.docent.teams.card.AnswerCard;
+import io.docent.teams.message.AnswerMessage;
 import io.docent.teams.scope.TeamsScopes;
 import io.docent.teams.testing.CannedAnswerer;
 import java.nio.file.Files;
@@ -93,12 +95,14 @@ class DocentTeamsBotFlowTest {
         return reply -> assertThat(reply.getType()).isEqualTo(ActivityTypes.TYPING);
     }
 
-    private static Consumer<Activity> answerWithCard(String asked) {
+    private static Consumer<Activity> answerWithCitations(String asked) {
         return reply -> {
             assertThat(reply.getType()).isEqualTo(ActivityTypes.MESSAGE);
             assertThat(reply.getText()).contains("[1]").contains("asked: " + asked);
-            assertThat(reply.getAttachments()).hasSize(1);
-            assertThat(reply.getAttachments().get(0).getContentType()).isEqualTo(AnswerCard.CONTENT_TYPE);
+            assertThat(reply.getAttachments()).isNullOrEmpty();
+            assertThat(reply.getEntities())
+                    .anySatisfy(
+                            e -> assertThat(e.getProperties().get("citation")).hasSize(2));
         };
     }
 
@@ -109,10 +113,10 @@ class DocentTeamsBotFlowTest {
         new TestFlow(adapter, bot(adapter)::onTurn)
                 .send("How do I get VPN access?")
                 .assertReply(typing())
-                .assertReply(answerWithCard("How do I get VPN access?"))
+                .assertReply(answerWithCitations("How do I get VPN access?"))
                 .send("and for contractors?")
                 .assertReply(typing())
-                .assertReply(answerWithCard("and for contractors?"))
+                .assertReply(answerWithCitations("and for contractors?"))
                 .startTest()
                 .join();
 
@@ -134,10 +138,10 @@ class DocentTeamsBotFlowTest {
                 .send("chatter between people, not for Docent")
                 .send(mention("What is the travel policy?"))
                 .assertReply(typing())
-                .assertReply(answerWithCard("What is the travel policy?"))
+                .assertReply(answerWithCitations("What is the travel policy?"))
                 .send(mention("and abroad?"))
                 .assertReply(typing())
-                .assertReply(answerWithCard("and abroad?"))
+                .assertReply(answerWithCitations("and abroad?"))
                 .startTest()
                 .join();
 
@@ -159,7 +163,7 @@ class DocentTeamsBotFlowTest {
         new TestFlow(adapter, bot(adapter)::onTurn)
                 .send(mention("What is the travel policy?"))
                 .assertReply(typing())
-                .assertReply(answerWithCard("What is the travel policy?"))
+                .assertReply(answerWithCitations("What is the travel policy?"))
                 .startTest()
                 .join();
 
@@ -184,7 +188,7 @@ class DocentTeamsBotFlowTest {
                 .assertReply(typing())
                 .assertReply(reply -> assertThat(reply.getText())
                         .contains("asked: What is the salary band?")
-                        .endsWith(AnswerCard.MORE_IN_PRIVATE)
+                        .endsWith(AnswerMessage.MORE_IN_PRIVATE)
                         .contains("Ask me in a 1:1 chat"))
                 .startTest()
                 .join();
@@ -286,39 +290,75 @@ class DocentTeamsBotFlowTest {
     }
 
     @Test
-    void a_submitted_vote_is_recorded_with_the_question_answer_and_sources() throws Exception {
+    void a_click_on_teams_feedback_buttons_is_recorded_with_the_question_answer_and_sources() throws Exception {
         TestAdapter adapter = adapter("personal", "a:personal-5");
         DocentTeamsBot bot = bot(adapter);
-        String[] answerId = new String[1];
+        String[] messageId = new String[1];
 
         new TestFlow(adapter, bot::onTurn)
                 .send("How do I get VPN access?")
                 .assertReply(typing())
-                .assertReply(reply -> answerId[0] = feedbackAnswerId(reply))
+                .assertReply(reply -> {
+                    assertThat(reply.getChannelData())
+                            .isEqualTo(JsonNodeFactory.instance.objectNode().put("feedbackLoopEnabled", true));
+                    messageId[0] = reply.getId();
+                })
                 .startTest()
                 .join();
-        Activity vote = Activity.createMessageActivity();
-        vote.setValue(Map.of("docent", "feedback", "vote", "down", "answerId", answerId[0]));
         new TestFlow(adapter, bot::onTurn)
-                .send(vote)
-                .assertReply(reply -> assertThat(reply.getText()).isEqualTo(UserTexts.THANKS))
+                .send(feedbackClick(messageId[0], "dislike"))
+                .assertReply(reply -> {
+                    assertThat(reply.getType()).isEqualTo(ActivityTypes.INVOKE_RESPONSE);
+                    assertThat(((InvokeResponse) reply.getValue()).getStatus()).isEqualTo(200);
+                })
+                .send(feedbackClick("a-message-docent-never-sent", "like"))
+                .assertReply(reply -> assertThat(((InvokeResponse) reply.getValue()).getStatus())
+                        .isEqualTo(200))
                 .startTest()
                 .join();
 
         List<String> lines = Files.readAllLines(dir.resolve("feedback.jsonl"));
-        assertThat(lines).hasSize(1);
+        assertThat(lines).hasSize(2);
         assertThat(lines.get(0))
                 .contains("\"platform\":\"teams\"")
                 .contains("\"user\":\"29:user-1\"")
                 .contains("\"question\":\"How do I get VPN access?\"")
                 .contains("\"sources\":[\"https://wiki.example.com/it/vpn (new)\",\"/exports/hr/contractors.html\"]")
-                .contains("\"vote\":\"down\"");
+                .contains("\"vote\":\"down\"")
+                .doesNotContain("too vague");
+        // a vote on a message Docent does not remember is kept, without a question or an answer
+        assertThat(lines.get(1)).contains("\"vote\":\"up\"").contains("\"question\":\"\"");
         assertThat(answerer.questions()).hasSize(1);
     }
 
-    private static String feedbackAnswerId(Activity reply) {
-        var card = (com.fasterxml.jackson.databind.JsonNode)
-                reply.getAttachments().get(0).getContent();
-        return card.path("actions").get(0).path("data").path("answerId").asText();
+    @Test
+    void a_click_on_an_earlier_answer_cards_button_is_still_recorded_and_thanked() throws Exception {
+        TestAdapter adapter = adapter("personal", "a:personal-6");
+        Activity vote = Activity.createMessageActivity();
+        vote.setValue(Map.of("docent", "feedback", "vote", "up", "answerId", "r-0a1b2c3d"));
+
+        new TestFlow(adapter, bot(adapter)::onTurn)
+                .send(vote)
+                .assertReply(reply -> assertThat(reply.getText()).isEqualTo(UserTexts.THANKS))
+                .startTest()
+                .join();
+
+        assertThat(Files.readAllLines(dir.resolve("feedback.jsonl")))
+                .singleElement()
+                .asString()
+                .contains("\"vote\":\"up\"");
+    }
+
+    /** What Teams sends when someone clicks its feedback button on the message {@code messageId} and submits. */
+    private static Activity feedbackClick(String messageId, String reaction) {
+        Activity click = new Activity(ActivityTypes.INVOKE);
+        click.setName("message/submitAction");
+        click.setReplyToId(messageId);
+        click.setValue(Map.of(
+                "actionName",
+                "feedback",
+                "actionValue",
+                Map.of("reaction", reaction, "feedback", "{\"feedbackText\":\"too vague\"}")));
+        return click;
     }
 }

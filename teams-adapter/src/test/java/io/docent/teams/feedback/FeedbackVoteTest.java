@@ -10,21 +10,56 @@ class FeedbackVoteTest {
 
     @Test
     void reads_docents_own_feedback_data() {
-        assertThat(FeedbackVote.from(Map.of("docent", "feedback", "vote", "up", "answerId", "t-0a1b2c3d")))
+        assertThat(FeedbackVote.fromCard(Map.of("docent", "feedback", "vote", "up", "answerId", "t-0a1b2c3d")))
                 .contains(new FeedbackVote("t-0a1b2c3d", Vote.UP));
-        assertThat(FeedbackVote.from(Map.of("docent", "feedback", "vote", "down", "answerId", "t-0a1b2c3d")))
+        assertThat(FeedbackVote.fromCard(Map.of("docent", "feedback", "vote", "down", "answerId", "t-0a1b2c3d")))
                 .contains(new FeedbackVote("t-0a1b2c3d", Vote.DOWN));
     }
 
     @Test
     void ignores_other_data_and_forged_ids() {
-        assertThat(FeedbackVote.from(null)).isEmpty();
-        assertThat(FeedbackVote.from("text")).isEmpty();
-        assertThat(FeedbackVote.from(Map.of("vote", "up", "answerId", "t-0a1b2c3d")))
+        assertThat(FeedbackVote.fromCard(null)).isEmpty();
+        assertThat(FeedbackVote.fromCard("text")).isEmpty();
+        assertThat(FeedbackVote.fromCard(Map.of("vote", "up", "answerId", "t-0a1b2c3d")))
                 .isEmpty();
-        assertThat(FeedbackVote.from(Map.of("docent", "feedback", "vote", "meh", "answerId", "t-0a1b2c3d")))
+        assertThat(FeedbackVote.fromCard(Map.of("docent", "feedback", "vote", "meh", "answerId", "t-0a1b2c3d")))
                 .isEmpty();
-        assertThat(FeedbackVote.from(Map.of("docent", "feedback", "vote", "up", "answerId", "t-1\nforged log line")))
+        assertThat(FeedbackVote.fromCard(
+                        Map.of("docent", "feedback", "vote", "up", "answerId", "t-1\nforged log line")))
                 .isEmpty();
+    }
+
+    @Test
+    void reads_a_click_on_teams_feedback_buttons_into_the_answer_messages_key() {
+        Map<String, Object> like = Map.of(
+                "actionName",
+                "feedback",
+                "actionValue",
+                Map.of("reaction", "like", "feedback", "{\"feedbackText\":\"\"}"));
+
+        assertThat(FeedbackVote.fromSubmitAction(like, "a:chat-1", "1757010155474"))
+                .contains(new FeedbackVote(FeedbackVote.messageKey("a:chat-1", "1757010155474"), Vote.UP));
+        assertThat(FeedbackVote.fromSubmitAction(
+                        Map.of("actionName", "feedback", "actionValue", Map.of("reaction", "dislike")),
+                        "a:chat-1",
+                        "1757010155474"))
+                .contains(new FeedbackVote("teams:a:chat-1/1757010155474", Vote.DOWN));
+    }
+
+    @Test
+    void ignores_other_submit_actions_unknown_reactions_and_forged_message_ids() {
+        Map<String, Object> like = Map.of("actionName", "feedback", "actionValue", Map.of("reaction", "like"));
+
+        assertThat(FeedbackVote.fromSubmitAction(
+                        Map.of("actionName", "other", "actionValue", Map.of("reaction", "like")), "c", "1"))
+                .isEmpty();
+        assertThat(FeedbackVote.fromSubmitAction(
+                        Map.of("actionName", "feedback", "actionValue", Map.of("reaction", "meh")), "c", "1"))
+                .isEmpty();
+        assertThat(FeedbackVote.fromSubmitAction(like, "c", null)).isEmpty();
+        assertThat(FeedbackVote.fromSubmitAction(like, "c", "")).isEmpty();
+        assertThat(FeedbackVote.fromSubmitAction(like, "c", "1\nforged log line"))
+                .isEmpty();
+        assertThat(FeedbackVote.fromSubmitAction(like, "c", "1".repeat(201))).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package io.docent.teams.testing;
 
 import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Citation;
 import io.docent.core.Question;
@@ -10,7 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** An {@link Answerer} that returns canned answers and remembers the questions it was asked. */
+/**
+ * An {@link Answerer} that returns canned answers and remembers the questions it was asked. With {@link #writing} it
+ * also writes its answer as a language model would: after a first delay, growing prefixes of the text at a steady
+ * pace, passed to the {@link AnswerProgress} as the answer pipeline does.
+ */
 public final class CannedAnswerer implements Answerer {
 
     public static final Citation VPN = new Citation(
@@ -24,6 +29,11 @@ public final class CannedAnswerer implements Answerer {
     private final List<Question> questions = new CopyOnWriteArrayList<>();
     private volatile Function<Question, Answer> reply = CannedAnswerer::cited;
     private volatile Duration delay = Duration.ZERO;
+    private volatile Writing writing;
+    private final List<Long> writtenAtNanos = new CopyOnWriteArrayList<>();
+
+    /** How the text is written: {@code pieces} prefixes of {@code text}, the first after {@code first}. */
+    private record Writing(Duration first, int pieces, Duration between, Function<Answer, String> text) {}
 
     public static Answer cited(Question question) {
         return new Answer(
@@ -45,6 +55,25 @@ public final class CannedAnswerer implements Answerer {
         return this;
     }
 
+    /**
+     * Writes each answer's text before returning it: after {@code first}, {@code pieces} growing prefixes, one every
+     * {@code between} (20 pieces 50 ms apart: a model writing 20 tokens a second).
+     */
+    public CannedAnswerer writing(Duration first, int pieces, Duration between) {
+        return writing(first, pieces, between, Answer::text);
+    }
+
+    /** As {@link #writing(Duration, int, Duration)}, writing {@code text} of the answer (say, only its first half). */
+    public CannedAnswerer writing(Duration first, int pieces, Duration between, Function<Answer, String> text) {
+        this.writing = new Writing(first, pieces, between, text);
+        return this;
+    }
+
+    /** When each {@code written} call was made ({@link System#nanoTime()}), in order, across all answers. */
+    public List<Long> writtenAtNanos() {
+        return writtenAtNanos;
+    }
+
     public List<Question> questions() {
         return questions;
     }
@@ -52,13 +81,39 @@ public final class CannedAnswerer implements Answerer {
     @Override
     public Answer answer(Question question) {
         questions.add(question);
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sleep(delay);
         return reply.apply(question);
+    }
+
+    @Override
+    public Answer answer(Question question, AnswerProgress progress) {
+        Writing how = writing;
+        if (how == null) {
+            return answer(question);
+        }
+        questions.add(question);
+        Answer answer = reply.apply(question);
+        String text = how.text().apply(answer);
+        sleep(how.first());
+        for (int i = 1; i <= how.pieces(); i++) {
+            if (i > 1) {
+                sleep(how.between());
+            }
+            writtenAtNanos.add(System.nanoTime());
+            progress.written(text.substring(0, text.length() * i / how.pieces()));
+        }
+        sleep(delay);
+        return answer;
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

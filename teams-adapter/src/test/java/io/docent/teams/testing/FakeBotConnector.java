@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Bot Connector on 127.0.0.1. It accepts what the bot sends to {@code v3/conversations/...} and records it,
- * answering with a resource id as the real service does ({@code {"id": "..."}}), and it answers the member lookups
- * of the documented Bot Connector API from rosters the test sets ({@link #roster}):
+ * answering with a resource id as the real service does ({@code {"id": "..."}}); {@code PUT} replaces an activity.
+ * Activities with a {@code streaminfo} entity are checked as Teams checks streaming (see {@link #streamCall}), with
+ * its documented errors, and the test can make it refuse streaming, throttle, or stop a stream as a person or the
+ * two-minute limit would. It answers the member lookups of the documented Bot Connector API from rosters the test
+ * sets ({@link #roster}):
  *
  * <ul>
  *   <li>{@code GET v3/conversations/{id}/members/{userId}}: one {@code TeamsChannelAccount} (by Teams id or Entra
@@ -42,10 +45,67 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeBotConnector implements AutoCloseable {
 
-    /** One call the bot made. {@code path} is decoded, {@code rawPath} as sent. */
-    public record Received(String method, String rawPath, String path, String authorization, JsonNode body) {
+    /**
+     * One call the bot made and what it got: the status and, when accepted, the activity's id ({@code ""} else).
+     * {@code path} is decoded, {@code rawPath} as sent; {@code atNanos} is when it arrived ({@link System#nanoTime()}).
+     */
+    public record Received(
+            String method,
+            String rawPath,
+            String path,
+            String authorization,
+            JsonNode body,
+            int status,
+            String id,
+            long atNanos) {
         public String type() {
             return body.path("type").asText();
+        }
+
+        /** The {@code streaminfo} entity's {@code streamType}, or {@code ""} for an activity that is not streaming. */
+        public String streamType() {
+            return streamInfo().path("streamType").asText();
+        }
+
+        /** Whether this is a stream's final message. */
+        public boolean isFinal() {
+            return "final".equals(streamType());
+        }
+
+        public int streamSequence() {
+            return streamInfo().path("streamSequence").asInt();
+        }
+
+        public String streamId() {
+            return streamInfo().path("streamId").asText();
+        }
+
+        public String text() {
+            return body.path("text").asText();
+        }
+
+        JsonNode streamInfo() {
+            for (JsonNode entity : body.path("entities")) {
+                if ("streaminfo".equals(entity.path("type").asText())) {
+                    return entity;
+                }
+            }
+            return JSON.missingNode();
+        }
+    }
+
+    /** One stream, as Teams keeps it: whose, how far it got, and whether it still takes updates. */
+    private static final class Stream {
+        final String conversation;
+        final long startedNanos = System.nanoTime();
+        long lastCallNanos = System.nanoTime();
+        int sequence = 1;
+        int updates;
+        String text = "";
+        String endedBecause = ""; // "" while open
+
+        Stream(String conversation) {
+            this.conversation = conversation;
         }
     }
 
@@ -79,6 +139,13 @@ public final class FakeBotConnector implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile int pageSize = 500;
     private volatile int failingLookups;
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private volatile boolean streamingAllowed = true;
+    private volatile int throttledUpdates;
+    private volatile String retryAfter = "1";
+    private volatile int cancelAfterUpdates = -1;
+    private volatile Duration maxStreamTime = Duration.ofMinutes(2);
+    private volatile Duration minStreamInterval = Duration.ofMillis(800);
 
     private FakeBotConnector(HttpServer server) {
         this.server = server;
@@ -92,15 +159,32 @@ public final class FakeBotConnector implements AutoCloseable {
                         exchange.getRequestURI().getRawPath(),
                         exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        json);
+                        json,
+                        0,
+                        "",
+                        System.nanoTime());
                 if ("GET".equals(received.method())) {
                     lookups.add(received);
                     lookUp(exchange, received.path());
                     return;
                 }
+                int[] status = {200};
+                String answer = send(received, status);
+                received = new Received(
+                        received.method(),
+                        received.rawPath(),
+                        received.path(),
+                        received.authorization(),
+                        received.body(),
+                        status[0],
+                        status[0] == 200 ? JSON.readTree(answer).path("id").asText() : "",
+                        received.atNanos());
                 all.add(received);
                 queue.add(received);
-                respond(exchange, 200, "{\"id\":\"sent-" + ids.incrementAndGet() + "\"}");
+                if (status[0] == 429) {
+                    exchange.getResponseHeaders().set("Retry-After", retryAfter);
+                }
+                respond(exchange, status[0], answer);
             }
         });
         server.start();
@@ -129,6 +213,40 @@ public final class FakeBotConnector implements AutoCloseable {
     /** The next {@code count} lookups fail with 503, as the service does when overloaded. */
     public FakeBotConnector failLookups(int count) {
         this.failingLookups = count;
+        return this;
+    }
+
+    /** Every streaming call is refused as by a client or tenant without streaming (403 ContentStreamNotAllowed). */
+    public FakeBotConnector refuseStreaming() {
+        this.streamingAllowed = false;
+        return this;
+    }
+
+    /** The next {@code count} streaming updates get 429 with {@code Retry-After: seconds}. */
+    public FakeBotConnector throttleStreamingUpdates(int count, String seconds) {
+        this.retryAfter = seconds;
+        this.throttledUpdates = count;
+        return this;
+    }
+
+    /** After {@code updates} accepted streaming updates, the person presses Stop: the stream takes nothing more. */
+    public FakeBotConnector cancelStreamsAfter(int updates) {
+        this.cancelAfterUpdates = updates;
+        return this;
+    }
+
+    /** How long a stream may last (Teams: two minutes); later calls into it are refused. */
+    public FakeBotConnector maxStreamTime(Duration limit) {
+        this.maxStreamTime = limit;
+        return this;
+    }
+
+    /**
+     * The least time between two streaming calls of one stream (Teams allows one a second; the default, 800 ms,
+     * leaves room for network jitter); closer calls get 429.
+     */
+    public FakeBotConnector minStreamInterval(Duration interval) {
+        this.minStreamInterval = interval;
         return this;
     }
 
@@ -173,6 +291,111 @@ public final class FakeBotConnector implements AutoCloseable {
     /** The member lookups the bot made. */
     public List<Received> lookups() {
         return new ArrayList<>(lookups);
+    }
+
+    /** What a POST or PUT of an activity gets: {@code {"id":..}}, or an error as the real service sends it. */
+    private String send(Received received, int[] status) {
+        String id = "sent-" + ids.incrementAndGet();
+        if ("PUT".equals(received.method())) {
+            return "{\"id\":\"" + received.path().substring(received.path().lastIndexOf('/') + 1) + "\"}";
+        }
+        if (received.streamType().isEmpty()) {
+            return "{\"id\":\"" + id + "\"}";
+        }
+        synchronized (streams) {
+            return streamCall(received, id, status);
+        }
+    }
+
+    /**
+     * A streaming call, checked as Microsoft documents Teams streaming: only in 1:1 chats, one stream per chat at a
+     * time; the informative update (or first streaming update) without a stream id opens a stream, whose id is the
+     * answer's {@code id}; each later update names the stream, has a higher {@code streamSequence} and contains the
+     * text streamed before; at most one call a second (else 429 with {@code Retry-After}); a stream lasts at most
+     * two minutes; the final message ends it, after which nothing more is taken. Errors: 403 {@code
+     * ContentStreamNotAllowed} (streaming not allowed, stream completed, cancelled by the person, or timed out), 412
+     * {@code ContentStreamSequenceOrderPreConditionFailed}, 400 {@code BadRequest} (content that drops what was
+     * streamed, an unknown stream).
+     */
+    private String streamCall(Received received, String id, int[] status) {
+        JsonNode conversation = received.body().path("conversation");
+        String chat = conversation.path("id").asText();
+        if (!streamingAllowed
+                || !"personal".equals(conversation.path("conversationType").asText("personal"))) {
+            return fail(status, 403, "ContentStreamNotAllowed", "Content stream is not allowed.");
+        }
+        if (received.streamId().isEmpty()) {
+            boolean busy =
+                    streams.values().stream().anyMatch(s -> s.conversation.equals(chat) && s.endedBecause.isEmpty());
+            if (busy) {
+                return fail(status, 403, "ContentStreamNotAllowed", "Content stream is not allowed.");
+            }
+            if (received.streamSequence() != 1) {
+                return fail(
+                        status,
+                        412,
+                        "ContentStreamSequenceOrderPreConditionFailed",
+                        "PreCondition failed: Stream sequence order is not maintained.");
+            }
+            Stream stream = new Stream(chat);
+            if ("streaming".equals(received.streamType())) {
+                stream.text = received.text();
+            }
+            streams.put(id, stream);
+            return "{\"id\":\"" + id + "\"}";
+        }
+        Stream stream = streams.get(received.streamId());
+        if (stream == null || !stream.conversation.equals(chat)) {
+            return fail(status, 400, "BadRequest", "Unknown stream.");
+        }
+        if (stream.endedBecause.isEmpty() && System.nanoTime() - stream.startedNanos > maxStreamTime.toNanos()) {
+            stream.endedBecause = "Content stream finished due to exceeded streaming time.";
+        }
+        if (!stream.endedBecause.isEmpty()) {
+            return fail(status, 403, "ContentStreamNotAllowed", stream.endedBecause);
+        }
+        if ("final".equals(received.streamType())) {
+            if (!"message".equals(received.type())) {
+                return fail(status, 400, "BadRequest", "Only a message activity can end a stream.");
+            }
+            stream.endedBecause = "Content stream is not allowed on a already completed streamed message.";
+            return "{\"id\":\"" + received.streamId() + "\"}";
+        }
+        long now = System.nanoTime();
+        if (now - stream.lastCallNanos < minStreamInterval.toNanos()) {
+            return fail(status, 429, "Throttled", "Too many requests.");
+        }
+        if (throttledUpdates > 0) {
+            throttledUpdates--;
+            return fail(status, 429, "Throttled", "Too many requests.");
+        }
+        if (received.streamSequence() <= stream.sequence) {
+            return fail(
+                    status,
+                    412,
+                    "ContentStreamSequenceOrderPreConditionFailed",
+                    "PreCondition failed: Stream sequence order is not maintained.");
+        }
+        if (!received.text().startsWith(stream.text)) {
+            return fail(
+                    status,
+                    400,
+                    "BadRequest",
+                    "Request streamed content should contain the previously streamed content.");
+        }
+        stream.sequence = received.streamSequence();
+        stream.text = received.text();
+        stream.lastCallNanos = now;
+        stream.updates++;
+        if (cancelAfterUpdates >= 0 && stream.updates >= cancelAfterUpdates) {
+            stream.endedBecause = "Content stream was cancelled by user.";
+        }
+        return "{\"id\":\"" + received.streamId() + "\"}";
+    }
+
+    private static String fail(int[] status, int code, String errorCode, String message) {
+        status[0] = code;
+        return error(errorCode, message);
     }
 
     private void lookUp(HttpExchange exchange, String path) throws IOException {

@@ -50,6 +50,8 @@ public final class Fixtures {
         values.put("root", "1741080000000");
         values.put("vote", "up");
         values.put("answerId", "t-00000001");
+        values.put("replyToId", "1741080000999");
+        values.put("reaction", "like");
         values.put("channel", CHANNEL_ID);
         values.put("claimedChannel", ""); // channelData's channel id: the conversation's channel unless set
         values.put("userId", People.MEGAN.id());
@@ -57,7 +59,11 @@ public final class Fixtures {
         values.put("userName", People.MEGAN.name());
     }
 
-    /** {@code personal-message}, {@code channel-mention}, {@code group-chat-message}, {@code install-personal}, {@code feedback-invoke}. */
+    /**
+     * {@code personal-message}, {@code channel-mention}, {@code group-chat-message}, {@code install-personal}, {@code
+     * feedback-invoke} (an earlier answer card's button), {@code feedback-submit} and {@code channel-feedback-submit}
+     * (a click on Teams' own feedback buttons, in a 1:1 chat and in a channel).
+     */
     public static Fixtures activity(String name) {
         return new Fixtures(name);
     }
