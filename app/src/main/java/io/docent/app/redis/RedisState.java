@@ -10,6 +10,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +41,7 @@ public final class RedisState implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisState.class);
 
     private final RedisConfig config;
+    private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
     private CompletableFuture<StatefulRedisConnection<String, String>> connecting; // guarded by this
@@ -47,7 +50,14 @@ public final class RedisState implements AutoCloseable {
 
     private RedisState(RedisConfig config) {
         this.config = config;
-        this.client = RedisClient.create();
+        // Reconnect soon after Redis is back (Lettuce's default backs off to 30 s, all that time on local memory);
+        // few threads, as one connection needs little.
+        this.resources = ClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), RECONNECT_INTERVAL, 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -169,5 +179,6 @@ public final class RedisState implements AutoCloseable {
             c.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

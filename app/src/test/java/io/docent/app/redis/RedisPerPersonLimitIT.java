@@ -59,8 +59,10 @@ class RedisPerPersonLimitIT extends PerPersonLimitContract {
         assertThat(limit.tryAcquire("slack\0T1\0U1", 1)).isPresent(); // never released: its replica "died"
         assertThat(limit.tryAcquire("slack\0T1\0U1", 1)).isEmpty();
 
-        // waits out the lease on Redis's own clock (nothing asserted about how long that takes)
-        while (replicaA.call(c -> c.exists(RedisPerPersonLimit.PREFIX + "slack\0T1\0U1")) > 0) {
+        // waits out the lease on Redis's own clock (nothing asserted about how long that takes; bounded)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (replicaA.call(c -> c.exists(RedisPerPersonLimit.PREFIX + "slack\0T1\0U1")) > 0
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
 

@@ -55,9 +55,7 @@ class SharedStateOutageIT {
             assertThat(fallbacks.keySet()).contains("slack", "per-person-limit", "history");
 
             server.restart();
-            while (shared.problem().isPresent()) { // Lettuce reconnects by itself; nothing asserted on how soon
-                Thread.sleep(50);
-            }
+            awaitConnected(shared);
 
             assertThat(slack.putIfAbsent("slack:event:Ev3", "1", Duration.ofMinutes(5)))
                     .isTrue();
@@ -77,9 +75,7 @@ class SharedStateOutageIT {
                 assertThat(shared.problem()).isPresent();
 
                 server.restart();
-                while (shared.problem().isPresent()) { // reconnects in the background; waits for it
-                    Thread.sleep(50);
-                }
+                awaitConnected(shared);
 
                 assertThat(teams.putIfAbsent("teams:delivery:2", "1", Duration.ofMinutes(5)))
                         .isTrue();
@@ -89,6 +85,15 @@ class SharedStateOutageIT {
                 }
             }
         }
+    }
+
+    /** Waits for the reconnection (Lettuce's, in the background), bounded for a failing run; nothing timed. */
+    private static void awaitConnected(SharedState shared) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (shared.problem().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(shared.problem()).isEmpty();
     }
 
     private static boolean exists(RedisState probe, String key) {
