@@ -5,6 +5,7 @@
 //     scheduled Container Apps job per source running `docent index`;
 //   - Storage (Azure Files: DOCENT_HOME with Teams history and reports; the exports the indexer reads);
 //   - Key Vault for the Slack tokens and the bot's client secret, referenced by the container app;
+//   - Azure Cache for Redis for the state the replicas share (when maxReplicas > 1), its URL in Key Vault;
 //   - Azure Bot with the Teams channel (when botAppId is given), its messaging endpoint the app's /api/messages;
 //   - a user-assigned managed identity with the roles each of those needs, Log Analytics, a Container Registry.
 // Nothing here has been deployed from this repository's CI (it has no Azure account): see docs/deploy.md.
@@ -69,10 +70,13 @@ param embeddingCapacity int = 120
 @description('AZURE_OPENAI_EMBEDDING_DIMENSIONS: shorter text-embedding-3 vectors (e.g. 512); empty: the model\'s own.')
 param embeddingDimensions string = ''
 
-@description('Most replicas of the service. More than one only with Azure AI Search (this deployment) and with Teams history on the shared docent-home share.')
+@description('Most replicas of the service (scaled on concurrent HTTP requests). More than one brings Azure Cache for Redis for the state they share (DOCENT_REDIS_URL): exactly one answer per question on any replica.')
 @minValue(1)
 @maxValue(10)
-param maxReplicas int = 1
+param maxReplicas int = 3
+
+@description('Azure Cache for Redis tier when maxReplicas > 1: Basic (no SLA), Standard (replicated) or Premium.')
+param redisSku string = 'Basic'
 
 @description('More plain settings for the service and the jobs, e.g. {"DOCENT_MAX_SOURCES": "5"}.')
 param extraSettings object = {}
@@ -125,7 +129,11 @@ var slackSigningSecretSetting = {
 var botPasswordSetting = {
   MicrosoftAppPassword: 'microsoft-app-password'
 }
-var secretSettings = union(empty(slackBotToken) ? {} : slackBotTokenSetting, empty(slackAppToken) ? {} : slackAppTokenSetting, empty(slackSigningSecret) ? {} : slackSigningSecretSetting, empty(botAppPassword) ? {} : botPasswordSetting)
+var redisSetting = {
+  DOCENT_REDIS_URL: 'redis-url'
+}
+var useRedis = maxReplicas > 1
+var secretSettings = union(empty(slackBotToken) ? {} : slackBotTokenSetting, empty(slackAppToken) ? {} : slackAppTokenSetting, empty(slackSigningSecret) ? {} : slackSigningSecretSetting, empty(botAppPassword) ? {} : botPasswordSetting, useRedis ? redisSetting : {})
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -260,6 +268,18 @@ var teamsSettings = {
 }
 var serveSettings = union(listenSettings, empty(botAppId) ? {} : teamsSettings)
 
+module redis 'modules/redis.bicep' = if (useRedis) {
+  name: 'redis'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: 'redis-${resourceToken}'
+    keyVaultName: keyVault.outputs.name
+    sku: redisSku
+  }
+}
+
 module apps 'modules/containerapps.bicep' = {
   name: 'containerapps'
   scope: rg
@@ -284,7 +304,11 @@ module apps 'modules/containerapps.bicep' = {
     indexSchedule: indexSchedule
   }
   // Through the outputs it reads, this waits for the registry, vault and storage modules, role assignments
-  // included: the identity can pull the image and read the secrets before the first revision starts.
+  // included: the identity can pull the image and read the secrets before the first revision starts; and for the
+  // Redis module, which writes the redis-url secret the app references.
+  dependsOn: [
+    redis
+  ]
 }
 
 module bot 'modules/bot.bicep' = if (!empty(botAppId)) {
@@ -320,3 +344,4 @@ output DOCENT_MESSAGING_ENDPOINT string = '${apps.outputs.url}/api/messages'
 output DOCENT_EXPORTS_SHARE string = storage.outputs.exportsShareName
 output DOCENT_INDEX_JOBS array = apps.outputs.jobNames
 output DOCENT_PROVISIONED_IMAGE string = apps.outputs.image
+output DOCENT_REDIS_NAME string = useRedis ? redis.outputs.name : ''

@@ -44,6 +44,9 @@ param minReplicas int = 1
 @minValue(1)
 param maxReplicas int = 1
 
+@description('Concurrent HTTP requests per replica above which another replica is started (up to maxReplicas).')
+param concurrentRequestsPerReplica int = 50
+
 @description('Sources to index: [{ name: "confluence-eng", args: ["--base-url", "https://wiki.example.com/"] }]. Each reads /exports/<name>.')
 param indexSources array = []
 
@@ -134,6 +137,16 @@ var secrets = [
     name: setting.value
     keyVaultUrl: '${keyVaultUri}secrets/${setting.value}'
     identity: identity.id
+  }
+]
+var scaleRules = [
+  {
+    name: 'http-requests'
+    http: {
+      metadata: {
+        concurrentRequests: string(concurrentRequestsPerReplica)
+      }
+    }
   }
 ]
 var probes = [
@@ -260,9 +273,12 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           mountOptions: mountOptions
         }
       ]
+      // Several replicas answer each question once only with shared state (DOCENT_REDIS_URL, set by main.bicep
+      // when maxReplicas > 1). Slack over Socket Mode is not HTTP traffic: set minReplicas for it.
       scale: {
         minReplicas: minReplicas
         maxReplicas: maxReplicas
+        rules: maxReplicas > 1 ? scaleRules : []
       }
     }
   }

@@ -15,6 +15,7 @@ const models = {
   "batch/v1/CronJob": "kubernetes-models/batch/v1/CronJob",
   "batch/v1/Job": "kubernetes-models/batch/v1/Job",
   "networking.k8s.io/v1/Ingress": "kubernetes-models/networking.k8s.io/v1/Ingress",
+  "networking.k8s.io/v1/NetworkPolicy": "kubernetes-models/networking.k8s.io/v1/NetworkPolicy",
 };
 
 let invalid = 0;

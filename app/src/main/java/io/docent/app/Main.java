@@ -4,6 +4,7 @@ import io.docent.app.cli.AskCommand;
 import io.docent.app.cli.ChatCommand;
 import io.docent.app.cli.DoctorCommand;
 import io.docent.app.cli.EvalCommand;
+import io.docent.app.cli.FeedbackCommand;
 import io.docent.app.cli.IndexCommand;
 import io.docent.app.cli.ServeCommand;
 import io.docent.app.config.ConfigException;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             EvalCommand.class,
             DoctorCommand.class,
+            FeedbackCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -12,6 +12,7 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.DocentException;
+import io.docent.core.KeyValueStore;
 import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.access.Askers;
 import io.docent.slack.access.ChannelAudiences;
@@ -74,6 +75,16 @@ public final class SlackAdapter implements AutoCloseable {
         return create(settings, answerer, Hooks.system(), feedback);
     }
 
+    /**
+     * As {@link #create(SlackSettings, Answerer, FeedbackRecorder)}, with the events already claimed and the threads
+     * Docent answered in kept in {@code state}, shared with the service's other replicas (Redis), so that each
+     * question is answered once whichever replica Slack delivers it to.
+     */
+    public static SlackAdapter create(
+            SlackSettings settings, Answerer answerer, FeedbackRecorder feedback, KeyValueStore state) {
+        return create(settings, answerer, Hooks.system(), feedback, java.util.Objects.requireNonNull(state, "state"));
+    }
+
     /** As {@link #create(SlackSettings, Answerer, FeedbackRecorder)}, keeping no votes (tests, tools). */
     public static SlackAdapter create(SlackSettings settings, Answerer answerer, Hooks hooks) {
         return create(settings, answerer, hooks, FeedbackRecorder.discarding());
@@ -82,12 +93,18 @@ public final class SlackAdapter implements AutoCloseable {
     /** With time, sleeps and ids from {@code hooks} (tests). */
     public static SlackAdapter create(
             SlackSettings settings, Answerer answerer, Hooks hooks, FeedbackRecorder feedback) {
+        return create(settings, answerer, hooks, feedback, null);
+    }
+
+    /** With {@code state} shared between replicas, or {@code null} for this process's memory. */
+    static SlackAdapter create(
+            SlackSettings settings, Answerer answerer, Hooks hooks, FeedbackRecorder feedback, KeyValueStore state) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
         config.setStatsEnabled(false);
         Slack slack = Slack.getInstance(config);
         try {
-            return new Builder(settings, answerer, hooks, slack, feedback).build();
+            return new Builder(settings, answerer, hooks, slack, feedback, state).build();
         } catch (RuntimeException e) {
             closeQuietly(slack);
             throw e;
@@ -151,9 +168,17 @@ public final class SlackAdapter implements AutoCloseable {
         private final FeedbackRecorder feedback;
         private final Answerer answerer;
         private final Hooks hooks;
+        private final KeyValueStore state; // null: in memory
 
-        Builder(SlackSettings settings, Answerer answerer, Hooks hooks, Slack slack, FeedbackRecorder feedback) {
+        Builder(
+                SlackSettings settings,
+                Answerer answerer,
+                Hooks hooks,
+                Slack slack,
+                FeedbackRecorder feedback,
+                KeyValueStore state) {
             this.settings = settings;
+            this.state = state;
             this.feedback = java.util.Objects.requireNonNull(feedback, "feedback");
             this.answerer = answerer;
             this.hooks = hooks;
@@ -165,8 +190,10 @@ public final class SlackAdapter implements AutoCloseable {
             AuthTestResponse auth = authenticate(web);
             bot = new BotIdentity(auth.getUserId(), auth.getBotId(), auth.getTeamId(), auth.getEnterpriseId());
             ChannelScopes scopes = ChannelScopes.load(settings.scopeFile());
-            var dedup = new Deduplicator(settings.dedupeTtl(), hooks.ticker());
-            var threads = new ThreadMemory(hooks.ticker());
+            var dedup = state == null
+                    ? new Deduplicator(settings.dedupeTtl(), hooks.ticker())
+                    : new Deduplicator(state, settings.dedupeTtl());
+            var threads = state == null ? new ThreadMemory(hooks.ticker()) : new ThreadMemory(state);
             var users = new UserDirectory(web::userInfo, hooks.ticker());
             var audiences = new ChannelAudiences(
                     web, users, bot, settings.maxMembersChecked(), ChannelAudiences.DEFAULT_TTL, hooks.ticker());

@@ -6,6 +6,7 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.sun.net.httpserver.HttpHandler;
 import io.docent.core.Answerer;
 import io.docent.core.ConversationStore;
+import io.docent.core.KeyValueStore;
 import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.teams.access.AskerResolver;
 import io.docent.teams.access.ConnectorRoster;
@@ -67,7 +68,9 @@ public final class TeamsAdapter implements AutoCloseable {
                 new RequestAuthenticator(b.settings, b.authEndpoints, RequestAuthenticator.DEFAULT_TIMEOUT),
                 b.settings.authenticationEnabled(),
                 b.settings.effectiveAllowedTenants(),
-                new DeliveryDedup(b.dedupTtl, b.ticker),
+                b.deliveries == null
+                        ? new DeliveryDedup(b.dedupTtl, b.ticker)
+                        : new DeliveryDedup(b.deliveries, b.dedupTtl),
                 adapter,
                 bot);
         if (!b.settings.authenticationEnabled()) {
@@ -134,6 +137,7 @@ public final class TeamsAdapter implements AutoCloseable {
         private AppCredentials credentials;
         private AskerResolver askers;
         private Ticker ticker = Ticker.systemTicker();
+        private KeyValueStore deliveries; // null: in memory
 
         private Builder(TeamsSettings settings, Answerer answerer, ConversationStore store) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -159,6 +163,15 @@ public final class TeamsAdapter implements AutoCloseable {
         /** How long a delivered activity id is remembered against redeliveries (default 15 minutes). */
         public Builder dedupTtl(Duration dedupTtl) {
             this.dedupTtl = Objects.requireNonNull(dedupTtl, "dedupTtl");
+            return this;
+        }
+
+        /**
+         * Where delivered activity ids are remembered (default: in memory); a store shared by the service's replicas
+         * (Redis) recognises a redelivery that reaches another replica.
+         */
+        public Builder deliveries(KeyValueStore deliveries) {
+            this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
             return this;
         }
 

@@ -4,12 +4,14 @@ import io.docent.core.Answer;
 import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Identity;
+import io.docent.core.PerPersonLimit;
 import io.docent.core.Question;
 import io.docent.core.UserTexts;
+import io.docent.core.memory.LocalPerPersonLimit;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +33,10 @@ import org.slf4j.MDC;
  * (people are told to ask again in a minute). And one person may have at most {@code
  * maxPerPerson} questions in flight (waiting or running): one person asking in a loop cannot make Docent busy for
  * everyone; their extra questions are told so ({@link Answer#busyForYou()}). People are told apart by their
- * platform identity; the administrator and unknown people (no user id) are not limited per person. After {@link
+ * platform identity; the administrator and unknown people (no user id) are not limited per person. The per-person
+ * count is a {@link PerPersonLimit}: this process's by default, every replica's together when the state is shared
+ * (Redis); if that count cannot be reached the question is admitted (an answer is better than a wrong "busy"). After
+ * {@link
  * #shutdown} every new question is busy, and the call waits, within its grace, for the answers in flight to finish.
  *
  * <p>Each question gets a correlation id, put in the logging context ({@value #MDC_CORRELATION_ID}, and {@value
@@ -57,7 +62,7 @@ public final class AdmissionControl {
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
     private final int maxPerPerson;
-    private final ConcurrentHashMap<String, Integer> perPerson = new ConcurrentHashMap<>();
+    private final PerPersonLimit perPerson;
     private final Supplier<String> ids;
     private volatile boolean accepting = true;
 
@@ -94,10 +99,19 @@ public final class AdmissionControl {
     }
 
     public AdmissionControl(Supplier<Answerer> delegate, Limits limits) {
-        this(delegate, limits, () -> UUID.randomUUID().toString());
+        this(delegate, limits, new LocalPerPersonLimit());
+    }
+
+    /** With the per-person count kept in {@code perPerson} (shared by replicas, or this process's). */
+    public AdmissionControl(Supplier<Answerer> delegate, Limits limits, PerPersonLimit perPerson) {
+        this(delegate, limits, perPerson, () -> UUID.randomUUID().toString());
     }
 
     AdmissionControl(Supplier<Answerer> delegate, Limits limits, Supplier<String> ids) {
+        this(delegate, limits, new LocalPerPersonLimit(), ids);
+    }
+
+    AdmissionControl(Supplier<Answerer> delegate, Limits limits, PerPersonLimit perPerson, Supplier<String> ids) {
         int maxConcurrent = limits.maxConcurrent();
         Duration maxWait = limits.maxWait();
         int maxPerPerson = limits.maxPerPerson();
@@ -108,6 +122,7 @@ public final class AdmissionControl {
         this.maxWaitNanos = Objects.requireNonNull(maxWait, "maxWait").toNanos();
         this.permits = new Semaphore(maxConcurrent, true);
         this.ids = ids;
+        this.perPerson = Objects.requireNonNull(perPerson, "perPerson");
     }
 
     /** A default for {@code DOCENT_MAX_CONCURRENT_ANSWERS}: twice the cores (answers wait on I/O too), at least 4. */
@@ -141,10 +156,10 @@ public final class AdmissionControl {
         MDC.put(MDC_CORRELATION_ID, id);
         MDC.put(MDC_PLATFORM, platform);
         String person = personKey(question);
-        boolean entered = false;
+        Optional<PerPersonLimit.Permit> entered = Optional.empty();
         try {
-            entered = person != null && enter(person);
-            if (person != null && !entered) {
+            entered = person == null ? Optional.empty() : enter(person);
+            if (person != null && entered.isEmpty()) {
                 log.info(
                         "Question {} from {}: busy for {} ({} of theirs in flight)",
                         id,
@@ -169,9 +184,7 @@ public final class AdmissionControl {
                 permits.release();
             }
         } finally {
-            if (entered) {
-                leave(person);
-            }
+            entered.ifPresent(PerPersonLimit.Permit::release);
             if (given == null) {
                 MDC.remove(MDC_CORRELATION_ID);
             }
@@ -188,19 +201,17 @@ public final class AdmissionControl {
         return who.platform() + "\u0000" + who.tenantId() + "\u0000" + who.userId();
     }
 
-    /** Counts one more question of {@code person} in flight, unless they are at the limit. */
-    private boolean enter(String person) {
-        boolean[] admitted = {false};
-        perPerson.compute(person, (k, n) -> {
-            int open = n == null ? 0 : n;
-            admitted[0] = open < maxPerPerson;
-            return admitted[0] ? open + 1 : n;
-        });
-        return admitted[0];
-    }
-
-    private void leave(String person) {
-        perPerson.computeIfPresent(person, (k, n) -> n <= 1 ? null : n - 1);
+    /**
+     * A permit for one more question of {@code person}, or empty when they are at the limit; when the count cannot be
+     * reached, a permit that holds nothing (the question is admitted).
+     */
+    private Optional<PerPersonLimit.Permit> enter(String person) {
+        try {
+            return perPerson.tryAcquire(person, maxPerPerson);
+        } catch (RuntimeException e) {
+            log.warn("The per-person limit could not be checked ({}); the question is admitted", e.getMessage());
+            return Optional.of(() -> {});
+        }
     }
 
     private Answer call(Question question, AnswerProgress progress) {

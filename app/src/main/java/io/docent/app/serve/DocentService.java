@@ -60,6 +60,7 @@ public final class DocentService implements AutoCloseable {
     private final ServeConfig config;
     private final Function<DocentConfig, DocentStack> opener;
     private final ServiceMetrics metrics = new ServiceMetrics();
+    private final SharedState shared;
     private final AdmissionControl answers;
     private final Readiness readiness;
     private final CountDownLatch opened = new CountDownLatch(1);
@@ -77,18 +78,20 @@ public final class DocentService implements AutoCloseable {
         this.settings = settings;
         this.config = config;
         this.opener = opener;
+        this.shared = SharedState.open(config.redis(), metrics::redisFallback);
         this.answers = new AdmissionControl(
                 this::pipeline,
                 new AdmissionControl.Limits(
                         config.maxConcurrentAnswers(),
                         config.maxWaitingQuestions(),
                         AdmissionControl.DEFAULT_MAX_WAIT,
-                        config.maxAnswersPerPerson()));
+                        config.maxAnswersPerPerson()),
+                shared.perPersonLimit());
         List<Readiness.Check> checks = new ArrayList<>();
         checks.add(() -> answers.accepting() ? Optional.empty() : Optional.of("shutting down"));
         checks.add(this::indexProblem);
         checks.addAll(backendChecks(config.docent().backends()));
-        this.readiness = new Readiness(checks, Readiness.DEFAULT_TTL);
+        this.readiness = new Readiness(checks, List.of(shared::problem), Readiness.DEFAULT_TTL);
     }
 
     /**
@@ -113,7 +116,7 @@ public final class DocentService implements AutoCloseable {
     /**
      * The votes of every surface, in one JSON-lines file ({@code DOCENT_FEEDBACK_LOG}, default {@code
      * DOCENT_HOME/feedback.jsonl}) opened once, and counted in {@code docent_feedback}; no file when neither Slack nor
-     * Teams is on (the web chat has no votes).
+     * Teams is on (the web chat has no votes). With shared state, on the Redis stream, the file only while Redis fails.
      */
     private FeedbackSink feedbackSink() {
         if (settings.get("SLACK_BOT_TOKEN").isEmpty() && !teams.enabled()) {
@@ -123,7 +126,7 @@ public final class DocentService implements AutoCloseable {
                 .map(Path::of)
                 .orElse(DocentStack.home(settings).resolve("feedback.jsonl"));
         feedbackLog = JsonLinesFeedbackLog.open(file);
-        return FeedbackSink.observed(feedbackLog, metrics::feedback);
+        return FeedbackSink.observed(shared.feedback(feedbackLog), metrics::feedback);
     }
 
     private void startServer(PrintWriter err) {
@@ -136,10 +139,11 @@ public final class DocentService implements AutoCloseable {
         metrics.bind(answers);
         metrics.bindIndex(() -> Optional.ofNullable(stack).map(DocentStack::index));
         metrics.bindDirectory(() -> Optional.ofNullable(stack).map(DocentStack::directory));
-        var feedback = new FeedbackRecorder(new AnsweredMessages(), feedbackSink(), Clock.systemUTC());
-        slack = SlackWiring.start(settings, answerer("slack"), server, feedback, err);
+        var answered = new AnsweredMessages(shared.keyValues("answered", AnsweredMessages.DEFAULT_MAXIMUM_SIZE));
+        var feedback = new FeedbackRecorder(answered, feedbackSink(), Clock.systemUTC());
+        slack = SlackWiring.start(settings, answerer("slack"), server, feedback, shared, err);
         slack.metrics().ifPresent(metrics::bindSlack);
-        teams.mount(server, answerer("teams"), feedback);
+        teams.mount(server, answerer("teams"), feedback, shared);
         web.mount(server, answerer("web"));
         server.start();
         err.println("docent: serving on http://" + host + ":" + server.port()
@@ -288,6 +292,7 @@ public final class DocentService implements AutoCloseable {
         if (server != null) {
             server.stop(Duration.ofSeconds(1));
         }
+        shared.close();
         synchronized (this) {
             if (stack != null) {
                 stack.close();

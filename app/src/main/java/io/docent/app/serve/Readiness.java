@@ -13,6 +13,10 @@ import java.util.function.Predicate;
  * {@code GET /readyz}: 200 when every check passes, else 503 with one line per problem. The checks (the index is
  * open and searchable, the configured backends answer) run at most once per {@code ttl}, so probes every second or
  * two stay cheap and never hammer a remote backend; concurrent probes share one run.
+ *
+ * <p>Some parts only degrade the service when they fail ({@code degraded} checks: shared state on Redis, without
+ * which each replica answers from its own memory). Taking every replica out of rotation for them would turn a rare
+ * duplicate into silence, so they are reported under the status line ({@code degraded: ...}) and leave it 200.
  */
 public final class Readiness {
 
@@ -44,27 +48,39 @@ public final class Readiness {
         };
     }
 
-    /** The outcome of the checks. */
-    public record Status(boolean ready, List<String> problems) {
+    /** The outcome of the checks: {@code problems} make the service not ready, {@code degraded} do not. */
+    public record Status(boolean ready, List<String> problems, List<String> degraded) {
         public Status {
             problems = List.copyOf(problems);
+            degraded = List.copyOf(degraded);
         }
     }
 
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
 
     private final List<Check> checks;
+    private final List<Check> degradedChecks;
     private final long ttlNanos;
     private final LongSupplier nanoClock;
     private Status last;
     private long checkedAt;
 
     public Readiness(List<Check> checks, Duration ttl) {
-        this(checks, ttl, System::nanoTime);
+        this(checks, List.of(), ttl, System::nanoTime);
+    }
+
+    /** With {@code degraded} checks, whose problems are reported but leave the service ready. */
+    public Readiness(List<Check> checks, List<Check> degraded, Duration ttl) {
+        this(checks, degraded, ttl, System::nanoTime);
     }
 
     Readiness(List<Check> checks, Duration ttl, LongSupplier nanoClock) {
+        this(checks, List.of(), ttl, nanoClock);
+    }
+
+    Readiness(List<Check> checks, List<Check> degraded, Duration ttl, LongSupplier nanoClock) {
         this.checks = List.copyOf(checks);
+        this.degradedChecks = List.copyOf(degraded);
         this.ttlNanos = ttl.toNanos();
         this.nanoClock = nanoClock;
     }
@@ -85,6 +101,11 @@ public final class Readiness {
     }
 
     private Status run() {
+        List<String> problems = run(checks);
+        return new Status(problems.isEmpty(), problems, run(degradedChecks));
+    }
+
+    private static List<String> run(List<Check> checks) {
         List<String> problems = new ArrayList<>();
         for (Check check : checks) {
             try {
@@ -93,7 +114,7 @@ public final class Readiness {
                 problems.add("a readiness check failed: " + e.getClass().getSimpleName());
             }
         }
-        return new Status(problems.isEmpty(), problems);
+        return problems;
     }
 
     /**
@@ -104,9 +125,10 @@ public final class Readiness {
     public HttpHandler handler(Predicate<HttpExchange> details) {
         return exchange -> {
             Status status = status();
-            String body = status.ready()
-                    ? "ready\n"
-                    : "not ready\n" + (details.test(exchange) ? String.join("\n", status.problems()) + "\n" : "");
+            List<String> lines = new ArrayList<>(status.problems());
+            status.degraded().forEach(d -> lines.add("degraded: " + d));
+            String body = (status.ready() ? "ready\n" : "not ready\n")
+                    + (details.test(exchange) && !lines.isEmpty() ? String.join("\n", lines) + "\n" : "");
             DocentServer.respond(exchange, status.ready() ? 200 : 503, "text/plain; charset=utf-8", body);
         };
     }

@@ -4,10 +4,12 @@ import io.docent.app.Directories;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.DocentConfig;
 import io.docent.app.config.Problems;
+import io.docent.app.config.RedisConfig;
 import io.docent.app.config.Settings;
 import io.docent.app.web.WebChat;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings of {@code docent serve}, read and checked all at once before anything starts, so that an operator
@@ -22,6 +24,7 @@ import java.util.Map;
  *     local mode allows loopback only, see {@link TeamsWiring#bindHost})
  * @param port {@value #PORT}: its port (default {@value #DEFAULT_PORT}; 0 picks a free one)
  * @param docent the settings every command shares (retrieval, backends, logging)
+ * @param redis where the replicas' shared state is kept ({@value RedisConfig#URL}), or empty: in this process
  */
 public record ServeConfig(
         int maxConcurrentAnswers,
@@ -30,7 +33,8 @@ public record ServeConfig(
         Duration shutdownGrace,
         String bind,
         int port,
-        DocentConfig docent) {
+        DocentConfig docent,
+        Optional<RedisConfig> redis) {
 
     public static final String BIND = "DOCENT_BIND";
     public static final String DEFAULT_BIND = "0.0.0.0";
@@ -88,7 +92,8 @@ public record ServeConfig(
                     return teams.bindHost(bind);
                 },
                 null);
+        Optional<RedisConfig> redis = RedisConfig.read(settings, checks);
         checks.throwIfAny();
-        return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace), bind, port, docent);
+        return new ServeConfig(max, waitingQuestions, perPerson, Duration.ofSeconds(grace), bind, port, docent, redis);
     }
 }

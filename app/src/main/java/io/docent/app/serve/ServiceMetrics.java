@@ -213,6 +213,14 @@ public final class ServiceMetrics {
     }
 
     /**
+     * Counts a call to the shared state (Redis) that used this process's memory instead, {@code store} naming which
+     * ({@code slack}, {@code teams}, {@code answered}, {@code history}, {@code per-person-limit}, {@code feedback}).
+     */
+    public void redisFallback(String store) {
+        registry.counter("docent_redis_fallbacks", "store", store).increment();
+    }
+
+    /**
      * Directory lookups that failed with nothing cached (Graph down or throttled), read from the directory of the
      * stack that is open; 0 while none is, or when the directory has no cache (none configured).
      */

@@ -7,6 +7,8 @@ import io.docent.core.DocentException;
 import io.docent.core.feedback.FeedbackRecorder;
 import io.docent.slack.SlackAdapter;
 import io.docent.slack.SlackSettings;
+import io.docent.slack.event.Deduplicator;
+import io.docent.slack.event.ThreadMemory;
 import io.docent.slack.scope.ChannelScopes;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -41,14 +43,27 @@ public final class SlackWiring implements AutoCloseable {
         this.adapter = adapter;
     }
 
-    /** Starts Slack on {@code server} if it is configured; a no-op holder otherwise. Call before the server starts. */
+    /** Entries the Slack adapter's claims and thread memory keep at most in this process's memory. */
+    static final long LOCAL_STATE_SIZE = Deduplicator.MAXIMUM_SIZE + ThreadMemory.DEFAULT_MAXIMUM_SIZE;
+
+    /**
+     * Starts Slack on {@code server} if it is configured, with the events already claimed and the threads answered
+     * in kept in {@code shared} (so that replicas answer each question once); a no-op holder otherwise. Call before
+     * the server starts.
+     */
     public static SlackWiring start(
-            Settings settings, Answerer answerer, DocentServer server, FeedbackRecorder feedback, PrintWriter err) {
+            Settings settings,
+            Answerer answerer,
+            DocentServer server,
+            FeedbackRecorder feedback,
+            SharedState shared,
+            PrintWriter err) {
         Optional<SlackSettings> slackSettings = settings(settings);
         if (slackSettings.isEmpty()) {
             return new SlackWiring(null);
         }
-        SlackAdapter adapter = SlackAdapter.create(slackSettings.get(), answerer, feedback);
+        SlackAdapter adapter = SlackAdapter.create(
+                slackSettings.get(), answerer, feedback, shared.keyValues("slack", LOCAL_STATE_SIZE));
         try {
             if (slackSettings.get().socketMode()) {
                 adapter.startSocketMode();

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@code DOCENT_TEAMS_ALLOWED_TENANTS} (comma-separated), {@code DOCENT_TEAMS_TRUSTED_CALLERS} (comma-separated app
  * ids that may call with a token of the bot's own tenant, besides the bot itself), {@code DOCENT_TEAMS_INSECURE_LOCAL},
  * {@code DOCENT_TEAMS_HISTORY_DIR} (durable history
- * in files; default in memory), {@code DOCENT_SCOPE_FILE}, {@code DOCENT_FEEDBACK_LOG} (default
+ * in files; default in memory; with {@code DOCENT_REDIS_URL}, on Redis and these only while Redis fails), {@code DOCENT_SCOPE_FILE}, {@code DOCENT_FEEDBACK_LOG} (default
  * {@code DOCENT_HOME/feedback.jsonl}).
  *
  * <p>Who may read what is not decided here: the Teams adapter tells the answerer who asks (from the Bot Connector's
@@ -119,16 +119,22 @@ public final class TeamsWiring implements AutoCloseable {
         return explicit.get();
     }
 
+    /** Delivered activity ids this process's memory keeps at most. */
+    static final int LOCAL_DELIVERIES = 200_000;
+
     /**
      * Builds the adapter on {@code answerer} and mounts it at {@value #PATH}, answer messages remembered and votes
-     * recorded by the service's {@code feedback}; nothing when Teams is off.
+     * recorded by the service's {@code feedback}, history and delivered activities kept in {@code shared} (so that
+     * any replica answers a follow-up with its history, and a redelivery once); nothing when Teams is off.
      */
-    public void mount(DocentServer server, Answerer answerer, FeedbackRecorder feedback) {
+    public void mount(DocentServer server, Answerer answerer, FeedbackRecorder feedback, SharedState shared) {
         if (teams == null) {
             return;
         }
-        TeamsAdapter.Builder builder =
-                TeamsAdapter.builder(teams, answerer, conversationStore()).feedback(feedback);
+        TeamsAdapter.Builder builder = TeamsAdapter.builder(
+                        teams, answerer, shared.conversations(this::conversationStore))
+                .feedback(feedback)
+                .deliveries(shared.keyValues("teams", LOCAL_DELIVERIES));
         scopes.ifPresent(builder::scopes); // read once, at from()
         adapter = builder.build();
         server.route(PATH, adapter.httpHandler());

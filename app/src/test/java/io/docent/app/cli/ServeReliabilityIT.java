@@ -39,7 +39,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,7 +111,7 @@ class ServeReliabilityIT {
     @Test
     void two_hundred_questions_at_once_across_slack_teams_and_the_web_are_each_answered_or_told_busy()
             throws Exception {
-        var connector = new TeamsConnector();
+        var connector = new LocalBotConnector();
         try (var slackApi = new LocalSlackApi()) {
             slackApi.user("U0MEGAN", "Megan");
             Settings settings = settings(
@@ -451,50 +450,6 @@ class ServeReliabilityIT {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** A Bot Connector on 127.0.0.1 that takes every activity and keeps the message ones by conversation. */
-    private static final class TeamsConnector implements AutoCloseable {
-        private final HttpServer server;
-        private final Map<String, String> replies = new ConcurrentHashMap<>();
-
-        TeamsConnector() throws Exception {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/", exchange -> {
-                try (exchange) {
-                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                    String path = exchange.getRequestURI().getPath();
-                    if (body.contains("\"type\":\"message\"")) {
-                        // /v3/conversations/{id}/activities[/{replyTo}]
-                        String conversation = path.split("/")[3];
-                        replies.merge(conversation, body, (a, b) -> a + "\n" + b);
-                    }
-                    byte[] ok = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, ok.length);
-                    exchange.getResponseBody().write(ok);
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-        }
-
-        Map<String, String> awaitReplies(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (replies.size() < count && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            return Map.copyOf(replies);
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 
     /** Every log event at DEBUG and above, rendered as text, while open. */

@@ -159,6 +159,7 @@ class SlackWiringTest {
                         q -> Answer.failed("unused"),
                         server,
                         FeedbackRecorder.discarding(),
+                        SharedState.local(),
                         new PrintWriter(new StringWriter()))) {
             assertThat(slack.active()).isTrue();
         }
@@ -175,6 +176,7 @@ class SlackWiringTest {
                             q -> Answer.failed("unused"),
                             server,
                             FeedbackRecorder.discarding(),
+                            SharedState.local(),
                             new PrintWriter(new StringWriter())))
                     .isInstanceOf(DocentException.AuthenticationFailed.class)
                     .hasMessageContaining("SLACK_BOT_TOKEN")
@@ -191,6 +193,7 @@ class SlackWiringTest {
                         q -> Answer.failed("unused"),
                         server,
                         FeedbackRecorder.discarding(),
+                        SharedState.local(),
                         new PrintWriter(new StringWriter()))) {
             server.start();
             String body = "{\"type\":\"url_verification\",\"token\":\"t\",\"challenge\":\"c-123\"}";

@@ -146,7 +146,7 @@ class TeamsWiringTest {
                 "MicrosoftAppTenantId", "0d3f6a7e-5b1c-4e2a-9c8d-7f6e5d4c3b2a"));
         try (TeamsWiring teams = TeamsWiring.from(settings);
                 DocentServer server = DocentServer.bind(teams.bindHost("127.0.0.1"), 0)) {
-            teams.mount(server, answerer, FeedbackRecorder.discarding());
+            teams.mount(server, answerer, FeedbackRecorder.discarding(), SharedState.local());
             server.start();
 
             assertThat(post(server.port(), personalMessage("https://smba.trafficmanager.net/emea/"), null)
@@ -184,7 +184,7 @@ class TeamsWiringTest {
         String serviceUrl = "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
         try (TeamsWiring teams = TeamsWiring.from(settings(Map.of("DOCENT_TEAMS_INSECURE_LOCAL", "true")));
                 DocentServer server = DocentServer.bind(teams.bindHost("0.0.0.0"), 0)) {
-            teams.mount(server, answerer, FeedbackRecorder.discarding());
+            teams.mount(server, answerer, FeedbackRecorder.discarding(), SharedState.local());
             server.start();
 
             assertThat(post(server.port(), personalMessage(serviceUrl), null).statusCode())

@@ -75,7 +75,15 @@ public final class JsonLinesFeedbackLog implements FeedbackSink, AutoCloseable {
         }
     }
 
-    static byte[] toLine(FeedbackRecord record) {
+    private static byte[] toLine(FeedbackRecord record) {
+        return (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The record as one JSON object on one line (without the line break): the format of this log, which other
+     * feedback stores (a Redis stream) keep too, so that one script reads them all.
+     */
+    public static String toJson(FeedbackRecord record) {
         ObjectNode node = JSON.createObjectNode();
         node.put("timestamp", record.timestamp().toString());
         node.put("platform", record.platform());
@@ -89,7 +97,7 @@ public final class JsonLinesFeedbackLog implements FeedbackSink, AutoCloseable {
         record.sources().forEach(sources::add);
         try {
             // Jackson escapes line breaks inside strings, so the record is exactly one line.
-            return (JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+            return JSON.writeValueAsString(node);
         } catch (IOException e) {
             throw new IllegalStateException("a feedback record could not be serialised", e);
         }
