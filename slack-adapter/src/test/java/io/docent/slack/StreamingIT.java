@@ -20,6 +20,7 @@ import io.docent.slack.testing.TestHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +119,25 @@ class StreamingIT {
         assertThat(api.calls("chat.update")).isEmpty();
         Call removed = api.await("reactions.remove", 1, WAIT).get(0);
         assertThat(removed.atNanos()).isGreaterThan(stop.atNanos());
+    }
+
+    @Test
+    void streams_answers_to_several_questions_at_once_each_into_its_own_thread() {
+        List<String> threads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String ts = api.nextTs();
+            threads.add(ts);
+            slack.post(mention("Ev" + i, ts));
+        }
+
+        List<Call> stops = api.await("chat.stopStream", 5, WAIT);
+        assertThat(api.calls("chat.startStream"))
+                .extracting(c -> c.param("thread_ts"))
+                .containsExactlyInAnyOrderElementsOf(threads);
+        assertThat(stops.stream().map(c -> c.param("ts")).distinct()).hasSize(5);
+        assertThat(stops).allSatisfy(stop -> assertThat(api.streamedText(stop.param("ts")))
+                .isEqualTo(CannedAnswerer.HOLIDAYS.text()));
+        assertThat(api.calls("chat.postMessage")).isEmpty();
     }
 
     @Test
