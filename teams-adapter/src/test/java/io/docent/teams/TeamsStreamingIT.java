@@ -54,9 +54,12 @@ class TeamsStreamingIT {
     Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    /** 20 pieces 50 ms apart after 200 ms: about a second of writing, as a model writing 20 tokens a second. */
+    /**
+     * 20 pieces 100 ms apart after 200 ms: about two seconds of writing, so that Teams' pace (one update a second,
+     * the first a second after the informative update) leaves room for updates even on a busy machine.
+     */
     private final CannedAnswerer answerer =
-            new CannedAnswerer().writing(Duration.ofMillis(200), 20, Duration.ofMillis(50));
+            new CannedAnswerer().writing(Duration.ofMillis(200), 20, Duration.ofMillis(100));
 
     private FakeBotConnector connector;
     private TeamsAdapter adapter;
@@ -295,12 +298,18 @@ class TeamsStreamingIT {
     @Test
     void a_throttled_update_backs_off_for_retry_after_and_the_stream_goes_on() throws Exception {
         connector.throttleStreamingUpdates(1, "1");
+        answerer.writing(Duration.ofMillis(200), 30, Duration.ofMillis(100)); // 3 s: room for updates after the 429
 
         post(activity("personal-message").with("chat", "s6"));
 
         List<Received> calls = until(Received::isFinal);
         List<Received> updates = ofStreamType(calls, "streaming");
         assertThat(updates.getFirst().status()).isEqualTo(429);
+        assertThat(updates.subList(1, updates.size()))
+                .isNotEmpty()
+                .allSatisfy(u -> assertThat(u.status()).isEqualTo(200))
+                .allSatisfy(u -> assertThat(u.streamSequence())
+                        .isGreaterThan(updates.getFirst().streamSequence()));
         assertThat(calls.getLast().status()).isEqualTo(200);
         assertThat(updates).noneMatch(u -> u.status() == 412 || u.status() == 400);
         assertThat(settled()).filteredOn(TeamsStreamingIT::isMessage).hasSize(1);
