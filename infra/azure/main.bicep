@@ -5,7 +5,8 @@
 //     scheduled Container Apps job per source running `docent index`;
 //   - Storage (Azure Files: DOCENT_HOME with Teams history and reports; the exports the indexer reads);
 //   - Key Vault for the Slack tokens and the bot's client secret, referenced by the container app;
-//   - Azure Cache for Redis for the state the replicas share (when maxReplicas > 1), its URL in Key Vault;
+//   - Azure Cache for Redis for the state the replicas share (when maxReplicas > 1): Entra ID access for the
+//     identity, its URL in Key Vault;
 //   - Azure Bot with the Teams channel (when botAppId is given), its messaging endpoint the app's /api/messages;
 //   - a user-assigned managed identity with the roles each of those needs, Log Analytics, a Container Registry.
 // Nothing here has been deployed from this repository's CI (it has no Azure account): see docs/deploy.md.
@@ -266,7 +267,12 @@ var teamsSettings = {
   MicrosoftAppTenantId: teamsTenant
   DOCENT_TEAMS_HISTORY_DIR: '${home}/teams-history'
 }
-var serveSettings = union(listenSettings, empty(botAppId) ? {} : teamsSettings)
+// Docent signs in to Redis with the managed identity's Entra ID token (modules/redis.bicep).
+var redisAuthSettings = {
+  DOCENT_REDIS_AUTH: 'entra'
+  DOCENT_REDIS_USER: identity.outputs.principalId
+}
+var serveSettings = union(listenSettings, empty(botAppId) ? {} : teamsSettings, useRedis ? redisAuthSettings : {})
 
 module redis 'modules/redis.bicep' = if (useRedis) {
   name: 'redis'
@@ -276,6 +282,8 @@ module redis 'modules/redis.bicep' = if (useRedis) {
     tags: tags
     name: 'redis-${resourceToken}'
     keyVaultName: keyVault.outputs.name
+    identityPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
     sku: redisSku
   }
 }

@@ -1,5 +1,7 @@
 package io.docent.app.redis;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.docent.app.config.RedisConfig;
 import io.docent.core.DocentException;
 import io.lettuce.core.ClientOptions;
@@ -12,6 +14,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +63,7 @@ public final class RedisState implements AutoCloseable {
         this.client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
+                .reauthenticateBehavior(ClientOptions.ReauthenticateBehavior.ON_NEW_CREDENTIALS)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(config.timeout()))
                 .socketOptions(SocketOptions.builder()
@@ -70,8 +74,21 @@ public final class RedisState implements AutoCloseable {
         this.nextAttemptNanos = System.nanoTime();
     }
 
-    /** Starts connecting to Redis and waits up to the connect timeout for it; unreachable is not an error here. */
+    /**
+     * Starts connecting to Redis and waits up to the connect timeout for it; unreachable is not an error here. With
+     * Entra ID, tokens come from {@code DefaultAzureCredential}.
+     */
     public static RedisState open(RedisConfig config) {
+        return open(config, config.entraId() ? new DefaultAzureCredentialBuilder().build() : null);
+    }
+
+    /** As {@link #open(RedisConfig)}, with Entra ID tokens from {@code credential} (tests bring their own). */
+    static RedisState open(RedisConfig config, TokenCredential credential) {
+        if (config.entraId()) {
+            config.uri()
+                    .setCredentialsProvider(
+                            new EntraIdCredentials(credential, config.entraObjectId(), Clock.systemUTC()));
+        }
         var state = new RedisState(config);
         CompletableFuture<?> first = state.connectInBackground();
         try {

@@ -217,6 +217,32 @@ class AdmissionControlTest {
     }
 
     @Test
+    void the_per_person_count_is_the_given_one_shared_by_replicas_and_a_count_out_of_reach_admits() {
+        var shared = new io.docent.core.memory.LocalPerPersonLimit();
+        var replicaA = new AdmissionControl(
+                () -> q -> answered("ok"), new AdmissionControl.Limits(2, 10, Duration.ofMillis(10), 1), shared);
+        var replicaB = new AdmissionControl(
+                () -> q -> answered("ok"), new AdmissionControl.Limits(2, 10, Duration.ofMillis(10), 1), shared);
+        var held = shared.tryAcquire("slack\u0000T1\u0000U1", 1); // U1's question in flight on replica A
+        assertThat(held).isPresent();
+
+        assertThat(replicaB.forPlatform("slack").answer(from("U1", "again")).status())
+                .isEqualTo(Answer.Status.BUSY);
+        held.get().release();
+        assertThat(replicaA.forPlatform("slack").answer(from("U1", "again")).status())
+                .isEqualTo(Answer.Status.ANSWERED);
+
+        var unreachable = new AdmissionControl(
+                () -> q -> answered("ok"),
+                new AdmissionControl.Limits(2, 10, Duration.ofMillis(10), 1),
+                (person, max) -> {
+                    throw new io.docent.core.DocentException.Retriable("Redis at redis://cache:6379 failed", null);
+                });
+        assertThat(unreachable.forPlatform("slack").answer(from("U1", "still")).status())
+                .isEqualTo(Answer.Status.ANSWERED);
+    }
+
+    @Test
     void people_without_a_user_id_and_the_administrator_are_not_limited_per_person() {
         var service = new AdmissionControl(
                 () -> q -> answered("ok"), new AdmissionControl.Limits(2, 10, Duration.ofMillis(10), 1));

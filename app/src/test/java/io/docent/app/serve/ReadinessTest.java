@@ -39,6 +39,41 @@ class ReadinessTest {
     }
 
     @Test
+    void a_degraded_part_is_reported_to_the_operator_and_leaves_the_service_ready() throws Exception {
+        var readiness = new Readiness(
+                List.of(Optional::empty),
+                List.of(() -> Optional.of("redis: Redis at redis://cache:6379 is not connected")),
+                Duration.ZERO);
+
+        Readiness.Status status = readiness.status();
+        assertThat(status.ready()).isTrue();
+        assertThat(status.problems()).isEmpty();
+        assertThat(status.degraded()).containsExactly("redis: Redis at redis://cache:6379 is not connected");
+        try (var server = DocentServer.bind("127.0.0.1", 0)) {
+            server.route("/readyz", readiness.handler(exchange -> true));
+            server.route("/readyz-public", readiness.handler(exchange -> false));
+            server.start();
+            var http = java.net.http.HttpClient.newHttpClient();
+            var operator = http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/readyz"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var anyone = http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/readyz-public"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(operator.statusCode()).isEqualTo(200);
+            assertThat(operator.body())
+                    .isEqualTo("ready\ndegraded: redis: Redis at redis://cache:6379 is not connected\n");
+            assertThat(anyone.statusCode()).isEqualTo(200);
+            assertThat(anyone.body()).isEqualTo("ready\n");
+        }
+    }
+
+    @Test
     void a_check_that_throws_is_a_problem_without_its_message() {
         var readiness = new Readiness(
                 List.of(() -> {
