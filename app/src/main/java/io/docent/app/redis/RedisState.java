@@ -6,6 +6,7 @@ import io.docent.app.config.RedisConfig;
 import io.docent.core.DocentException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -34,12 +35,15 @@ import org.slf4j.LoggerFactory;
  * DocentException.Retriable} that names where Redis is but no credential; the stores' fallbacks then use this
  * process's memory. Connecting is never done on a question's thread: {@link #open} waits a moment for the first
  * connection, and if Redis cannot be reached then, another attempt starts in the background at most every {@link
- * #RECONNECT_INTERVAL} while commands fail fast. Once connected, Lettuce reconnects by itself. One Lettuce
- * connection is thread-safe and pipelines the commands of every thread, which is what Lettuce recommends.
+ * #RECONNECT_INTERVAL} while commands fail fast. Once connected, Lettuce reconnects by itself. A Redis that stops
+ * answering without closing the connection (a network partition) would cost every call its full timeout; so after a
+ * timeout, calls fail at once for {@link #AFTER_TIMEOUT} before Redis is tried again. One Lettuce connection is
+ * thread-safe and pipelines the commands of every thread, which is what Lettuce recommends.
  */
 public final class RedisState implements AutoCloseable {
 
     static final Duration RECONNECT_INTERVAL = Duration.ofSeconds(2);
+    static final Duration AFTER_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(RedisState.class);
 
@@ -50,6 +54,8 @@ public final class RedisState implements AutoCloseable {
     private CompletableFuture<StatefulRedisConnection<String, String>> connecting; // guarded by this
     private long nextAttemptNanos; // guarded by this
     private boolean closed; // guarded by this
+    private volatile String lastFailure = "";
+    private volatile long skipUntilNanos = System.nanoTime();
 
     private RedisState(RedisConfig config) {
         this.config = config;
@@ -115,11 +121,21 @@ public final class RedisState implements AutoCloseable {
         StatefulRedisConnection<String, String> c = connection;
         if (c == null) {
             connectInBackground();
-            throw new DocentException.Retriable("Redis at " + config.location() + " is not connected", null);
+            throw new DocentException.Retriable(
+                    "Redis at " + config.location() + " is not connected" + lastFailure, null);
+        }
+        if (System.nanoTime() - skipUntilNanos < 0) {
+            throw new DocentException.Retriable(
+                    "Redis at " + config.location() + " timed out less than " + AFTER_TIMEOUT.toSeconds()
+                            + " s ago; not tried",
+                    null);
         }
         try {
             return command.apply(c.sync());
         } catch (RedisException e) {
+            if (timedOut(e)) {
+                skipUntilNanos = System.nanoTime() + AFTER_TIMEOUT.toNanos();
+            }
             throw new DocentException.Retriable("Redis at " + config.location() + " failed: " + reason(e), e);
         }
     }
@@ -154,14 +170,17 @@ public final class RedisState implements AutoCloseable {
             return CompletableFuture.completedFuture(connection);
         }
         nextAttemptNanos = now + RECONNECT_INTERVAL.toNanos();
-        connecting = client.connectAsync(StringCodec.UTF8, config.uri()).toCompletableFuture();
-        connecting.whenComplete(this::connected);
+        // the returned stage completes once connected() has run, so that open() sees its outcome
+        connecting = client.connectAsync(StringCodec.UTF8, config.uri())
+                .toCompletableFuture()
+                .whenComplete(this::connected);
         return connecting;
     }
 
     private synchronized void connected(StatefulRedisConnection<String, String> c, Throwable e) {
         connecting = null;
         if (c == null) {
+            lastFailure = " (connecting: " + reason(e) + ")";
             log.debug("Connecting to Redis at {} failed: {}", config.location(), reason(e));
             return;
         }
@@ -172,6 +191,15 @@ public final class RedisState implements AutoCloseable {
         c.setTimeout(config.timeout());
         connection = c;
         log.info("Connected to Redis at {}", config.location());
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RedisCommandTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failure's message, without what might quote a credential (Lettuce's messages name host and port only). */

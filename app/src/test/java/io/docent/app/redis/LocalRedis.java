@@ -121,9 +121,34 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
+    /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as in a network partition. */
+    public synchronized void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #pause() paused} server go on (SIGCONT). */
+    public synchronized void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
+        if (exit != 0) {
+            throw new IOException("kill " + signal + " failed with " + exit);
+        }
+    }
+
     /** Stops the server (an outage) and waits until it is gone. */
     public synchronized void stop() throws InterruptedException {
         if (process != null) {
+            try {
+                resume(); // a paused server would not see SIGTERM
+            } catch (IOException e) {
+                // gone already
+            }
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

@@ -1,8 +1,11 @@
 package io.docent.app.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.docent.app.config.RedisConfig;
 import io.docent.app.serve.SharedState;
+import io.docent.core.DocentException;
 import io.docent.core.KeyValueStore;
 import io.docent.core.PerPersonLimit;
 import io.docent.core.Turn;
@@ -56,6 +59,7 @@ class SharedStateOutageIT {
 
             server.restart();
             awaitConnected(shared);
+            awaitConnected(probe);
 
             assertThat(slack.putIfAbsent("slack:event:Ev3", "1", Duration.ofMinutes(5)))
                     .isTrue();
@@ -87,13 +91,69 @@ class SharedStateOutageIT {
         }
     }
 
+    @Test
+    void a_redis_that_stops_answering_costs_one_timeout_then_calls_skip_it_until_it_may_answer_again()
+            throws Exception {
+        try (LocalRedis server = LocalRedis.start();
+                RedisState redis = RedisState.open(server.config(Duration.ofMillis(100)))) {
+            var store = new RedisKeyValueStore(redis);
+            assertThat(store.putIfAbsent("k1", "1", Duration.ofMinutes(1))).isTrue();
+
+            server.pause(); // a partition: the connection stays open, nothing answers
+            try {
+                assertThatThrownBy(() -> store.putIfAbsent("k2", "1", Duration.ofMinutes(1)))
+                        .isInstanceOf(DocentException.Retriable.class)
+                        .hasMessageContaining("RedisCommandTimeoutException");
+                assertThatThrownBy(() -> store.get("k1"))
+                        .isInstanceOf(DocentException.Retriable.class)
+                        .hasMessageContaining("not tried");
+            } finally {
+                server.resume();
+            }
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (redis.problem().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(store.get("k1")).contains("1");
+        }
+    }
+
+    @Test
+    void readiness_says_why_redis_refuses_the_connection_without_the_password() throws Exception {
+        try (LocalRedis server = LocalRedis.start();
+                RedisState admin = RedisState.open(server.config())) {
+            admin.call(c -> c.configSet("requirepass", "s3cret-pw"));
+            try (RedisState wrong = RedisState.open(new RedisConfig(
+                    io.lettuce.core.RedisURI.create("redis://:not-it@127.0.0.1:" + server.port()),
+                    Duration.ofMillis(250)))) {
+                assertThat(wrong.problem())
+                        .get()
+                        .asString()
+                        .contains("not connected")
+                        .containsAnyOf("WRONGPASS", "NOAUTH", "invalid")
+                        .doesNotContain("s3cret-pw")
+                        .doesNotContain("not-it");
+            }
+        }
+    }
+
     /** Waits for the reconnection (Lettuce's, in the background), bounded for a failing run; nothing timed. */
     private static void awaitConnected(SharedState shared) throws InterruptedException {
+        awaitConnected(shared::problem);
+    }
+
+    private static void awaitConnected(RedisState redis) throws InterruptedException {
+        awaitConnected(redis::problem);
+    }
+
+    private static void awaitConnected(java.util.function.Supplier<Optional<String>> problem)
+            throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (shared.problem().isPresent() && System.nanoTime() < deadline) {
+        while (problem.get().isPresent() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(shared.problem()).isEmpty();
+        assertThat(problem.get()).isEmpty();
     }
 
     private static boolean exists(RedisState probe, String key) {
