@@ -28,6 +28,15 @@ public interface AnswerGenerator {
     }
 
     /**
+     * Whether {@link #generate(Request, Consumer)} writes its text gradually (a language model) rather than at once
+     * (the extractive generator): the pipeline then tells the surface that an answer is being written ({@link
+     * AnswerProgress#writing()}).
+     */
+    default boolean writesGradually() {
+        return false;
+    }
+
+    /**
      * @param question the user's question as asked
      * @param standaloneQuery the question rewritten to stand alone (equal to {@code question} for a first question)
      * @param history the conversation so far, within the token budget, oldest first

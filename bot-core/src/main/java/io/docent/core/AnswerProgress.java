@@ -30,4 +30,13 @@ public interface AnswerProgress {
 
     /** The answer's checked text so far (see the class comment): a longer prefix at each call. */
     void written(String textSoFar);
+
+    /**
+     * The answer is about to be written gradually (the documents were found and a language model starts writing):
+     * called at most once, before the first {@link #written}, so a surface can say that words are coming (Teams'
+     * informative update) and open a stream only for an answer that will stream. Never called for an answer that
+     * arrives whole (the extractive default), a not-found, a failure or a busy reply. Quick and never throwing, as
+     * {@code written}.
+     */
+    default void writing() {}
 }

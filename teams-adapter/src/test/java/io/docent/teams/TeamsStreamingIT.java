@@ -173,11 +173,14 @@ class TeamsStreamingIT {
         assertThat(post(question).statusCode()).isEqualTo(202);
 
         List<Received> calls = until(FakeBotConnector.Received::isFinal);
-        Received informative = calls.getFirst();
+        assertThat(calls.getFirst().type()).isEqualTo("typing"); // the sign of work, before any stream
+        assertThat(calls.getFirst().streamType()).isEmpty();
+        assertThat(ofStreamType(calls, "informative")).hasSize(1);
+        Received informative = ofStreamType(calls, "informative").getFirst();
         assertThat(informative.type()).isEqualTo("typing");
         assertThat(informative.streamType()).isEqualTo("informative");
         assertThat(informative.streamSequence()).isEqualTo(1);
-        assertThat(informative.text()).isEqualTo(StreamMessages.SEARCHING);
+        assertThat(informative.text()).isEqualTo(StreamMessages.WRITING);
         List<Received> updates = ofStreamType(calls, "streaming");
         String streamId = calls.getLast().streamId();
         assertThat(streamId).isNotBlank();
@@ -245,8 +248,8 @@ class TeamsStreamingIT {
         post(activity("personal-message").with("chat", "s3"));
 
         List<Received> calls = settledAfter(TeamsStreamingIT::isMessage);
-        assertThat(calls.getFirst().streamType()).isEqualTo("informative");
-        assertThat(calls.getFirst().status()).isEqualTo(403);
+        assertThat(ofStreamType(calls, "informative")).singleElement().satisfies(refused -> assertThat(refused.status())
+                .isEqualTo(403));
         assertThat(ofStreamType(calls, "streaming")).isEmpty();
         List<Received> messages =
                 calls.stream().filter(TeamsStreamingIT::isMessage).toList();
@@ -279,13 +282,15 @@ class TeamsStreamingIT {
     }
 
     @Test
-    void an_extractive_answer_that_writes_nothing_is_one_final_message_with_label_and_citations() throws Exception {
+    void an_extractive_answer_that_writes_nothing_opens_no_stream_and_is_one_message_with_label_and_citations()
+            throws Exception {
         answerer.writing(Duration.ZERO, 0, Duration.ZERO);
 
         post(activity("personal-message").with("chat", "s5"));
 
         List<Received> calls = settledAfter(TeamsStreamingIT::isMessage);
-        assertThat(ofStreamType(calls, "streaming")).isEmpty();
+        assertThat(calls).allSatisfy(c -> assertThat(c.streamType()).isEmpty()); // no streaminfo at all
+        assertThat(calls.getFirst().type()).isEqualTo("typing");
         List<Received> messages =
                 calls.stream().filter(TeamsStreamingIT::isMessage).toList();
         assertThat(messages).singleElement().satisfies(m -> {

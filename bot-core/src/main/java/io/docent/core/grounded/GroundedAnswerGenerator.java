@@ -48,6 +48,12 @@ public final class GroundedAnswerGenerator implements AnswerGenerator {
      * alone, and the marker is dropped wherever it is, as in the final draft. Prose that ends in the marker without a
      * citation, a refusal, or an empty reply do become other answers, which replace what was shown.
      */
+    /** A language model writes token by token. */
+    @Override
+    public boolean writesGradually() {
+        return true;
+    }
+
     @Override
     public Draft generate(Request request, Consumer<String> written) {
         List<ChatMessage> messages = GroundedPrompt.build(request, budget);

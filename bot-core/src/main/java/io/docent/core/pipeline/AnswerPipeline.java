@@ -108,6 +108,9 @@ public final class AnswerPipeline implements Answerer {
             AnswerProgress progress) {
         List<Source> sources = numbered(decision.relevant());
         var request = new AnswerGenerator.Request(text, query, history, sources);
+        if (progress != AnswerProgress.NONE && generator.writesGradually()) {
+            announceWriting(progress);
+        }
         AnswerGenerator.Draft draft = time(
                 timings,
                 "generate",
@@ -125,6 +128,15 @@ public final class AnswerPipeline implements Answerer {
             return cutShort(shown, checked.citations(), query, hits, timings);
         }
         return new Answer(shown, checked.citations(), Answer.Status.ANSWERED, query, hits, timings);
+    }
+
+    /** Tells the surface that words are coming; a surface that fails at it never stops the answer. */
+    private static void announceWriting(AnswerProgress progress) {
+        try {
+            progress.writing();
+        } catch (RuntimeException e) {
+            log.warn("Could not show that the answer is being written; the answer goes on", e);
+        }
     }
 
     /** What the model wrote before it stopped, and a note that says so; the reference is in the log. */

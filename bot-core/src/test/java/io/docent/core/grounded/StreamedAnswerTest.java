@@ -3,6 +3,7 @@ package io.docent.core.grounded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docent.core.Answer;
+import io.docent.core.AnswerProgress;
 import io.docent.core.ChatModel;
 import io.docent.core.Chunk;
 import io.docent.core.Embedder;
@@ -179,16 +180,43 @@ class StreamedAnswerTest {
     }
 
     @Test
-    void the_extractive_answerer_streams_nothing() {
+    void a_model_answer_is_announced_once_before_its_first_words() {
+        List<String> events = new ArrayList<>();
+        model.streams(List.of("Open a request", " in the portal [1]", "."));
+
+        pipeline.answer(Question.fromAdministrator(QUESTION), recording(events));
+
+        assertThat(events).first().isEqualTo("writing");
+        assertThat(events).filteredOn("writing"::equals).hasSize(1);
+        assertThat(events).last().isEqualTo("Open a request in the portal [1].");
+    }
+
+    @Test
+    void the_extractive_answerer_streams_nothing_and_announces_nothing() {
         AnswerPipeline extractive = AnswerPipeline.builder(new Retriever(index, embedder), new ExtractiveGenerator())
                 .gate(new RelevanceGate(0.3, 3))
                 .build();
-        List<String> shown = new ArrayList<>();
+        List<String> events = new ArrayList<>();
 
-        Answer answer = extractive.answer(Question.fromAdministrator(QUESTION), shown::add);
+        Answer answer = extractive.answer(Question.fromAdministrator(QUESTION), recording(events));
 
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
-        assertThat(shown).isEmpty();
+        assertThat(events).isEmpty();
+    }
+
+    /** A progress that records "writing" and each text written, in order. */
+    private static AnswerProgress recording(List<String> events) {
+        return new AnswerProgress() {
+            @Override
+            public void written(String textSoFar) {
+                events.add(textSoFar);
+            }
+
+            @Override
+            public void writing() {
+                events.add("writing");
+            }
+        };
     }
 
     private List<String> streamed(List<String> tokens) {

@@ -4,6 +4,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import io.docent.teams.message.StreamMessages;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,12 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One answer streamed into a 1:1 chat, within the limits Teams documents for bot streaming.
  *
- * <p><b>What is sent.</b> {@link #start()} sends the informative update ("Searching the documents…", Teams' progress
- * bar) on the I/O executor; the id the connector returns for it is the stream's id. Then each {@link #written} text
- * becomes a streaming update, but at most one update per {@code interval} (Teams allows about one a second and
- * answers 429 beyond it), and always with the newest text: words written while an update waits for its turn are sent
- * together, never queued one by one. {@link #finish} sends the final message with the stream's id, which replaces
- * what was streamed; an update still waiting then is dropped, since the final message says more.
+ * <p><b>What is sent.</b> {@link #start()} sends a typing indicator, as for any answer. A stream is opened only for
+ * an answer that will be written gradually: at {@link #writing()} (a language model starts) with the informative
+ * update ("Writing the answer…", Teams' progress bar), or, for an answerer that never announces it, with its first
+ * words as the stream's first update; the id the connector returns is the stream's id. An answer that arrives whole
+ * (the extractive default) opens no stream and is one message. Then each {@link #written} text becomes a streaming
+ * update, but at most one update per {@code interval} (Teams allows about one a second and answers 429 beyond it),
+ * and always with the newest text: words written while an update waits for its turn are sent together, never queued
+ * one by one. {@link #finish} sends the final message with the stream's id, which replaces what was streamed; an
+ * update still waiting then is dropped, since the final message says more.
  *
  * <p><b>Threads.</b> {@code written} comes from the answer's thread and must be quick: it only records the text and
  * wakes the pump, one task at a time on the I/O executor, which does the sending. {@code finish} comes from the same
@@ -42,8 +46,13 @@ final class StreamedDelivery implements Delivery {
 
     private static final int FINAL_ATTEMPTS = 3;
 
+    /** How long an answer that arrived whole waits for its typing indicator to be sent. */
+    private static final Duration TYPING_WAIT = Duration.ofSeconds(5);
+
     private enum State {
-        /** The informative update is on its way. */
+        /** No stream yet: the typing indicator shows, and the answer may still arrive whole. */
+        NOT_OPENED,
+        /** The stream's first activity is on its way. */
         OPENING,
         /** Updates may be sent. */
         OPEN,
@@ -66,7 +75,7 @@ final class StreamedDelivery implements Delivery {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     // guarded by lock
-    private State state = State.OPENING;
+    private State state = State.NOT_OPENED;
     private String streamId = "";
     private int sequence = 1;
     private String latest = "";
@@ -75,6 +84,7 @@ final class StreamedDelivery implements Delivery {
     private boolean busy;
     private boolean finishing;
     private int updates;
+    private CompletableFuture<Void> typing = CompletableFuture.completedFuture(null);
 
     /**
      * @param interval the least time between two stream calls (Teams: one second)
@@ -100,24 +110,43 @@ final class StreamedDelivery implements Delivery {
 
     @Override
     public void start() {
+        typing = dispatcher.send("typing indicator", () -> replies.send(reference, Messages.typing()));
+    }
+
+    @Override
+    public void writing() {
         lock.lock();
         try {
-            busy = true;
-            if (!dispatcher.io(this::open)) {
-                busy = false;
-                state = State.UNAVAILABLE;
-            }
+            openIfNotOpened(null);
         } finally {
             lock.unlock();
         }
     }
 
-    private void open() {
+    /**
+     * Opens the stream, with the informative update, or with {@code firstText} as its first update when the answerer
+     * did not announce that it writes; lock held.
+     */
+    private void openIfNotOpened(String firstText) {
+        if (state != State.NOT_OPENED || finishing) {
+            return;
+        }
+        state = State.OPENING;
+        busy = true;
+        if (!dispatcher.io(() -> open(firstText))) {
+            busy = false;
+            state = State.UNAVAILABLE;
+        }
+    }
+
+    private void open(String firstText) {
         String id = "";
         ConnectorError refused = null;
+        Activity first = firstText == null
+                ? StreamMessages.informative(StreamMessages.WRITING)
+                : StreamMessages.update(null, 1, firstText);
         try {
-            id = replies.send(reference, StreamMessages.informative(StreamMessages.SEARCHING))
-                    .join();
+            id = replies.send(reference, first).join();
         } catch (RuntimeException e) {
             refused = ConnectorError.of(e);
         }
@@ -132,6 +161,10 @@ final class StreamedDelivery implements Delivery {
             } else {
                 streamId = id;
                 state = State.OPEN;
+                if (firstText != null) {
+                    shown = firstText;
+                    updates++;
+                }
             }
             nextUpdateNanos = System.nanoTime() + intervalNanos;
             busy = false;
@@ -153,6 +186,10 @@ final class StreamedDelivery implements Delivery {
                 return;
             }
             latest = textSoFar;
+            if (state == State.NOT_OPENED) {
+                openIfNotOpened(textSoFar);
+                return;
+            }
             if (!pumpIfNeeded()) {
                 changed.signalAll();
             }
@@ -238,6 +275,7 @@ final class StreamedDelivery implements Delivery {
                 lock.unlock();
             }
             return switch (last) {
+                case NOT_OPENED -> afterTyping(message); // an answer that arrived whole
                 case OPENING, UNAVAILABLE -> sendPlain(message); // no stream, or none known after the wait
                 case CANCELLED -> {
                     log.info("Teams answer {}: the person stopped the stream; the final message is not sent", answerId);
@@ -287,6 +325,16 @@ final class StreamedDelivery implements Delivery {
                     ConnectorError.of(e));
             return sendPlain(message);
         }
+    }
+
+    /** The answer as one message, after the typing indicator (which must not show after it). */
+    private String afterTyping(Activity message) {
+        try {
+            typing.get(TYPING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // the typing indicator is a courtesy; the answer goes out regardless
+        }
+        return sendPlain(message);
     }
 
     private String sendPlain(Activity message) {

@@ -18,7 +18,7 @@ import java.util.List;
 public final class StreamMessages {
 
     /** The informative update's text: what Docent does until the first words. */
-    public static final String SEARCHING = "Searching the documents…";
+    public static final String WRITING = "Writing the answer…";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -32,7 +32,10 @@ public final class StreamMessages {
         return typing;
     }
 
-    /** A streaming update: the whole text so far, with the next sequence number. */
+    /**
+     * A streaming update: the whole text so far, with the next sequence number; with no stream id and sequence 1, the
+     * update that opens a stream without an informative update.
+     */
     public static Activity update(String streamId, int sequence, String textSoFar) {
         Activity typing = new Activity(ActivityTypes.TYPING);
         typing.setText(textSoFar);

@@ -176,13 +176,13 @@ class AnswerMessageTest {
 
     @Test
     void stream_activities_carry_streaminfo_as_teams_documents_it() throws Exception {
-        JsonNode informative = onTheWire(StreamMessages.informative(StreamMessages.SEARCHING));
+        JsonNode informative = onTheWire(StreamMessages.informative(StreamMessages.WRITING));
         JsonNode update = onTheWire(StreamMessages.update("stream-1", 3, "Request it"));
         JsonNode last = onTheWire(StreamMessages.closing(
                 AnswerMessage.of(answer(Answer.Status.ANSWERED, List.of(CannedAnswerer.VPN))), "stream-1"));
 
         assertThat(informative.path("type").asText()).isEqualTo("typing");
-        assertThat(informative.path("text").asText()).isEqualTo("Searching the documents…");
+        assertThat(informative.path("text").asText()).isEqualTo("Writing the answer…");
         assertThat(entity(informative.path("entities").get(0)))
                 .isEqualTo(
                         JSON.readTree("{\"type\":\"streaminfo\",\"streamType\":\"informative\",\"streamSequence\":1}"));

@@ -94,6 +94,9 @@ public final class CannedAnswerer implements Answerer {
         questions.add(question);
         Answer answer = reply.apply(question);
         String text = how.text().apply(answer);
+        if (how.pieces() > 0) {
+            progress.writing(); // as the pipeline does for a language model
+        }
         sleep(how.first());
         for (int i = 1; i <= how.pieces(); i++) {
             if (i > 1) {
