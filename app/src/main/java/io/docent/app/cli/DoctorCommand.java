@@ -18,8 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Checks every configured backend (reachability, credentials, index schema, model deployments) and the directory
- * (who may read what), and prints what is wrong and how to fix it. Changes nothing. Exit codes: 0 healthy (warnings allowed), 1 a problem was found, 2 a
+ * Checks every configured backend (reachability, credentials, index schema, model deployments), the directory
+ * (who may read what) and the Redis the replicas share, and prints what is wrong and how to fix it. Changes nothing. Exit codes: 0 healthy (warnings allowed), 1 a problem was found, 2 a
  * setting is malformed.
  */
 @Command(
@@ -55,6 +55,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     + " (the Lucene index on disk, the bundled embedding model, the extractive answerer).");
         }
         checks.add(new DirectoryCheck(settings));
+        checks.add(new RedisCheck(settings));
         List<Finding> findings = new Doctor(checks).examine();
         findings.forEach(f -> out.println(f.format()));
         boolean healthy = Doctor.healthy(findings);

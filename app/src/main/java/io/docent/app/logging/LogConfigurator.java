@@ -74,6 +74,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         root.addAppender(appender);
         // DJL (the tokenizer's native loader) warns about GPUs and defaults that do not concern a CPU-only embedder.
         context.getLogger("ai.djl").setLevel(level.isGreaterOrEqual(Level.ERROR) ? level : Level.ERROR);
+        // Lettuce warns at every few failed reconnects while Redis is away; Docent's own warning (once a minute,
+        // with how many calls used local memory) and /readyz already say so.
+        context.getLogger("io.lettuce.core.protocol.ConnectionWatchdog")
+                .setLevel(level.isGreaterOrEqual(Level.ERROR) ? level : Level.ERROR);
     }
 
     /**

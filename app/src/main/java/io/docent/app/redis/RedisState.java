@@ -98,8 +98,7 @@ public final class RedisState implements AutoCloseable {
         var state = new RedisState(config);
         CompletableFuture<?> first = state.connectInBackground();
         try {
-            first.get(CONNECT_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-            log.info("Shared state on Redis at {}", config.location());
+            first.get(CONNECT_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS); // connected() logs it
         } catch (ExecutionException | TimeoutException e) {
             log.warn(
                     "Redis at {} ({}) cannot be reached yet ({}); this replica uses its own memory until it can",

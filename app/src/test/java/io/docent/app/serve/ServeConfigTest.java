@@ -39,6 +39,27 @@ class ServeConfigTest {
     }
 
     @Test
+    void a_wrong_redis_setting_is_named_with_the_others_and_never_its_value() {
+        var settings = Settings.of(Map.of(
+                "DOCENT_REDIS_URL", "https://:s3cret-pw@cache:6380",
+                "DOCENT_PORT", "http"));
+
+        assertThatThrownBy(() -> ServeConfig.read(settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("2 settings are wrong")
+                .hasMessageContaining("DOCENT_REDIS_URL must be a redis:// or rediss:// URL")
+                .hasMessageContaining("DOCENT_PORT")
+                .message()
+                .doesNotContain("s3cret-pw");
+        assertThat(ServeConfig.read(Settings.of(Map.of())).redis()).isEmpty();
+        assertThat(ServeConfig.read(Settings.of(Map.of("DOCENT_REDIS_URL", "redis://cache:6379")))
+                        .redis()
+                        .orElseThrow()
+                        .location())
+                .isEqualTo("redis://cache:6379");
+    }
+
+    @Test
     void reads_the_service_settings() {
         ServeConfig config = ServeConfig.read(Settings.of(Map.of(
                 "DOCENT_MAX_CONCURRENT_ANSWERS", "3",
