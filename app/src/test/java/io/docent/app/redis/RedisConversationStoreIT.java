@@ -7,57 +7,31 @@ import io.docent.core.ConversationStoreContract;
 import io.docent.core.Turn;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link RedisConversationStore} against a real {@code redis-server}. */
 class RedisConversationStoreIT extends ConversationStoreContract {
 
-    private static LocalRedis server;
-    private static RedisState replicaA;
-    private static RedisState replicaB;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = LocalRedis.start();
-        replicaA = RedisState.open(server.config());
-        replicaB = RedisState.open(server.config());
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (replicaA != null) {
-            replicaA.close();
-            replicaB.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        replicaA.call(c -> c.flushall());
-    }
+    @RegisterExtension
+    static final TwoReplicasOnRedis redis = new TwoReplicasOnRedis();
 
     @Override
     protected ConversationStore store() {
-        return new RedisConversationStore(replicaA, MAX_TURNS, Duration.ofHours(24));
+        return new RedisConversationStore(redis.a(), MAX_TURNS, Duration.ofHours(24));
     }
 
     @Test
     void a_follow_up_on_replica_b_reads_what_replica_a_recorded_and_the_history_expires_when_idle() {
-        var a = new RedisConversationStore(replicaA, MAX_TURNS, Duration.ofHours(24));
-        var b = new RedisConversationStore(replicaB, MAX_TURNS, Duration.ofHours(24));
+        var a = new RedisConversationStore(redis.a(), MAX_TURNS, Duration.ofHours(24));
+        var b = new RedisConversationStore(redis.b(), MAX_TURNS, Duration.ofHours(24));
 
         a.append("19:chat", List.of(Turn.user("How do I get VPN access?"), Turn.assistant("Ask IT [1].")));
 
         assertThat(b.history("19:chat"))
                 .extracting(Turn::text)
                 .containsExactly("How do I get VPN access?", "Ask IT [1].");
-        long ttl = replicaA.call(c -> c.pttl(RedisConversationStore.PREFIX + "19:chat"));
+        long ttl = redis.a().call(c -> c.pttl(RedisConversationStore.PREFIX + "19:chat"));
         assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofHours(24).toMillis());
     }
 
@@ -65,7 +39,7 @@ class RedisConversationStoreIT extends ConversationStoreContract {
     void a_turn_that_cannot_be_read_is_skipped_not_fatal() {
         var store = store();
         store.append("c", List.of(Turn.user("q1")));
-        replicaA.call(c -> c.rpush(RedisConversationStore.PREFIX + "c", "{not json"));
+        redis.a().call(c -> c.rpush(RedisConversationStore.PREFIX + "c", "{not json"));
         store.append("c", List.of(Turn.assistant("a1")));
 
         assertThat(store.history("c")).containsExactly(Turn.user("q1"), Turn.assistant("a1"));

@@ -6,56 +6,30 @@ import io.docent.core.KeyValueStore;
 import io.docent.core.KeyValueStoreContract;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link RedisKeyValueStore} against a real {@code redis-server}, two connections standing for two replicas. */
 class RedisKeyValueStoreIT extends KeyValueStoreContract {
 
-    private static LocalRedis server;
-    private static RedisState replicaA;
-    private static RedisState replicaB;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = LocalRedis.start();
-        replicaA = RedisState.open(server.config());
-        replicaB = RedisState.open(server.config());
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (replicaA != null) {
-            replicaA.close();
-            replicaB.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        replicaA.call(c -> c.flushall());
-    }
+    @RegisterExtension
+    static final TwoReplicasOnRedis redis = new TwoReplicasOnRedis();
 
     @Override
     protected KeyValueStore store() {
-        return new RedisKeyValueStore(replicaA);
+        return new RedisKeyValueStore(redis.a());
     }
 
     @Override
     protected List<KeyValueStore> twoViews() {
-        return List.of(new RedisKeyValueStore(replicaA), new RedisKeyValueStore(replicaB));
+        return List.of(new RedisKeyValueStore(redis.a()), new RedisKeyValueStore(redis.b()));
     }
 
     @Test
     void a_claim_lives_in_redis_as_long_as_asked() {
-        new RedisKeyValueStore(replicaA).putIfAbsent("slack:event:Ev1", "1", Duration.ofMinutes(10));
+        new RedisKeyValueStore(redis.a()).putIfAbsent("slack:event:Ev1", "1", Duration.ofMinutes(10));
 
-        long ttl = replicaA.call(c -> c.pttl(RedisKeyValueStore.PREFIX + "slack:event:Ev1"));
+        long ttl = redis.a().call(c -> c.pttl(RedisKeyValueStore.PREFIX + "slack:event:Ev1"));
         assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
     }
 }

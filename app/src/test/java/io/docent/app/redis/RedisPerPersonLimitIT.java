@@ -6,62 +6,36 @@ import io.docent.core.PerPersonLimit;
 import io.docent.core.PerPersonLimitContract;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link RedisPerPersonLimit} against a real {@code redis-server}, two connections standing for two replicas. */
 class RedisPerPersonLimitIT extends PerPersonLimitContract {
 
-    private static LocalRedis server;
-    private static RedisState replicaA;
-    private static RedisState replicaB;
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        server = LocalRedis.start();
-        replicaA = RedisState.open(server.config());
-        replicaB = RedisState.open(server.config());
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (replicaA != null) {
-            replicaA.close();
-            replicaB.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyRedis() {
-        replicaA.call(c -> c.flushall());
-    }
+    @RegisterExtension
+    static final TwoReplicasOnRedis redis = new TwoReplicasOnRedis();
 
     @Override
     protected PerPersonLimit limit() {
-        return new RedisPerPersonLimit(replicaA, Duration.ofMinutes(2));
+        return new RedisPerPersonLimit(redis.a(), Duration.ofMinutes(2));
     }
 
     @Override
     protected List<PerPersonLimit> twoViews() {
         return List.of(
-                new RedisPerPersonLimit(replicaA, Duration.ofMinutes(2)),
-                new RedisPerPersonLimit(replicaB, Duration.ofMinutes(2)));
+                new RedisPerPersonLimit(redis.a(), Duration.ofMinutes(2)),
+                new RedisPerPersonLimit(redis.b(), Duration.ofMinutes(2)));
     }
 
     @Test
     void permits_of_a_replica_that_died_lapse_after_the_lease() throws Exception {
-        var limit = new RedisPerPersonLimit(replicaA, Duration.ofMillis(50));
+        var limit = new RedisPerPersonLimit(redis.a(), Duration.ofMillis(50));
         assertThat(limit.tryAcquire("slack\0T1\0U1", 1)).isPresent(); // never released: its replica "died"
         assertThat(limit.tryAcquire("slack\0T1\0U1", 1)).isEmpty();
 
         // waits out the lease on Redis's own clock (nothing asserted about how long that takes; bounded)
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (replicaA.call(c -> c.exists(RedisPerPersonLimit.PREFIX + "slack\0T1\0U1")) > 0
+        while (redis.a().call(c -> c.exists(RedisPerPersonLimit.PREFIX + "slack\0T1\0U1")) > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
