@@ -4,6 +4,7 @@ import io.docent.core.DocentException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class FeedbackRecorder {
      * @param place the conversation the click came from
      * @param thread the thread within it, or {@code ""}
      * @param shownText the message's text as the platform sent it back with the click, or {@code ""}
+     * @param comment what the voter typed with the vote, or {@code ""} (kept as {@link FeedbackRecord#comment})
      */
     public record Vote(
             String platform,
@@ -51,7 +53,8 @@ public final class FeedbackRecorder {
             String user,
             String place,
             String thread,
-            String shownText) {
+            String shownText,
+            String comment) {
         public Vote {
             Objects.requireNonNull(platform, "platform");
             Objects.requireNonNull(vote, "vote");
@@ -60,7 +63,30 @@ public final class FeedbackRecorder {
             place = place == null ? "" : place;
             thread = thread == null ? "" : thread;
             shownText = shownText == null ? "" : shownText;
+            comment = comment == null ? "" : comment;
         }
+
+        /** A click with nothing typed. */
+        public Vote(
+                String platform,
+                FeedbackRecord.Vote vote,
+                String answerId,
+                String user,
+                String place,
+                String thread,
+                String shownText) {
+            this(platform, vote, answerId, user, place, thread, shownText, "");
+        }
+    }
+
+    /** What became of a vote on a remembered answer ({@link #recordRemembered}). */
+    public enum Outcome {
+        /** Kept in the sink. */
+        KEPT,
+        /** The sink failed (logged); the voter should be told it was not saved. */
+        NOT_SAVED,
+        /** No answer the voter saw is remembered under that id (never, expired, or someone else's): nothing kept. */
+        UNKNOWN_ANSWER
     }
 
     /** Remembers a message that carries feedback buttons. */
@@ -74,9 +100,31 @@ public final class FeedbackRecorder {
      * @return whether it was kept (false when the sink failed: the failure is logged, the voter should be told)
      */
     public boolean record(Vote vote) {
-        AnsweredMessage shown = messages.recall(vote.answerId())
-                .filter(m -> m.seenBy(vote.user(), vote.place()))
-                .orElseGet(() -> new AnsweredMessage("", vote.shownText(), List.of(), vote.place(), ""));
+        AnsweredMessage shown =
+                seen(vote).orElseGet(() -> new AnsweredMessage("", vote.shownText(), List.of(), vote.place(), ""));
+        return keep(vote, shown);
+    }
+
+    /**
+     * Keeps the vote only when it is on an answer remembered under its id that the voter saw there: for a surface
+     * where an id comes from the client (the web chat), so that a guessed, expired or someone else's id records
+     * nothing and shows nothing.
+     */
+    public Outcome recordRemembered(Vote vote) {
+        Optional<AnsweredMessage> shown = seen(vote);
+        if (shown.isEmpty()) {
+            log.info(
+                    "Feedback on {} answer {} refused: not an answer this voter saw", vote.platform(), vote.answerId());
+            return Outcome.UNKNOWN_ANSWER;
+        }
+        return keep(vote, shown.get()) ? Outcome.KEPT : Outcome.NOT_SAVED;
+    }
+
+    private Optional<AnsweredMessage> seen(Vote vote) {
+        return messages.recall(vote.answerId()).filter(m -> m.seenBy(vote.user(), vote.place()));
+    }
+
+    private boolean keep(Vote vote, AnsweredMessage shown) {
         var record = new FeedbackRecord(
                 clock.instant(),
                 vote.platform(),
@@ -86,7 +134,8 @@ public final class FeedbackRecorder {
                 vote.thread(),
                 shown.question(),
                 shown.answer(),
-                shown.sources());
+                shown.sources(),
+                vote.comment());
         log.info(
                 "Feedback {} on {} answer {} from {} in {}",
                 vote.vote(),

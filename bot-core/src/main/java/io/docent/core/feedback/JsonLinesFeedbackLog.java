@@ -23,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * give each replica its own file. A service opens one log and shares it ({@link FeedbackSink}).
  *
  * <p>Fields: {@code timestamp} (ISO-8601), {@code platform}, {@code vote} ({@code up} or {@code down}), {@code user},
- * {@code channel}, {@code thread}, {@code question}, {@code answer}, {@code sources} (an array of strings).
+ * {@code channel}, {@code thread}, {@code question}, {@code answer}, {@code sources} (an array of strings), {@code comment} (what the voter typed with the vote, {@code ""} when
+ * nothing; records written before it existed lack the field).
  */
 public final class JsonLinesFeedbackLog implements FeedbackSink, AutoCloseable {
 
@@ -95,6 +96,7 @@ public final class JsonLinesFeedbackLog implements FeedbackSink, AutoCloseable {
         node.put("answer", record.answer());
         var sources = node.putArray("sources");
         record.sources().forEach(sources::add);
+        node.put("comment", record.comment());
         try {
             // Jackson escapes line breaks inside strings, so the record is exactly one line.
             return JSON.writeValueAsString(node);

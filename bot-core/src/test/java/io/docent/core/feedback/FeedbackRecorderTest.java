@@ -124,4 +124,32 @@ class FeedbackRecorderTest {
 
         assertThat(failing.record(vote(Vote.UP, "r-0000000e", "U1", "C1", ""))).isFalse();
     }
+
+    @Test
+    void a_comment_typed_with_the_vote_is_kept_with_it() throws Exception {
+        recorder.remember("r-0000000f", AnsweredMessage.of("What is for lunch?", shown, "a:chat"));
+
+        recorder.record(new FeedbackRecorder.Vote(
+                "teams", Vote.DOWN, "r-0000000f", "aad-1", "a:chat", "", "", "  Menu is\r\nout of date\u0007 "));
+
+        assertThat(lines().getFirst().path("comment").asText()).isEqualTo("Menu is\nout of date");
+    }
+
+    @Test
+    void a_vote_that_must_name_a_remembered_answer_records_nothing_for_an_unknown_or_someone_elses_id()
+            throws Exception {
+        recorder.remember("w-1", AnsweredMessage.of("What is for lunch?", shown, "web:alice"));
+
+        assertThat(recorder.recordRemembered(vote(Vote.UP, "w-2", "bob", "web:alice", "")))
+                .isEqualTo(FeedbackRecorder.Outcome.UNKNOWN_ANSWER);
+        assertThat(recorder.recordRemembered(vote(Vote.UP, "w-1", "bob", "web:bob", "")))
+                .isEqualTo(FeedbackRecorder.Outcome.UNKNOWN_ANSWER);
+        assertThat(lines()).isEmpty();
+
+        assertThat(recorder.recordRemembered(vote(Vote.UP, "w-1", "alice", "web:alice", "")))
+                .isEqualTo(FeedbackRecorder.Outcome.KEPT);
+        assertThat(lines())
+                .singleElement()
+                .satisfies(r -> assertThat(r.path("question").asText()).isEqualTo("What is for lunch?"));
+    }
 }
