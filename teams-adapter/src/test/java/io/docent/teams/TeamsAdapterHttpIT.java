@@ -290,6 +290,7 @@ class TeamsAdapterHttpIT {
         assertThat(record.path("channel").asText()).isEqualTo(Fixtures.CHANNEL_ID);
         assertThat(record.path("user").asText()).isEqualTo("5b7e2c1a-0f3d-4e6b-8a9c-1d2e3f405162");
         assertThat(record.path("sources")).hasSize(2);
+        assertThat(record.path("comment").asText()).isEqualTo("too vague");
         assertThat(connector.all()).extracting(Received::type).containsExactly("typing", "message");
     }
 

@@ -1,5 +1,6 @@
 package io.docent.teams.feedback;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docent.core.feedback.FeedbackRecord.Vote;
 import io.docent.core.feedback.FeedbackRecorder;
@@ -19,9 +20,18 @@ import java.util.regex.Pattern;
  *       #CARD_VERB}) or an {@code Action.Submit} message value.
  * </ul>
  *
- * <p>Whatever the person typed in Teams' feedback form is not kept: the feedback log has no field for it.
+ * <p>What the person typed in Teams' feedback form comes with the click as {@code actionValue.feedback}: a JSON string
+ * (Microsoft documents {@code "{\"feedbackText\":\"...\"}"}; some SDKs pass the object itself) whose {@code
+ * feedbackText} is kept as the vote's comment. A {@code feedback} that is plain text rather than JSON is kept as it is,
+ * so nothing typed is lost.
+ *
+ * @param comment what the person typed, or {@code ""} (the Adaptive Card buttons carry none)
  */
-public record FeedbackVote(String answerKey, Vote vote) {
+public record FeedbackVote(String answerKey, Vote vote, String comment) {
+
+    public FeedbackVote {
+        comment = comment == null ? "" : comment;
+    }
 
     /** The {@code Action.Execute} verb of the feedback buttons on Docent's earlier answer cards. */
     public static final String CARD_VERB = "docent.feedback";
@@ -41,7 +51,7 @@ public record FeedbackVote(String answerKey, Vote vote) {
     /** This click as the service's recorder takes it: cast by {@code user} in the conversation {@code place}. */
     public FeedbackRecorder.Vote by(String user, String place) {
         // a Teams channel thread is part of the conversation id in place; Teams sends no message text back
-        return new FeedbackRecorder.Vote("teams", vote, answerKey, user, place, "", "");
+        return new FeedbackRecorder.Vote("teams", vote, answerKey, user, place, "", "", comment);
     }
 
     /**
@@ -69,7 +79,30 @@ public record FeedbackVote(String answerKey, Vote vote) {
                     case "dislike" -> Vote.DOWN;
                     default -> null;
                 };
-        return vote == null ? Optional.empty() : Optional.of(new FeedbackVote(messageKey(place, replyToId), vote));
+        return vote == null
+                ? Optional.empty()
+                : Optional.of(new FeedbackVote(
+                        messageKey(place, replyToId),
+                        vote,
+                        typed(node.path("actionValue").path("feedback"))));
+    }
+
+    /** The {@code feedbackText} of Teams' {@code actionValue.feedback}, a JSON string or an object; else the text. */
+    private static String typed(JsonNode feedback) {
+        JsonNode form = feedback;
+        if (feedback.isTextual()) {
+            String text = feedback.asText();
+            try {
+                form = ActivityJson.mapper().readTree(text);
+            } catch (JsonProcessingException e) {
+                return text; // not the documented JSON: what was typed is still worth keeping
+            }
+            if (form == null || !form.isObject()) {
+                return text;
+            }
+        }
+        JsonNode typed = form.path("feedbackText");
+        return typed.isTextual() ? typed.asText() : "";
     }
 
     /** The vote in a card's data, or empty when the data is not Docent feedback. */
@@ -87,6 +120,6 @@ public record FeedbackVote(String answerKey, Vote vote) {
                 };
         return vote == null
                 ? Optional.empty()
-                : Optional.of(new FeedbackVote(node.path("answerId").asText(), vote));
+                : Optional.of(new FeedbackVote(node.path("answerId").asText(), vote, ""));
     }
 }

@@ -11,9 +11,9 @@ class FeedbackVoteTest {
     @Test
     void reads_docents_own_feedback_data() {
         assertThat(FeedbackVote.fromCard(Map.of("docent", "feedback", "vote", "up", "answerId", "t-0a1b2c3d")))
-                .contains(new FeedbackVote("t-0a1b2c3d", Vote.UP));
+                .contains(new FeedbackVote("t-0a1b2c3d", Vote.UP, ""));
         assertThat(FeedbackVote.fromCard(Map.of("docent", "feedback", "vote", "down", "answerId", "t-0a1b2c3d")))
-                .contains(new FeedbackVote("t-0a1b2c3d", Vote.DOWN));
+                .contains(new FeedbackVote("t-0a1b2c3d", Vote.DOWN, ""));
     }
 
     @Test
@@ -38,12 +38,49 @@ class FeedbackVoteTest {
                 Map.of("reaction", "like", "feedback", "{\"feedbackText\":\"\"}"));
 
         assertThat(FeedbackVote.fromSubmitAction(like, "a:chat-1", "1757010155474"))
-                .contains(new FeedbackVote(FeedbackVote.messageKey("a:chat-1", "1757010155474"), Vote.UP));
+                .contains(new FeedbackVote(FeedbackVote.messageKey("a:chat-1", "1757010155474"), Vote.UP, ""));
         assertThat(FeedbackVote.fromSubmitAction(
                         Map.of("actionName", "feedback", "actionValue", Map.of("reaction", "dislike")),
                         "a:chat-1",
                         "1757010155474"))
-                .contains(new FeedbackVote("teams:a:chat-1/1757010155474", Vote.DOWN));
+                .contains(new FeedbackVote("teams:a:chat-1/1757010155474", Vote.DOWN, ""));
+    }
+
+    @Test
+    void keeps_the_text_typed_in_teams_feedback_form_as_the_votes_comment() {
+        String key = FeedbackVote.messageKey("a:chat-1", "1757010155474");
+
+        assertThat(FeedbackVote.fromSubmitAction(
+                        Map.of(
+                                "actionName",
+                                "feedback",
+                                "actionValue",
+                                Map.of(
+                                        "reaction",
+                                        "dislike",
+                                        "feedback",
+                                        "{\"feedbackText\":\"Too vague, \\\"see HR\\\"\"}")),
+                        "a:chat-1",
+                        "1757010155474"))
+                .contains(new FeedbackVote(key, Vote.DOWN, "Too vague, \"see HR\""));
+        assertThat(FeedbackVote.fromSubmitAction(
+                        Map.of(
+                                "actionName",
+                                "feedback",
+                                "actionValue",
+                                Map.of("reaction", "like", "feedback", Map.of("feedbackText", "Spot on"))),
+                        "a:chat-1",
+                        "1757010155474"))
+                .contains(new FeedbackVote(key, Vote.UP, "Spot on"));
+        assertThat(FeedbackVote.fromSubmitAction(
+                        Map.of(
+                                "actionName",
+                                "feedback",
+                                "actionValue",
+                                Map.of("reaction", "like", "feedback", "not JSON at all")),
+                        "a:chat-1",
+                        "1757010155474"))
+                .contains(new FeedbackVote(key, Vote.UP, "not JSON at all"));
     }
 
     @Test
