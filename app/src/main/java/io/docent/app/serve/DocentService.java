@@ -144,7 +144,7 @@ public final class DocentService implements AutoCloseable {
         slack = SlackWiring.start(settings, answerer("slack"), server, feedback, shared, err);
         slack.metrics().ifPresent(metrics::bindSlack);
         teams.mount(server, answerer("teams"), feedback, shared);
-        web.mount(server, answerer("web"));
+        web.mount(server, answerer("web"), feedback);
         server.start();
         err.println("docent: serving on http://" + host + ":" + server.port()
                 + " (health: /healthz, readiness: /readyz, metrics: /metrics)");

@@ -9,8 +9,7 @@ import io.docent.core.Answerer;
 import io.docent.core.Question;
 import io.docent.core.UserTexts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/chat} and {@code POST /api/chat/stream}: checks access and the request (the same checks for both),
  * asks the {@link Answerer} as the asker {@link WebAccess} decided (never as anyone the body names) and returns its
  * answer as JSON (see {@link ChatJson}), saying whom it answered as; the stream sends the answer's text as it is
- * written, then that same JSON, as server-sent events ({@link AnswerEvents}). The request runs on the server's virtual thread, so a slow answer holds no platform
+ * written, then that same JSON, as server-sent events ({@link AnswerEvents}). An answer one may vote on carries the
+ * {@code answerId} that {@link FeedbackApi} remembered it under. The request runs on the server's virtual thread, so a slow answer holds no platform
  * thread. A failure while answering becomes a {@code FAILED} answer, never a stack trace.
  */
 final class ChatApi implements HttpHandler {
@@ -26,8 +26,6 @@ final class ChatApi implements HttpHandler {
     static final String PATH = "/api/chat";
     /** The same question, its answer streamed as server-sent events. */
     static final String STREAM_PATH = PATH + "/stream";
-    /** How much of a too-large body is read and dropped so that its client gets the 413; beyond, the connection ends. */
-    static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ChatApi.class);
 
@@ -36,9 +34,17 @@ final class ChatApi implements HttpHandler {
     private final ChatJson.Limits limits;
     private final int maxBodyBytes;
     private final Ticker ticker;
+    private final FeedbackApi feedback;
 
-    ChatApi(Answerer answerer, WebAccess access, ChatJson.Limits limits, int maxBodyBytes, Ticker ticker) {
+    ChatApi(
+            Answerer answerer,
+            WebAccess access,
+            ChatJson.Limits limits,
+            int maxBodyBytes,
+            Ticker ticker,
+            FeedbackApi feedback) {
         this.ticker = ticker;
+        this.feedback = feedback;
         this.answerer = answerer;
         this.access = access;
         this.limits = limits;
@@ -54,37 +60,12 @@ final class ChatApi implements HttpHandler {
                     exchange, 404, "no such API: " + PATH + " and " + STREAM_PATH + " are the only ones");
             return;
         }
-        WebAccess.Decision decision = access.decide(exchange);
-        if (!decision.allowed()) {
-            refuse(exchange, decision);
+        Optional<ApiRequest> request = ApiRequest.read(exchange, access, maxBodyBytes);
+        if (request.isEmpty()) {
             return;
         }
-        if (!exchange.getRequestMethod().equals("POST")) {
-            WebResponses.methodNotAllowed(exchange, "POST", true);
-            return;
-        }
-        if (!WebAccess.sameOrigin(exchange, decision)) {
-            WebResponses.jsonError(
-                    exchange,
-                    403,
-                    "cross-origin requests are refused: call the API from the web chat"
-                            + " page or with an Authorization: Bearer header");
-            return;
-        }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
-            WebResponses.jsonError(exchange, 415, "the body must be JSON (Content-Type: application/json)");
-            return;
-        }
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        byte[] body = declaredTooLarge(length) ? null : readCapped(exchange.getRequestBody());
-        if (body == null) {
-            // Read the rest (up to a bound) before answering: the server closes a connection with more than 64 KB
-            // unread, and a close with unread data resets it, so the client could lose the 413 it is sent.
-            discard(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
-            WebResponses.jsonError(exchange, 413, "the body is larger than " + maxBodyBytes + " bytes");
-            return;
-        }
+        WebAccess.Decision decision = request.get().decision();
+        byte[] body = request.get().body();
         Question question;
         try {
             question = ChatJson.parse(body, limits, decision.asker());
@@ -95,7 +76,9 @@ final class ChatApi implements HttpHandler {
         if (path.equals(STREAM_PATH)) {
             stream(exchange, question, decision);
         } else {
-            WebResponses.json(exchange, 200, ChatJson.render(answer(question, AnswerProgress.NONE), decision));
+            Answer answer = answer(question, AnswerProgress.NONE);
+            WebResponses.json(
+                    exchange, 200, ChatJson.render(answer, decision, feedback.offer(question, answer, decision)));
         }
     }
 
@@ -104,7 +87,7 @@ final class ChatApi implements HttpHandler {
         var events = new AnswerEvents(exchange, ticker);
         Answer answer = answer(question, events);
         try {
-            events.answer(ChatJson.render(answer, decision));
+            events.answer(ChatJson.render(answer, decision, feedback.offer(question, answer, decision)));
         } catch (RuntimeException e) {
             String reference = UserTexts.newReference();
             log.error("The web chat's streamed answer could not be sent (reference {})", reference, e);
@@ -131,47 +114,5 @@ final class ChatApi implements HttpHandler {
                     e);
             return Answer.failed(UserTexts.failed(reference));
         }
-    }
-
-    private void refuse(HttpExchange exchange, WebAccess.Decision decision) throws IOException {
-        switch (decision.kind()) {
-            case FORBIDDEN -> WebResponses.jsonError(exchange, 403, WebChat.LOCAL_ONLY_MESSAGE);
-            case FOREIGN_HOST -> WebResponses.jsonError(exchange, 403, WebChat.FOREIGN_HOST_MESSAGE);
-            case RATE_LIMITED -> {
-                WebResponses.retryAfter(exchange, decision.retryAfter());
-                WebResponses.jsonError(exchange, 429, "too many wrong keys from this address: try again later");
-            }
-            default -> {
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"docent\"");
-                WebResponses.jsonError(
-                        exchange,
-                        401,
-                        "sign in: send Authorization: Bearer with the web chat's"
-                                + " secret (DOCENT_WEB_SECRET), or open the page and enter it");
-            }
-        }
-    }
-
-    private boolean declaredTooLarge(String contentLength) {
-        try {
-            return contentLength != null && Long.parseLong(contentLength.strip()) > maxBodyBytes;
-        } catch (NumberFormatException e) {
-            return false; // the server has already refused a malformed length; the capped read decides
-        }
-    }
-
-    private static void discard(InputStream in, long limit) throws IOException {
-        byte[] buffer = new byte[16 * 1024];
-        long left = limit;
-        int n;
-        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-            left -= n;
-        }
-    }
-
-    /** The body, or {@code null} when it is larger than the cap (reading stops there). */
-    private byte[] readCapped(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(maxBodyBytes + 1);
-        return body.length > maxBodyBytes ? null : body;
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The JSON of {@code POST /api/chat}. In: {@code {"question": "...", "history": [{"role": "user"|"assistant",
  * "text": "..."}]}}, oldest turn first. Out: the answer's text, status, standalone query, citations, evidence (every
- * retrieved passage with its scores), stage timings in milliseconds, and whom it answered as ({@code asker}:
+ * retrieved passage with its scores), stage timings in milliseconds, and the id to vote on it with ({@code answerId}, see {@link FeedbackApi}), whom it answered as ({@code asker}:
  * {@code administrator}, {@code member}, {@code guest}, {@code external} or {@code anonymous}; {@code access}: the
  * same in a sentence), and the text as HTML for the page ({@code html}, see {@link AnswerHtml}). Citations and evidence are the answer's own, which the pipeline retrieved with the asker's
  * access groups: nothing else is added here. Strings go out as JSON strings, never as markup: the page puts them
@@ -102,13 +102,15 @@ final class ChatJson {
     }
 
     /**
-     * The answer as {@link AnswerJson} renders it, with its evidence, after who asked and what they may read; for the
+     * The answer as {@link AnswerJson} renders it, with its evidence, after who asked and what they may read, and
+     * {@code answerId}: the id to vote on it with ({@link FeedbackApi}), {@code null} when it takes no vote; for the
      * page, {@code html}: the text as {@link AnswerHtml} renders it, and each citation's snippet as plain text.
      */
-    static ObjectNode render(Answer answer, WebAccess.Decision decision) {
+    static ObjectNode render(Answer answer, WebAccess.Decision decision, String answerId) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("asker", AccessNotice.asker(decision.asker().identity()));
         root.put("access", AccessNotice.of(decision));
+        root.put("answerId", answerId);
         root.setAll(AnswerJson.render(answer, true));
         root.put("html", AnswerHtml.render(answer.text()));
         for (JsonNode citation : root.path("citations")) {

@@ -42,9 +42,9 @@ final class SharedSecret {
                 && MessageDigest.isEqual(sha256(candidate.getBytes(StandardCharsets.UTF_8)), sha256(secret));
     }
 
-    /** Whether {@code exchange} carries a genuine, unexpired session cookie. */
-    boolean hasSession(HttpExchange exchange) {
-        return cookie(exchange).filter(this::validSession).isPresent();
+    /** The session cookie's value when {@code exchange} carries a genuine, unexpired one, or empty. */
+    Optional<String> session(HttpExchange exchange) {
+        return cookie(exchange).filter(this::validSession);
     }
 
     /** The {@code Set-Cookie} value for a new session; {@code Secure} when the client reached us over HTTPS. */

@@ -6,8 +6,12 @@ import io.docent.core.Asker;
 import io.docent.core.Identity;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -60,20 +64,26 @@ final class WebAccess {
     /**
      * @param asker who the answers are for ({@link Asker#ANONYMOUS} when not allowed)
      * @param retryAfter for {@link Kind#RATE_LIMITED}, how long to wait; else zero
+     * @param voter who this client is to the answers it is given, so that only it may vote on them ({@link
+     *     WebFeedback}): {@code web:entra:TENANT/OBJECT-ID} for an Entra sign-in, {@code web:session:HASH} for a
+     *     sign-in session (a hash of its cookie, never the cookie), {@code web:key} for the shared secret as a bearer
+     *     token (a key says nothing of who holds it), {@code web:local} for the operator's own machine; {@code ""}
+     *     when no one can be told apart (an unreadable Easy Auth principal, or not allowed): no votes then
      */
-    record Decision(Kind kind, Asker asker, Duration retryAfter) {
+    record Decision(Kind kind, Asker asker, Duration retryAfter, String voter) {
         Decision {
             java.util.Objects.requireNonNull(kind, "kind");
             java.util.Objects.requireNonNull(asker, "asker");
             java.util.Objects.requireNonNull(retryAfter, "retryAfter");
+            java.util.Objects.requireNonNull(voter, "voter");
         }
 
-        Decision(Kind kind, Asker asker) {
-            this(kind, asker, Duration.ZERO);
+        Decision(Kind kind, Asker asker, String voter) {
+            this(kind, asker, Duration.ZERO, voter);
         }
 
         Decision(Kind kind) {
-            this(kind, Asker.ANONYMOUS, Duration.ZERO);
+            this(kind, Asker.ANONYMOUS, Duration.ZERO, "");
         }
 
         boolean allowed() {
@@ -145,7 +155,9 @@ final class WebAccess {
             try {
                 Optional<Identity> person = EasyAuthPrincipal.read(principal, id, name, easyAuthTenant);
                 if (person.isPresent()) {
-                    return new Decision(Kind.EASY_AUTH, Asker.privately(person.get()));
+                    Identity who = person.get();
+                    return new Decision(
+                            Kind.EASY_AUTH, Asker.privately(who), "web:entra:" + who.tenantId() + "/" + who.userId());
                 }
             } catch (EasyAuthPrincipal.Unreadable e) {
                 log.warn(
@@ -153,7 +165,7 @@ final class WebAccess {
                                 + " documents only",
                         address(exchange),
                         e.getMessage());
-                return new Decision(Kind.EASY_AUTH, Asker.ANONYMOUS);
+                return new Decision(Kind.EASY_AUTH, Asker.ANONYMOUS, "");
             }
         }
         if (secret != null) {
@@ -162,21 +174,22 @@ final class WebAccess {
                 String address = address(exchange);
                 Optional<Duration> wait = limiter.blockedFor(address);
                 if (wait.isPresent()) {
-                    return new Decision(Kind.RATE_LIMITED, Asker.ANONYMOUS, wait.get());
+                    return new Decision(Kind.RATE_LIMITED, Asker.ANONYMOUS, wait.get(), "");
                 }
                 if (secret.matches(authorization.substring(7).strip())) {
-                    return new Decision(Kind.BEARER, Asker.ANONYMOUS);
+                    return new Decision(Kind.BEARER, Asker.ANONYMOUS, "web:key");
                 }
                 limiter.failed(address);
                 log.warn("Web chat: a wrong key in Authorization from {}", address);
             }
-            if (secret.hasSession(exchange)) {
-                return new Decision(Kind.COOKIE, Asker.ANONYMOUS);
+            Optional<String> session = secret.session(exchange);
+            if (session.isPresent()) {
+                return new Decision(Kind.COOKIE, Asker.ANONYMOUS, "web:session:" + hash(session.get()));
             }
         }
         if (loopbackAllowed && isLocal.test(exchange.getRemoteAddress())) {
             if (loopbackHost(headers.getFirst("Host"))) {
-                return new Decision(Kind.LOOPBACK, Asker.ADMINISTRATOR);
+                return new Decision(Kind.LOOPBACK, Asker.ADMINISTRATOR, "web:local");
             }
             if (secret == null) {
                 return new Decision(Kind.FOREIGN_HOST);
@@ -184,6 +197,16 @@ final class WebAccess {
             // a public name through a proxy on this host: sign in like any other client
         }
         return new Decision(secret == null ? Kind.FORBIDDEN : Kind.UNAUTHENTICATED);
+    }
+
+    /** The first 16 hex digits of the SHA-256 of {@code value}: names a session without being one. */
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The sign-in form's key from {@code exchange}'s client: accepted, wrong, or refused for now (too many tries). */

@@ -6,6 +6,7 @@ import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentServer;
 import io.docent.core.Answerer;
+import io.docent.core.feedback.FeedbackRecorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web chat in {@code docent serve}: the page at {@code /} with its script and style, the sign-in form at
- * {@code /login}, {@code POST /api/chat} and {@code POST /api/chat/stream}. On unless {@code DOCENT_WEB=off}.
+ * {@code /login}, {@code POST /api/chat}, {@code POST /api/chat/stream} and {@code POST /api/feedback}. On unless {@code DOCENT_WEB=off}.
  *
  * <p>Settings: {@code DOCENT_WEB} (on/off), {@code DOCENT_WEB_SECRET} (at least {@value
  * WebAccess#MIN_SECRET_LENGTH} characters; lets clients that are not local in, public documents only), {@code
@@ -103,18 +104,29 @@ public final class WebChat {
         return enabled;
     }
 
-    /** Mounts the page and the API on {@code server}; nothing when the web chat is off. */
+    /** Mounts the page and the API on {@code server}, with votes logged but kept nowhere (tests, tools). */
     public void mount(DocentServer server, Answerer answerer) {
+        mount(server, answerer, FeedbackRecorder.discarding());
+    }
+
+    /**
+     * Mounts the page and the API on {@code server}, votes going to {@code feedback} (the service's recorder, shared
+     * with Slack and Teams); nothing when the web chat is off.
+     */
+    public void mount(DocentServer server, Answerer answerer, FeedbackRecorder feedback) {
         if (!enabled) {
             log.info("Web chat: off (DOCENT_WEB=off)");
             return;
         }
-        server.route(ChatApi.PATH, new ChatApi(answerer, access, limits, MAX_BODY_BYTES, ticker));
+        var votes = new FeedbackApi(feedback, access);
+        server.route(ChatApi.PATH, new ChatApi(answerer, access, limits, MAX_BODY_BYTES, ticker, votes));
+        server.route(FeedbackApi.PATH, votes);
         server.route("/", this::page);
         log.info(
-                "Web chat: GET / and POST {} and {} (local clients{}{})",
+                "Web chat: GET / and POST {}, {} and {} (local clients{}{})",
                 ChatApi.PATH,
                 ChatApi.STREAM_PATH,
+                FeedbackApi.PATH,
                 access.secretConfigured() ? ", and others with DOCENT_WEB_SECRET" : " only",
                 access.trustEasyAuthConfigured() ? ", Entra ID users via Easy Auth" : "");
     }

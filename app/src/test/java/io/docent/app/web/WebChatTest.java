@@ -3,6 +3,7 @@ package io.docent.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docent.app.config.ConfigException;
 import io.docent.app.config.Settings;
 import io.docent.app.serve.DocentServer;
@@ -200,7 +201,14 @@ class WebChatTest {
         assertThat(text.path("text").asText()).isEqualTo("Use the **portal** <b>now</b>");
         assertThat(text.path("html").asText())
                 .isEqualTo("<p>Use the <strong>portal</strong> &lt;b&gt;now&lt;/b&gt;</p>\n");
-        assertThat(events.getLast().getValue()).isEqualTo(whole);
+        JsonNode streamed = events.getLast().getValue();
+        // each answer is remembered for votes under an id of its own; everything else is the same
+        assertThat(streamed.path("answerId").asText())
+                .matches("w-[0-9a-f]{32}")
+                .isNotEqualTo(whole.path("answerId").asText());
+        JsonNode streamedRest = ((ObjectNode) streamed.deepCopy()).without("answerId");
+        JsonNode wholeRest = ((ObjectNode) whole.deepCopy()).without("answerId");
+        assertThat(streamedRest).isEqualTo(wholeRest);
         assertThat(whole.path("html").asText()).startsWith("<p>Use the portal [1]. You asked: vpn</p>");
         assertThat(whole.path("citations").get(0).path("snippet").asText()).isEqualTo("Request VPN access");
     }
