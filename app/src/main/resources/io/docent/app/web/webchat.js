@@ -203,8 +203,88 @@
       li.appendChild(citationList(citations, id));
     }
     li.appendChild(sourcesView(answer));
+    if (typeof answer.answerId === "string" && /^w-[0-9a-f]{32}$/.test(answer.answerId)) {
+      li.appendChild(feedbackBar(answer.answerId));
+    }
     li.dataset.status = status; // last: the answer is complete
     li.scrollIntoView({block: "nearest"});
+  }
+
+  // The words Slack and Teams use (UserTexts.THANKS); the server's error text when a vote is not kept.
+  const THANKS = "Thanks for the feedback! It helps improve Docent's answers.";
+  const MAX_COMMENT_CHARS = 2000;    // FeedbackRecord.MAX_COMMENT_CHARS: the server refuses more
+
+  // 👍/👎 under an answer the server takes votes on (it gave an answerId): 👍 is sent at once, 👎 first opens a
+  // short, optional comment box. One vote per answer: once it is kept the buttons stay disabled and say thanks.
+  function feedbackBar(answerId) {
+    const bar = el("div", "feedback");
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Was this answer helpful?");
+    const up = el("button", "vote up secondary", "👍");
+    up.type = "button";
+    up.title = "Helpful";
+    up.setAttribute("aria-label", "Helpful");
+    const down = el("button", "vote down secondary", "👎");
+    down.type = "button";
+    down.title = "Not helpful";
+    down.setAttribute("aria-label", "Not helpful");
+    const said = el("span", "feedback-status");
+    said.setAttribute("role", "status");
+    up.addEventListener("click", () => vote(bar, answerId, "up", ""));
+    down.addEventListener("click", () => commentBox(bar, answerId));
+    bar.append(up, down, said);
+    return bar;
+  }
+
+  function commentBox(bar, answerId) {
+    let form = bar.querySelector("form");
+    if (form) {
+      form.querySelector("textarea").focus();
+      return;
+    }
+    form = el("form", "feedback-comment");
+    const box = el("textarea");
+    box.rows = 2;
+    box.maxLength = MAX_COMMENT_CHARS;
+    box.placeholder = "What was wrong or missing? (optional)";
+    box.setAttribute("aria-label", "What was wrong or missing? (optional)");
+    const submit = el("button", null, "Send 👎");
+    submit.type = "submit";
+    form.append(box, submit);
+    form.addEventListener("submit", event => {
+      event.preventDefault();
+      vote(bar, answerId, "down", box.value.trim());
+    });
+    bar.appendChild(form);
+    box.focus();
+  }
+
+  async function vote(bar, answerId, which, comment) {
+    const controls = bar.querySelectorAll("button, textarea");
+    for (const c of controls) c.disabled = true;
+    const said = bar.querySelector(".feedback-status");
+    try {
+      const response = await fetch("/api/feedback", {
+        method: "POST",
+        headers: {"Content-Type": "application/json"},
+        credentials: "same-origin",
+        body: JSON.stringify({answerId: answerId, vote: which, comment: comment})
+      });
+      if (response.status === 204) {
+        const form = bar.querySelector("form");
+        if (form) form.remove();
+        said.textContent = THANKS;
+        bar.dataset.voted = which;
+        return;
+      }
+      let body = null;
+      try { body = await response.json(); } catch (e) { body = null; }
+      said.textContent = response.status === 401 ? "Your session has ended: reload the page and sign in again."
+          : (body && body.error) || ("Your feedback was not saved (the server answered " + response.status + ").");
+    } catch (e) {
+      said.textContent = "Docent could not be reached; your feedback was not saved.";
+    }
+    for (const c of controls) c.disabled = false;
   }
 
   function addError(message, li) {

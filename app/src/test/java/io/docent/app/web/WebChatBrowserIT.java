@@ -10,12 +10,18 @@ import io.docent.core.AnswerProgress;
 import io.docent.core.Answerer;
 import io.docent.core.Citation;
 import io.docent.core.Question;
+import io.docent.core.UserTexts;
+import io.docent.core.feedback.AnsweredMessages;
+import io.docent.core.feedback.FeedbackRecord;
+import io.docent.core.feedback.FeedbackRecorder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -275,6 +281,53 @@ class WebChatBrowserIT {
             assertThat(answer.findElements(By.tagName("img"))).isEmpty();
             assertThat(answer.findElement(By.className("answer-text")).getText())
                     .doesNotContain("https://intranet.example/pay");
+        } finally {
+            stub.close();
+        }
+    }
+
+    @Test
+    void a_click_on_thumbs_up_records_the_vote_and_thumbs_down_takes_a_comment() {
+        List<FeedbackRecord> sink = new CopyOnWriteArrayList<>();
+        DocentServer stub = DocentServer.bind("127.0.0.1", 0);
+        WebChat.from(Settings.of(Map.of()))
+                .mount(
+                        stub,
+                        WebChatTest::sampleAnswer,
+                        new FeedbackRecorder(new AnsweredMessages(), sink::add, Clock.systemUTC()));
+        stub.start();
+        try {
+            browser.get("http://127.0.0.1:" + stub.port() + "/");
+
+            WebElement first = ask("How do I get VPN access?");
+            first.findElement(By.cssSelector(".feedback button.up")).click();
+            WebElement said = first.findElement(By.className("feedback-status"));
+            waiting().until(d -> !said.getText().isEmpty());
+
+            assertThat(said.getText()).isEqualTo(UserTexts.THANKS);
+            assertThat(first.findElement(By.cssSelector(".feedback button.up")).isEnabled())
+                    .isFalse();
+            assertThat(sink).singleElement().satisfies(record -> {
+                assertThat(record.platform()).isEqualTo("web");
+                assertThat(record.vote()).isEqualTo(FeedbackRecord.Vote.UP);
+                assertThat(record.question()).isEqualTo("How do I get VPN access?");
+                assertThat(record.sources()).containsExactly("https://wiki.example/vpn");
+                assertThat(record.channel()).isEqualTo("web:local");
+            });
+
+            WebElement second = ask("and for contractors?");
+            second.findElement(By.cssSelector(".feedback button.down")).click();
+            WebElement box = second.findElement(By.cssSelector(".feedback-comment textarea"));
+            box.sendKeys("<b>Nothing</b> about contractors");
+            second.findElement(By.cssSelector(".feedback-comment button")).click();
+            WebElement saidToo = second.findElement(By.className("feedback-status"));
+            waiting().until(d -> !saidToo.getText().isEmpty());
+
+            assertThat(saidToo.getText()).isEqualTo(UserTexts.THANKS);
+            assertThat(sink).hasSize(2);
+            assertThat(sink.get(1).vote()).isEqualTo(FeedbackRecord.Vote.DOWN);
+            assertThat(sink.get(1).comment()).isEqualTo("<b>Nothing</b> about contractors");
+            assertThat(sink.get(1).question()).isEqualTo("and for contractors?");
         } finally {
             stub.close();
         }
