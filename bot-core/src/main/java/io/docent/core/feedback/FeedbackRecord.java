@@ -8,7 +8,7 @@ import java.util.Objects;
  * One vote on one answer, with what was asked and answered, so that the record can be read on its own later.
  *
  * @param timestamp when the vote was cast
- * @param platform where it was cast ({@code slack}, {@code teams})
+ * @param platform where it was cast ({@code slack}, {@code teams}, {@code web})
  * @param vote up or down
  * @param user the platform's id of the person who voted
  * @param channel the platform's id of the conversation (a Slack channel, a Teams conversation)

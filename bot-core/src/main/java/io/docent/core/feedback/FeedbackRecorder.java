@@ -38,7 +38,7 @@ public final class FeedbackRecorder {
     /**
      * One click.
      *
-     * @param platform where it was cast ({@code slack}, {@code teams})
+     * @param platform where it was cast ({@code slack}, {@code teams}, {@code web})
      * @param answerId the id the button carried
      * @param user the voter's id on the platform
      * @param place the conversation the click came from
