@@ -115,11 +115,12 @@ public final class DocentService implements AutoCloseable {
 
     /**
      * The votes of every surface, in one JSON-lines file ({@code DOCENT_FEEDBACK_LOG}, default {@code
-     * DOCENT_HOME/feedback.jsonl}) opened once, and counted in {@code docent_feedback}; no file when neither Slack nor
-     * Teams is on (the web chat has no votes). With shared state, on the Redis stream, the file only while Redis fails.
+     * DOCENT_HOME/feedback.jsonl}) opened once, and counted in {@code docent_feedback}; no file when no surface that
+     * takes votes (Slack, Teams, the web chat) is on. With shared state, on the Redis stream, the file only while
+     * Redis fails.
      */
-    private FeedbackSink feedbackSink() {
-        if (settings.get("SLACK_BOT_TOKEN").isEmpty() && !teams.enabled()) {
+    private FeedbackSink feedbackSink(WebChat web) {
+        if (settings.get("SLACK_BOT_TOKEN").isEmpty() && !teams.enabled() && !web.enabled()) {
             return FeedbackSink.NONE;
         }
         Path file = settings.get("DOCENT_FEEDBACK_LOG")
@@ -140,7 +141,7 @@ public final class DocentService implements AutoCloseable {
         metrics.bindIndex(() -> Optional.ofNullable(stack).map(DocentStack::index));
         metrics.bindDirectory(() -> Optional.ofNullable(stack).map(DocentStack::directory));
         var answered = new AnsweredMessages(shared.keyValues("answered", AnsweredMessages.DEFAULT_MAXIMUM_SIZE));
-        var feedback = new FeedbackRecorder(answered, feedbackSink(), Clock.systemUTC());
+        var feedback = new FeedbackRecorder(answered, feedbackSink(web), Clock.systemUTC());
         slack = SlackWiring.start(settings, answerer("slack"), server, feedback, shared, err);
         slack.metrics().ifPresent(metrics::bindSlack);
         teams.mount(server, answerer("teams"), feedback, shared);

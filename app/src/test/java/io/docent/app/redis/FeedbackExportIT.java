@@ -53,6 +53,8 @@ class FeedbackExportIT {
             assertThat(first.path("question").asText()).isEqualTo("question 0\nwith a line break");
             assertThat(first.path("vote").asText()).isEqualTo("up");
             assertThat(first.path("sources").get(0).asText()).isEqualTo("https://wiki.example.com/vpn");
+            assertThat(first.path("comment").asText()).isEqualTo("Out of date:\n\"see the new portal\"");
+            assertThat(JSON.readTree(lines.get(1)).path("comment").asText()).isEmpty();
             assertThat(JSON.readTree(lines.get(votes - 1)).path("question").asText())
                     .isEqualTo("question 1200\nwith a line break");
         }
@@ -115,6 +117,7 @@ class FeedbackExportIT {
                 "",
                 "question " + i + "\nwith a line break",
                 "answer " + i,
-                List.of("https://wiki.example.com/vpn"));
+                List.of("https://wiki.example.com/vpn"),
+                i == 0 ? "Out of date:\n\"see the new portal\"" : "");
     }
 }

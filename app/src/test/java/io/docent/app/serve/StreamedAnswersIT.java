@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,5 +120,40 @@ class StreamedAnswersIT {
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         assertThat(metrics).containsPattern("docent_questions_total\\{platform=\"web\",status=\"answered\"} [1-9]");
+    }
+
+    @Test
+    void a_vote_from_the_web_chat_lands_in_the_services_one_feedback_log_and_its_metric() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + service.port();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode answer = json.readTree(client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/chat"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"" + QUESTION + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+
+        HttpResponse<String> vote = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/feedback"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"answerId\":\""
+                                + answer.path("answerId").asText() + "\",\"vote\":\"up\",\"comment\":\"clear\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(vote.statusCode()).as(vote.body()).isEqualTo(204);
+        List<String> lines = Files.readAllLines(home.resolve("feedback.jsonl"));
+        assertThat(lines).hasSize(1);
+        JsonNode record = json.readTree(lines.getFirst());
+        assertThat(record.path("platform").asText()).isEqualTo("web");
+        assertThat(record.path("question").asText()).isEqualTo(QUESTION);
+        assertThat(record.path("comment").asText()).isEqualTo("clear");
+        String metrics = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics).contains("docent_feedback_total{platform=\"web\",vote=\"up\"} 1.0");
     }
 }
