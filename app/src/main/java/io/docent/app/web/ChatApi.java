@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * asks the {@link Answerer} as the asker {@link WebAccess} decided (never as anyone the body names) and returns its
  * answer as JSON (see {@link ChatJson}), saying whom it answered as; the stream sends the answer's text as it is
  * written, then that same JSON, as server-sent events ({@link AnswerEvents}). An answer one may vote on carries the
- * {@code answerId} that {@link FeedbackApi} remembered it under. The request runs on the server's virtual thread, so a slow answer holds no platform
- * thread. A failure while answering becomes a {@code FAILED} answer, never a stack trace.
+ * {@code answerId} that {@link FeedbackApi} remembered it under. Both go through the checks of {@link ApiRequest}.
+ * The request runs on the server's virtual thread, so a slow answer holds no platform thread. A failure while
+ * answering becomes a {@code FAILED} answer, never a stack trace.
  */
 final class ChatApi implements HttpHandler {
 
