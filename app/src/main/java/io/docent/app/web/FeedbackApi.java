@@ -8,6 +8,7 @@ import io.docent.core.Answer;
 import io.docent.core.Question;
 import io.docent.core.UserTexts;
 import io.docent.core.feedback.AnsweredMessage;
+import io.docent.core.feedback.AnsweredMessages;
 import io.docent.core.feedback.FeedbackRecord;
 import io.docent.core.feedback.FeedbackRecorder;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <p>The endpoint lets in exactly the requests {@code /api/chat} lets in ({@link ApiRequest}). It answers {@code 204}
  * when the vote is kept; {@code 404} when no answer this voter was given is remembered under the id (never given,
- * older than {@link io.docent.core.feedback.AnsweredMessages#DEFAULT_RETENTION}, or someone else's: the same reply, so
+ * older than {@link AnsweredMessages#DEFAULT_RETENTION}, or someone else's: the same reply, so
  * an id says nothing of another person's answers), and nothing is recorded; {@code 403} when the request's sign-in
  * cannot tell people apart (an unreadable Easy Auth principal); {@code 400} for a body it cannot read (a comment over
  * {@value FeedbackRecord#MAX_COMMENT_CHARS} characters is refused, not cut, so the person can shorten it); {@code 503}
@@ -92,7 +93,10 @@ final class FeedbackApi implements HttpHandler {
             }
             case UNKNOWN_ANSWER ->
                 WebResponses.jsonError(
-                        exchange, 404, "no answer of yours has that answerId (answers can be voted on for 7 days)");
+                        exchange,
+                        404,
+                        "no answer of yours has that answerId (answers can be voted on for "
+                                + AnsweredMessages.DEFAULT_RETENTION.toDays() + " days)");
             case NOT_SAVED -> WebResponses.jsonError(exchange, 503, UserTexts.FEEDBACK_NOT_SAVED);
         }
     }
