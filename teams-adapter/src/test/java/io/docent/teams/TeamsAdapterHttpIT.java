@@ -20,6 +20,7 @@ import io.docent.teams.testing.FakeBotConnector.Received;
 import io.docent.teams.testing.FixedTokenCredentials;
 import io.docent.teams.testing.Fixtures;
 import io.docent.teams.testing.LocalOpenIdServer;
+import io.docent.teams.testing.RememberedAnswers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TeamsAdapterHttpIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final RememberedAnswers remembered = new RememberedAnswers();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalOpenIdServer keys;
 
@@ -84,7 +87,7 @@ class TeamsAdapterHttpIT {
                 .authEndpoints(keys.endpoints())
                 .credentials(new FixedTokenCredentials(APP_ID))
                 .feedback(new FeedbackRecorder(
-                        new AnsweredMessages(),
+                        new AnsweredMessages(remembered),
                         JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")),
                         Clock.systemUTC()))
                 .build();
@@ -274,6 +277,7 @@ class TeamsAdapterHttpIT {
         post(activity("channel-mention").with("root", "1741080000777"));
         connector.next(WAIT); // typing
         Received answer = connector.next(WAIT);
+        remembered.awaitOne(WAIT);
 
         HttpResponse<String> response = post(activity("channel-feedback-submit")
                 .with("root", "1741080000777")

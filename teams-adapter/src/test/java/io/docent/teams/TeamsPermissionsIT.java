@@ -31,6 +31,7 @@ import io.docent.teams.testing.FixedTokenCredentials;
 import io.docent.teams.testing.Fixtures;
 import io.docent.teams.testing.LocalOpenIdServer;
 import io.docent.teams.testing.People;
+import io.docent.teams.testing.RememberedAnswers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  * puts the guest Gina and Eve of another organisation in {@code group:hr}, which must not help them.
  */
 class TeamsPermissionsIT {
+
+    private final RememberedAnswers remembered = new RememberedAnswers();
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,7 +153,7 @@ class TeamsPermissionsIT {
                 .credentials(new FixedTokenCredentials(APP_ID))
                 .scopes(TeamsScopes.load(scopes))
                 .feedback(new FeedbackRecorder(
-                        new AnsweredMessages(),
+                        new AnsweredMessages(remembered),
                         JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")),
                         Clock.systemUTC()))
                 .build();
@@ -316,6 +319,8 @@ class TeamsPermissionsIT {
         Received inChannel = ask(inChannel(CHANNEL_ID, "1741080001004", People.ALICE, SALARY_QUESTION));
         Received inPrivate = ask(personal("alice", People.ALICE, SALARY_QUESTION));
         assertThat(text(inPrivate)).contains(SALARY_FIGURE);
+        remembered.awaitOne(WAIT);
+        remembered.awaitOne(WAIT);
 
         for (String messageId : List.of(inChannel.id(), inPrivate.id())) {
             HttpResponse<String> vote = post(activity("channel-feedback-submit")

@@ -19,6 +19,7 @@ import io.docent.teams.testing.FakeBotConnector.Received;
 import io.docent.teams.testing.FixedTokenCredentials;
 import io.docent.teams.testing.Fixtures;
 import io.docent.teams.testing.LocalOpenIdServer;
+import io.docent.teams.testing.RememberedAnswers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * second, two minutes at most) and answers with Teams' errors when the test asks it to.
  */
 class TeamsStreamingIT {
+
+    private final RememberedAnswers remembered = new RememberedAnswers();
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +86,7 @@ class TeamsStreamingIT {
                 .authEndpoints(keys.endpoints())
                 .credentials(new FixedTokenCredentials(APP_ID))
                 .feedback(new FeedbackRecorder(
-                        new AnsweredMessages(),
+                        new AnsweredMessages(remembered),
                         JsonLinesFeedbackLog.open(dir.resolve("feedback.jsonl")),
                         Clock.systemUTC()))
                 .build();
@@ -213,6 +216,7 @@ class TeamsStreamingIT {
     void teams_feedback_on_a_streamed_answer_reaches_the_feedback_log_with_its_question() throws Exception {
         post(activity("personal-message").with("chat", "s2"));
         Received last = until(Received::isFinal).getLast();
+        remembered.awaitOne(WAIT);
 
         HttpResponse<String> response = post(activity("feedback-submit")
                 .with("chat", "s2")
