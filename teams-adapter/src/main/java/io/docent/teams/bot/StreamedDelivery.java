@@ -84,7 +84,7 @@ final class StreamedDelivery implements Delivery {
     private boolean busy;
     private boolean finishing;
     private int updates;
-    private CompletableFuture<Void> typing = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> typing = CompletableFuture.completedFuture(null);
 
     /**
      * @param interval the least time between two stream calls (Teams: one second)
@@ -140,6 +140,8 @@ final class StreamedDelivery implements Delivery {
     }
 
     private void open(String firstText) {
+        awaitTyping(); // the typing indicator goes first: nothing but the stream's own activities after the stream
+        // opens
         String id = "";
         ConnectorError refused = null;
         Activity first = firstText == null
@@ -329,12 +331,18 @@ final class StreamedDelivery implements Delivery {
 
     /** The answer as one message, after the typing indicator (which must not show after it). */
     private String afterTyping(Activity message) {
+        awaitTyping();
+        return sendPlain(message);
+    }
+
+    private void awaitTyping() {
         try {
             typing.get(TYPING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             // the typing indicator is a courtesy; the answer goes out regardless
         }
-        return sendPlain(message);
     }
 
     private String sendPlain(Activity message) {
