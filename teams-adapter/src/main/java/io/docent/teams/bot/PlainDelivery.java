@@ -20,7 +20,7 @@ final class PlainDelivery implements Delivery {
     private final Replies replies;
     private final ConversationReference reference;
     private final String answerId;
-    private CompletableFuture<Void> typing = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> typing = CompletableFuture.completedFuture(null);
 
     PlainDelivery(AnswerDispatcher dispatcher, Replies replies, ConversationReference reference, String answerId) {
         this.dispatcher = dispatcher;
@@ -41,11 +41,7 @@ final class PlainDelivery implements Delivery {
 
     @Override
     public String finish(Activity message) {
-        try {
-            typing.get(TYPING_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // the typing indicator is a courtesy; the answer goes out regardless
-        }
+        awaitTyping();
         try {
             return replies.send(reference, message).join();
         } catch (RuntimeException e) {
@@ -55,6 +51,20 @@ final class PlainDelivery implements Delivery {
                     reference.getConversation().getId(),
                     ConnectorError.of(e));
             return "";
+        }
+    }
+
+    /**
+     * Waits (a few seconds at most) until the typing indicator was sent, so that nothing sent after it is overtaken by
+     * it; never fails: the typing indicator is a courtesy.
+     */
+    void awaitTyping() {
+        try {
+            typing.get(TYPING_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the answer goes out regardless
         }
     }
 }

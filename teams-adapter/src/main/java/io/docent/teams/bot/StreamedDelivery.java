@@ -4,7 +4,6 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
 import io.docent.teams.message.StreamMessages;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,9 +45,6 @@ final class StreamedDelivery implements Delivery {
 
     private static final int FINAL_ATTEMPTS = 3;
 
-    /** How long an answer that arrived whole waits for its typing indicator to be sent. */
-    private static final Duration TYPING_WAIT = Duration.ofSeconds(5);
-
     private enum State {
         /** No stream yet: the typing indicator shows, and the answer may still arrive whole. */
         NOT_OPENED,
@@ -68,6 +64,9 @@ final class StreamedDelivery implements Delivery {
     private final Replies replies;
     private final ConversationReference reference;
     private final String answerId;
+    /** The typing indicator, and the answer as one message whenever it does not close a stream. */
+    private final PlainDelivery plain;
+
     private final long intervalNanos;
     private final int maxTextChars;
     private final Runnable whenDone;
@@ -84,7 +83,6 @@ final class StreamedDelivery implements Delivery {
     private boolean busy;
     private boolean finishing;
     private int updates;
-    private volatile CompletableFuture<Void> typing = CompletableFuture.completedFuture(null);
 
     /**
      * @param interval the least time between two stream calls (Teams: one second)
@@ -103,6 +101,7 @@ final class StreamedDelivery implements Delivery {
         this.replies = replies;
         this.reference = reference;
         this.answerId = answerId;
+        this.plain = new PlainDelivery(dispatcher, replies, reference, answerId);
         this.intervalNanos = interval.toNanos();
         this.maxTextChars = maxTextChars;
         this.whenDone = whenDone;
@@ -110,7 +109,7 @@ final class StreamedDelivery implements Delivery {
 
     @Override
     public void start() {
-        typing = dispatcher.send("typing indicator", () -> replies.send(reference, Messages.typing()));
+        plain.start();
     }
 
     @Override
@@ -140,7 +139,8 @@ final class StreamedDelivery implements Delivery {
     }
 
     private void open(String firstText) {
-        awaitTyping(); // the typing indicator goes first: nothing but the stream's own activities after the stream
+        plain.awaitTyping(); // the typing indicator goes first: nothing but the stream's own activities after the
+        // stream
         // opens
         String id = "";
         ConnectorError refused = null;
@@ -277,8 +277,8 @@ final class StreamedDelivery implements Delivery {
                 lock.unlock();
             }
             return switch (last) {
-                case NOT_OPENED -> afterTyping(message); // an answer that arrived whole
-                case OPENING, UNAVAILABLE -> sendPlain(message); // no stream, or none known after the wait
+                // an answer that arrived whole, no stream, or none known after the wait
+                case NOT_OPENED, OPENING, UNAVAILABLE -> plain.finish(message);
                 case CANCELLED -> {
                     log.info("Teams answer {}: the person stopped the stream; the final message is not sent", answerId);
                     yield "";
@@ -287,7 +287,7 @@ final class StreamedDelivery implements Delivery {
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return sendPlain(message);
+            return plain.finish(message);
         } finally {
             whenDone.run();
         }
@@ -325,36 +325,7 @@ final class StreamedDelivery implements Delivery {
                     "Teams answer {}: the streamed message could not be replaced ({}); sending the answer as a message",
                     answerId,
                     ConnectorError.of(e));
-            return sendPlain(message);
-        }
-    }
-
-    /** The answer as one message, after the typing indicator (which must not show after it). */
-    private String afterTyping(Activity message) {
-        awaitTyping();
-        return sendPlain(message);
-    }
-
-    private void awaitTyping() {
-        try {
-            typing.get(TYPING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // the typing indicator is a courtesy; the answer goes out regardless
-        }
-    }
-
-    private String sendPlain(Activity message) {
-        try {
-            return replies.send(reference, message).join();
-        } catch (RuntimeException e) {
-            log.error(
-                    "Teams answer {} could not be delivered to {}: {}",
-                    answerId,
-                    reference.getConversation().getId(),
-                    ConnectorError.of(e));
-            return "";
+            return plain.finish(message);
         }
     }
 }
