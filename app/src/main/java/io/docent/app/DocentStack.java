@@ -26,6 +26,7 @@ import io.docent.core.pipeline.QuestionNormalizer;
 import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.Retriever;
 import io.docent.core.pipeline.TermRarity;
+import io.docent.core.wordnet.WordNetSynonyms;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -140,11 +141,13 @@ public final class DocentStack implements AutoCloseable {
                     retrieval.candidates(),
                     retrieval.maxSources(),
                     Retriever.DEFAULT_MAX_CHUNKS_PER_SOURCE);
-            // coverage weighs the question's words by their rarity in this index (the fitted rules assume it)
+            // coverage weighs the question's words by their rarity in this index and knows WordNet's synonyms (the
+            // fitted rules assume both)
             var gate = new RelevanceGate(
                     gateModel(retrieval, embedder.modelName()),
                     RelevanceGate.DEFAULT_CLOSEST_SOURCES,
-                    TermRarity.of(index));
+                    TermRarity.of(index),
+                    WordNetSynonyms.shared());
             var tokens = new TokenCounts();
             ChatModel chat = openAi.filter(o -> o.chatModel() != null)
                     .<ChatModel>map(AzureOpenAiChatModel::create)

@@ -17,6 +17,7 @@ import io.docent.core.pipeline.GateModel;
 import io.docent.core.pipeline.QueryCoverage;
 import io.docent.core.pipeline.RelevanceGate;
 import io.docent.core.pipeline.TermRarity;
+import io.docent.core.wordnet.WordNetSynonyms;
 import io.docent.indexer.export.ExportOptions;
 import io.docent.indexer.sync.IndexJob;
 import io.docent.indexer.sync.SyncResult;
@@ -31,6 +32,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -174,14 +176,15 @@ final class AnswerEvalRun {
 
     /**
      * One JSON line a question: the set, whether it is answerable, and what the relevance gate sees of each
-     * retrieved passage (similarity, coverage, keyword match, the question's terms it holds) and whether the passage is
-     * from an expected document; the question's content terms and their weights ({@link TermRarity}).
+     * retrieved passage (similarity, coverage, keyword match, the question's terms it holds, those it holds only a
+     * synonym of) and whether the passage is from an expected document; the question's content terms and their
+     * weights ({@link TermRarity}, 0 for words that only name the kind of answer).
      * {@code docent eval --fit-gate} fits the gate's rule on these.
      */
     private static void writeGateFeatures(String set, List<Result> results, TermRarity rarity, Path file)
             throws IOException {
         var mapper = new ObjectMapper();
-        var evidence = new RelevanceGate(GateModel.similarityOnly(0), 0, rarity);
+        var evidence = new RelevanceGate(GateModel.similarityOnly(0), 0, rarity, WordNetSynonyms.shared());
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -200,13 +203,19 @@ final class AnswerEvalRun {
                 Set<String> terms = COVERAGE.terms(query);
                 terms.forEach(line.putArray("terms")::add);
                 ObjectNode weights = line.putObject("weights");
-                rarity.weights(terms).forEach(weights::put);
+                COVERAGE.subjectWeights(rarity.weights(terms)).forEach(weights::put);
+                Map<String, Set<String>> synonyms = COVERAGE.synonyms(query, WordNetSynonyms.shared());
                 for (RelevanceGate.Evidence e : evidence.evidence(query, hits)) {
                     var chunk = e.hit().chunk();
                     Set<String> inPassage = COVERAGE.terms(chunk.title() + "\n"
                             + (chunk.breadcrumb() == null ? "" : chunk.breadcrumb()) + "\n" + chunk.text());
                     ObjectNode passage = passages.addObject();
                     terms.stream().filter(inPassage::contains).forEach(passage.putArray("found")::add);
+                    terms.stream()
+                            .filter(t -> !inPassage.contains(t))
+                            .filter(t ->
+                                    synonyms.getOrDefault(t, Set.of()).stream().anyMatch(inPassage::contains))
+                            .forEach(passage.putArray("synonym")::add);
                     passage.put("similarity", e.hit().similarity())
                             .put("coverage", e.coverage())
                             .put("keyword", e.inKeywordList())

@@ -23,8 +23,14 @@ import java.util.Map;
  */
 final class GateFitRun {
 
-    /** The wrongly-not-found share the fit allows itself on the questions it sees (the target on new ones is 0.05). */
-    static final double MAX_WRONGLY_NOT_FOUND = 0.02;
+    /**
+     * The wrongly-not-found share the fit allows itself on the questions it sees (the target on new ones is 0.05).
+     * Chosen by leaving one set out (docs/benchmarks.md, "Synonyms in the relevance gate"): from 0.025 to 0.05 the
+     * held-out rules wrongly refused the same 5 of 123 answerable questions and refused 34 to 37 of 42 unanswerable
+     * ones (at 0.02, 2 and 29); of those, 0.03 gives the rule fitted on all sets the fewest wrongly refused (3) for its
+     * refusals (35), two points below the target.
+     */
+    static final double MAX_WRONGLY_NOT_FOUND = 0.03;
 
     private final PrintWriter out;
     private final PrintWriter err;

@@ -1,5 +1,6 @@
 package io.docent.core.extractive;
 
+import io.docent.core.pipeline.AnswerKindWords;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -65,15 +66,8 @@ enum AnswerType {
             + "|will|would|must|have|has|was|were|shall|isn't|aren't|don't|doesn't|can't)\\b");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*+•]|\\d+[.)])\\s+");
 
-    /**
-     * Words that name the kind of answer rather than what the question is about ("how many days", "what is the
-     * cost"): sharing only these with a question does not put a unit on its subject.
-     */
-    private static final Set<String> MEASURE_WORDS = new Terms()
-            .of("many much long often far big large old soon day days week weeks month months year years hour hours"
-                    + " minute minutes time times date dates deadline cost costs price amount number limit limits"
-                    + " maximum minimum percentage rate fee fees budget total contact contacts person people team place"
-                    + " located location allowed");
+    /** Stemmed {@link AnswerKindWords}: sharing only these with a question does not put a unit on its subject. */
+    private static final Set<String> MEASURE_WORDS = new Terms().of(String.join(" ", AnswerKindWords.WORDS));
 
     private static Map<Pattern, AnswerType> asking() {
         Map<Pattern, AnswerType> asking = new LinkedHashMap<>();

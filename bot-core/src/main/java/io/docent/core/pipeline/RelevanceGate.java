@@ -15,7 +15,9 @@ import java.util.Set;
  * answer is attempted from the relevant passages only; with none, the question is not found and the closest passages
  * are offered. Similarity alone cannot tell "how many counselling sessions do I get?" (answerable) from "can I bring
  * my dog to the office?" (not answerable, but close to the office page): the second question's subject is in no
- * passage, and "dog" weighs more than "office", which half the pages mention ({@link TermRarity}). The rule's weights
+ * passage, and "dog" weighs more than "office", which half the pages mention ({@link TermRarity}). A word the passage
+ * writes differently counts in part ("exam" and "examination", {@link Synonyms}); words that only name the kind of
+ * answer ("how many days") count not at all ({@link QueryCoverage#subjectWeights}). The rule's weights
  * are fitted per embedding model on question sets with unanswerable questions
  * ({@code docent eval --fit-gate}, see docs/benchmarks.md), not set by hand.
  *
@@ -32,23 +34,31 @@ public final class RelevanceGate {
     private final int closestSources;
     private final QueryCoverage coverage = new QueryCoverage();
     private final TermRarity rarity;
+    private final Synonyms synonyms;
 
     /**
      * @param rarity how much each of the question's words weighs in its coverage ({@link TermRarity#of} the index
      *     searched; the fitted rules assume it)
+     * @param synonyms the other words a question's word may be written as (the fitted rules assume WordNet's)
      */
-    public RelevanceGate(GateModel model, int closestSources, TermRarity rarity) {
+    public RelevanceGate(GateModel model, int closestSources, TermRarity rarity, Synonyms synonyms) {
         this.model = Objects.requireNonNull(model, "model");
         this.rarity = Objects.requireNonNull(rarity, "rarity");
+        this.synonyms = Objects.requireNonNull(synonyms, "synonyms");
         if (closestSources < 0) {
             throw new IllegalArgumentException("closestSources must be >= 0, got " + closestSources);
         }
         this.closestSources = closestSources;
     }
 
-    /** A gate whose coverage weighs every word the same. */
+    /** A gate that knows no synonyms. */
+    public RelevanceGate(GateModel model, int closestSources, TermRarity rarity) {
+        this(model, closestSources, rarity, Synonyms.none());
+    }
+
+    /** A gate whose coverage weighs every word the same and knows no synonyms. */
     public RelevanceGate(GateModel model, int closestSources) {
-        this(model, closestSources, TermRarity.uniform());
+        this(model, closestSources, TermRarity.uniform(), Synonyms.none());
     }
 
     /** A similarity-only gate: a passage is relevant when its similarity reaches {@code minSimilarity}. */
@@ -88,10 +98,11 @@ public final class RelevanceGate {
     /** The evidence for each hit, in the hits' order; {@code query} is the standalone query that was searched. */
     public List<Evidence> evidence(String query, List<SearchHit> hits) {
         Set<String> queryTerms = coverage.terms(query);
-        Map<String, Double> weights = rarity.weights(queryTerms);
+        Map<String, Double> weights = coverage.subjectWeights(rarity.weights(queryTerms));
+        Map<String, Set<String>> alternatives = queryTerms.isEmpty() ? Map.of() : coverage.synonyms(query, synonyms);
         return hits.stream()
                 .map(hit -> {
-                    double share = QueryCoverage.share(weights, passageTerms(hit, queryTerms));
+                    double share = QueryCoverage.share(weights, alternatives, passageTerms(hit, queryTerms));
                     boolean keyword = hit.textRank() > 0;
                     double logit = model.logit(hit.similarity(), share, keyword);
                     return new Evidence(hit, share, keyword, logit);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docent.core.SearchHit;
+import io.docent.core.wordnet.WordNetSynonyms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +74,27 @@ class RelevanceGateTest {
         assertThatThrownBy(() -> new GateModel("m", 0, 0, 1, 1)).hasMessageContaining("wSimilarity");
         assertThatThrownBy(() -> new GateModel("m", Double.NaN, 1, 1, 1)).hasMessageContaining("finite");
         assertThatThrownBy(() -> new GateModel(" ", 0, 1, 1, 1)).hasMessageContaining("model");
+    }
+
+    @Test
+    void a_passage_that_writes_the_questions_word_differently_covers_more_than_one_that_lacks_it() {
+        var gate = new RelevanceGate(GateModel.similarityOnly(0.5), 3, TermRarity.uniform(), WordNetSynonyms.shared());
+        var vision = hit(
+                "Vision plan",
+                "The vision plan pays for one eye examination a year and for glasses or contact lenses.",
+                1,
+                0.75);
+
+        double exams = gate.evidence("Are eye exams covered by the vision plan?", List.of(vision))
+                .getFirst()
+                .coverage();
+        double acupuncture = gate.evidence("Is acupuncture covered by the vision plan?", List.of(vision))
+                .getFirst()
+                .coverage();
+
+        // ey, exam (as "examination": half), cover (missing), vision, plan
+        assertThat(exams).isCloseTo(3.5 / 5, org.assertj.core.data.Offset.offset(1e-9));
+        // acupunctur (no synonym on the page), cover, vision, plan
+        assertThat(acupuncture).isCloseTo(2.0 / 4, org.assertj.core.data.Offset.offset(1e-9));
     }
 }
