@@ -50,6 +50,7 @@ public final class DocentStack implements AutoCloseable {
     private final TokenCounts tokens;
     private final boolean usesChatModel;
     private final Directory directory;
+    private final RelevanceGate gate;
 
     private DocentStack(
             Path home,
@@ -59,8 +60,10 @@ public final class DocentStack implements AutoCloseable {
             QuestionNormalizer normalizer,
             TokenCounts tokens,
             boolean usesChatModel,
-            Directory directory) {
+            Directory directory,
+            RelevanceGate gate) {
         this.home = home;
+        this.gate = gate;
         this.directory = directory;
         this.tokens = tokens;
         this.usesChatModel = usesChatModel;
@@ -165,7 +168,7 @@ public final class DocentStack implements AutoCloseable {
                     .gate(gate)
                     .access(new AccessPolicy(directory))
                     .build();
-            return new DocentStack(home, embedder, index, pipeline, normalizer, tokens, chat != null, directory);
+            return new DocentStack(home, embedder, index, pipeline, normalizer, tokens, chat != null, directory, gate);
         } catch (RuntimeException e) {
             index.close();
             throw e;
@@ -218,6 +221,11 @@ public final class DocentStack implements AutoCloseable {
 
     public SearchIndex index() {
         return index;
+    }
+
+    /** The pipeline's relevance gate, for explaining a decision ({@code docent ask --explain}). */
+    public RelevanceGate gate() {
+        return gate;
     }
 
     public AnswerPipeline pipeline() {

@@ -7,7 +7,9 @@ import io.docent.app.AnswerJson;
 import io.docent.core.Answer;
 import io.docent.core.Citation;
 import io.docent.core.SearchHit;
+import io.docent.core.pipeline.RelevanceGate;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders an {@link Answer} for a terminal (text) or for a program (one JSON object). */
@@ -23,7 +25,13 @@ final class AnswerPrinter {
 
     private AnswerPrinter() {}
 
-    static void printText(Answer answer, boolean explain, PrintWriter out) {
+    /**
+     * The answer as text; with {@code explain}, the search query, the retrieved passages and the timings, and when
+     * {@code gate} is given (it may be null), how the relevance gate saw each passage: its coverage of the question,
+     * the rule's value (relevant at 0 or more), the words it holds only as a synonym and those it lacks, which is what
+     * an administrator needs to see why Docent answered or said "not found".
+     */
+    static void printText(Answer answer, boolean explain, RelevanceGate gate, PrintWriter out) {
         out.println(answer.text());
         if (!answer.citations().isEmpty()) {
             out.println();
@@ -33,12 +41,12 @@ final class AnswerPrinter {
             }
         }
         if (explain) {
-            printExplain(answer, out);
+            printExplain(answer, gate, out);
         }
         out.flush();
     }
 
-    private static void printExplain(Answer answer, PrintWriter out) {
+    private static void printExplain(Answer answer, RelevanceGate gate, PrintWriter out) {
         out.println();
         out.println("Search query: " + answer.standaloneQuery());
         out.println("Retrieved passages (best first):");
@@ -59,10 +67,24 @@ final class AnswerPrinter {
             out.println("      "
                     + io.docent.core.pipeline.CitationChecker.snippet(
                             hit.chunk().text()));
+            if (gate != null && answer.standaloneQuery() != null) {
+                printGate(gate.evidence(answer.standaloneQuery(), List.of(hit)).getFirst(), out);
+            }
         }
         out.print("Timings:");
         answer.timings().forEach((stage, d) -> out.printf(Locale.ROOT, " %s=%.1fms", stage, d.toNanos() / 1e6));
         out.println();
+    }
+
+    private static void printGate(RelevanceGate.Evidence e, PrintWriter out) {
+        out.printf(
+                Locale.ROOT,
+                "      gate: %s (rule %+.2f, coverage %.2f)%s%s%n",
+                e.relevant() ? "relevant" : "not relevant",
+                e.logit(),
+                e.coverage(),
+                e.missing().isEmpty() ? "" : "; lacks " + String.join(", ", e.missing()),
+                e.bySynonym().isEmpty() ? "" : "; as a synonym: " + String.join(", ", e.bySynonym()));
     }
 
     private static String rank(int rank) {

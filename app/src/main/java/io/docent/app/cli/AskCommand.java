@@ -31,7 +31,9 @@ public final class AskCommand implements Callable<Integer> {
                     "Print one JSON object: text, status, standaloneQuery, inHistory, citations, timings (as POST /api/chat).")
     boolean json;
 
-    @Option(names = "--explain", description = "Also show the retrieved passages with their scores.")
+    @Option(
+            names = "--explain",
+            description = "Also show the retrieved passages with their scores and how the relevance gate saw each.")
     boolean explain;
 
     @Mixin
@@ -61,7 +63,7 @@ public final class AskCommand implements Callable<Integer> {
             if (json) {
                 AnswerPrinter.printJson(answer, explain, out);
             } else {
-                AnswerPrinter.printText(answer, explain, out);
+                AnswerPrinter.printText(answer, explain, stack.gate(), out);
             }
             return answer.status() == Answer.Status.FAILED || answer.status() == Answer.Status.BUSY
                     ? Main.EXIT_FAILURES

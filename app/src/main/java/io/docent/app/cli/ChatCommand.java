@@ -36,7 +36,9 @@ public final class ChatCommand implements Callable<Integer> {
 
     private static final Set<String> EXIT = Set.of("exit", "quit", ":q", "/exit", "/quit");
 
-    @Option(names = "--explain", description = "Also show the retrieved passages with their scores.")
+    @Option(
+            names = "--explain",
+            description = "Also show the retrieved passages with their scores and how the relevance gate saw each.")
     boolean explain;
 
     @Mixin
@@ -76,7 +78,7 @@ public final class ChatCommand implements Callable<Integer> {
                 AskCommand.warnIfCut(line, stack.normalizer().maxChars(), err);
                 Answer answer = stack.pipeline().answer(new Question(line, history, Scope.ALL, Asker.ADMINISTRATOR));
                 out.print(interactive ? "\ndocent> " : "");
-                AnswerPrinter.printText(answer, explain, out);
+                AnswerPrinter.printText(answer, explain, stack.gate(), out);
                 if (answer.belongsInHistory()) {
                     history.add(Turn.user(line));
                     history.add(Turn.assistant(answer.text()));

@@ -96,14 +96,24 @@ class DocentCliIT {
 
     @Test
     @Order(3)
-    void explain_shows_the_retrieved_passages_with_scores() {
+    void explain_shows_the_retrieved_passages_with_scores_and_the_gates_view() {
         Run run = docent("ask", "--explain", "What is the minimum password length?");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("Retrieved passages")
                 .contains("similarity=")
-                .contains("Password and MFA Policy");
+                .contains("Password and MFA Policy")
+                .containsPattern("gate: relevant \\(rule \\+\\d");
+    }
+
+    @Test
+    @Order(3)
+    void explain_says_which_words_of_a_question_no_passage_holds() {
+        Run run = docent("ask", "--explain", "Can I bring my dog to the office?");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("couldn't find this").containsPattern("gate: not relevant .*; lacks [^\\n]*dog");
     }
 
     @Test

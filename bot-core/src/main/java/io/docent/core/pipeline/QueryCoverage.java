@@ -2,8 +2,10 @@ package io.docent.core.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -127,16 +129,41 @@ public final class QueryCoverage {
      */
     public static double share(
             Map<String, Double> weights, Map<String, Set<String>> synonyms, Set<String> passageTerms) {
+        return match(weights, synonyms, passageTerms).share();
+    }
+
+    /**
+     * How a passage's terms meet a question's.
+     *
+     * @param share the weighted share, as {@link #share(Map, Map, Set)}
+     * @param bySynonym the question's terms the passage holds only a synonym of
+     * @param missing the question's weighing terms the passage lacks altogether
+     */
+    public record Match(double share, List<String> bySynonym, List<String> missing) {
+        public Match {
+            bySynonym = List.copyOf(bySynonym);
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /** The share and which of the question's terms the passage holds only as a synonym, or lacks. */
+    public static Match match(
+            Map<String, Double> weights, Map<String, Set<String>> synonyms, Set<String> passageTerms) {
         double all = 0;
         double found = 0;
+        List<String> bySynonym = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (var term : weights.entrySet()) {
             all += term.getValue();
             if (passageTerms.contains(term.getKey())) {
                 found += term.getValue();
             } else if (synonyms.getOrDefault(term.getKey(), Set.of()).stream().anyMatch(passageTerms::contains)) {
                 found += SYNONYM_CREDIT * term.getValue();
+                bySynonym.add(term.getKey());
+            } else if (term.getValue() > 0) {
+                missing.add(term.getKey());
             }
         }
-        return all <= 0 ? 1 : found / all;
+        return new Match(all <= 0 ? 1 : found / all, bySynonym, missing);
     }
 }

@@ -88,8 +88,22 @@ public final class RelevanceGate {
      * @param coverage the share of the question's content words in it, 0 to 1
      * @param inKeywordList whether keyword search found it
      * @param logit the model's decision value, relevant when at least 0 ({@code NaN} without a similarity)
+     * @param bySynonym the question's terms (stemmed) the passage holds only a synonym of
+     * @param missing the question's terms (stemmed) that weigh and that the passage lacks, even as a synonym
      */
-    public record Evidence(SearchHit hit, double coverage, boolean inKeywordList, double logit) {
+    public record Evidence(
+            SearchHit hit,
+            double coverage,
+            boolean inKeywordList,
+            double logit,
+            List<String> bySynonym,
+            List<String> missing) {
+        public Evidence {
+            Objects.requireNonNull(hit, "hit");
+            bySynonym = List.copyOf(bySynonym);
+            missing = List.copyOf(missing);
+        }
+
         public boolean relevant() {
             return Double.isNaN(hit.similarity()) ? inKeywordList : logit >= 0;
         }
@@ -102,10 +116,10 @@ public final class RelevanceGate {
         Map<String, Set<String>> alternatives = queryTerms.isEmpty() ? Map.of() : coverage.synonyms(query, synonyms);
         return hits.stream()
                 .map(hit -> {
-                    double share = QueryCoverage.share(weights, alternatives, passageTerms(hit, queryTerms));
+                    var match = QueryCoverage.match(weights, alternatives, passageTerms(hit, queryTerms));
                     boolean keyword = hit.textRank() > 0;
-                    double logit = model.logit(hit.similarity(), share, keyword);
-                    return new Evidence(hit, share, keyword, logit);
+                    double logit = model.logit(hit.similarity(), match.share(), keyword);
+                    return new Evidence(hit, match.share(), keyword, logit, match.bySynonym(), match.missing());
                 })
                 .toList();
     }

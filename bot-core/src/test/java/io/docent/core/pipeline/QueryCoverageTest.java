@@ -61,4 +61,18 @@ class QueryCoverageTest {
         assertThat(stems.get("exam")).containsExactly("examin");
         assertThat(stems).containsKey("result");
     }
+
+    @Test
+    void a_match_names_the_words_held_only_as_a_synonym_and_those_missing() {
+        Synonyms synonyms = word -> word.equals("exams") ? Set.of("examination") : Set.of();
+        String question = "How many eye exams and acupuncture sessions are covered?";
+        var weights = coverage.subjectWeights(ones(coverage.terms(question)));
+        var passage = coverage.terms("Eye examinations are covered once a year.");
+
+        var match = QueryCoverage.match(weights, coverage.synonyms(question, synonyms), passage);
+
+        assertThat(match.bySynonym()).containsExactly("exam");
+        assertThat(match.missing()).containsExactly("acupunctur", "session"); // "many" is a question word
+        assertThat(match.share()).isCloseTo(2.5 / 5, within(1e-9));
+    }
 }
