@@ -26,13 +26,13 @@ final class AnswerPrinter {
     private AnswerPrinter() {}
 
     /**
-     * The answer as text; with {@code explain}, the search query, the retrieved passages and the timings, and when
-     * {@code gate} is given (it may be null), how the relevance gate saw each passage: its coverage of the question,
-     * the rule's value (relevant at 0 or more), the words it holds only as a synonym and those it lacks, which is what
-     * an administrator needs to see why Docent answered or said "not found".
+     * What follows an answer's text (printed by {@link TerminalAnswer}): its sources; with {@code explain}, the search
+     * query, the retrieved passages and the timings, and when {@code gate} is given (it may be null), how the
+     * relevance gate saw each passage: its coverage of the question, the rule's value (relevant at 0 or more), the
+     * words it holds only as a synonym and those it lacks, which is what an administrator needs to see why Docent
+     * answered or said "not found".
      */
-    static void printText(Answer answer, boolean explain, RelevanceGate gate, PrintWriter out) {
-        out.println(answer.text());
+    static void printAfterText(Answer answer, boolean explain, RelevanceGate gate, PrintWriter out) {
         if (!answer.citations().isEmpty()) {
             out.println();
             out.println(answer.status() == Answer.Status.NOT_FOUND ? "Closest sources:" : "Sources:");

@@ -59,11 +59,14 @@ public final class AskCommand implements Callable<Integer> {
             warnIfCut(question, stack.normalizer().maxChars(), err);
             err.println(AnswerPrinter.AS_ADMINISTRATOR);
             err.flush();
-            Answer answer = stack.pipeline().answer(Question.fromAdministrator(question));
+            Answer answer;
             if (json) {
+                answer = stack.pipeline().answer(Question.fromAdministrator(question));
                 AnswerPrinter.printJson(answer, explain, out);
             } else {
-                AnswerPrinter.printText(answer, explain, stack.gate(), out);
+                // a language model's answer appears as it is written; the extractive one whole, as before
+                answer = TerminalAnswer.ask(stack.pipeline(), Question.fromAdministrator(question), "", out);
+                AnswerPrinter.printAfterText(answer, explain, stack.gate(), out);
             }
             return answer.status() == Answer.Status.FAILED || answer.status() == Answer.Status.BUSY
                     ? Main.EXIT_FAILURES

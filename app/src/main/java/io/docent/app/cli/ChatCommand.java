@@ -76,9 +76,12 @@ public final class ChatCommand implements Callable<Integer> {
                     continue;
                 }
                 AskCommand.warnIfCut(line, stack.normalizer().maxChars(), err);
-                Answer answer = stack.pipeline().answer(new Question(line, history, Scope.ALL, Asker.ADMINISTRATOR));
-                out.print(interactive ? "\ndocent> " : "");
-                AnswerPrinter.printText(answer, explain, stack.gate(), out);
+                Answer answer = TerminalAnswer.ask(
+                        stack.pipeline(),
+                        new Question(line, history, Scope.ALL, Asker.ADMINISTRATOR),
+                        interactive ? "\ndocent> " : "",
+                        out);
+                AnswerPrinter.printAfterText(answer, explain, stack.gate(), out);
                 if (answer.belongsInHistory()) {
                     history.add(Turn.user(line));
                     history.add(Turn.assistant(answer.text()));
