@@ -54,6 +54,7 @@ final class BoltHandlers {
                             e.getChannel(),
                             "",
                             e.getUser(),
+                            firstNonBlank(e.getUserTeam(), e.getTeam()),
                             e.getBotId(),
                             e.getSubtype(),
                             e.getText(),
@@ -72,6 +73,7 @@ final class BoltHandlers {
                             e.getChannel(),
                             e.getChannelType(),
                             e.getUser(),
+                            e.getTeam(),
                             e.getBotId(),
                             "",
                             e.getText(),
@@ -127,5 +129,9 @@ final class BoltHandlers {
                 channel,
                 thread,
                 message == null ? "" : message.getText());
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
     }
 }

@@ -81,6 +81,19 @@ class StreamingIT {
     }
 
     @Test
+    void a_stream_for_someone_of_another_organisation_names_their_workspace() {
+        String ts = api.nextTs();
+
+        slack.post(SlackPayloads.appMentionFromAnotherOrganisation(
+                "Ev1", CHANNEL, PERSON, "T0PARTNER", "<@" + BOT_USER + "> how many holidays do I get?", ts));
+
+        api.await("chat.stopStream", 1, WAIT);
+        Call start = api.calls("chat.startStream").get(0);
+        assertThat(start.param("recipient_user_id")).isEqualTo(PERSON);
+        assertThat(start.param("recipient_team_id")).isEqualTo("T0PARTNER");
+    }
+
+    @Test
     void streams_an_answer_as_it_is_written_and_ends_it_with_sources_and_feedback_buttons() {
         String ts = api.nextTs();
 

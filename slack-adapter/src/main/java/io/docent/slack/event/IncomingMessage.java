@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param channelType {@code channel}, {@code group}, {@code im}, {@code mpim}, or {@code ""} when not sent
  *     ({@code app_mention} has none)
  * @param user the author's user id, or {@code ""}
+ * @param team the author's workspace: the event's {@code user_team} (someone from another organisation in a Slack
+ *     Connect channel), else its {@code team}; {@code ""} when the event has neither
  * @param botId the author's bot id when a bot wrote it, or {@code ""}
  * @param subtype the message subtype, or {@code ""}
  * @param text the raw Slack text
@@ -25,6 +27,7 @@ public record IncomingMessage(
         String channel,
         String channelType,
         String user,
+        String team,
         String botId,
         String subtype,
         String text,
@@ -45,6 +48,7 @@ public record IncomingMessage(
         Objects.requireNonNull(ts, "ts");
         channelType = channelType == null ? "" : channelType;
         user = user == null ? "" : user;
+        team = team == null ? "" : team;
         botId = botId == null ? "" : botId;
         subtype = subtype == null ? "" : subtype;
         text = text == null ? "" : text;

@@ -113,7 +113,10 @@ final class LiveAnswer implements AnswerProgress {
     private long lastCall;
     private long quietUntil;
 
-    /** {@code team} is the recipient's team for Slack's streaming methods (the workspace's). */
+    /**
+     * {@code team} is the bot's workspace, the recipient's team for Slack's streaming methods when the event does not
+     * name the asker's.
+     */
     LiveAnswer(
             SlackWeb web, IncomingMessage message, Progress progress, String team, Features features, Ticker ticker) {
         this.web = web;
@@ -303,7 +306,9 @@ final class LiveAnswer implements AnswerProgress {
     private boolean startStream(String text) {
         String first = pieces(text).getFirst();
         try {
-            var r = web.startStream(message.channel(), message.replyThreadTs(), message.user(), team, first);
+            // the asker's own workspace when the event names it (Slack Connect, Enterprise Grid), else the bot's
+            String recipientTeam = message.team().isEmpty() ? team : message.team();
+            var r = web.startStream(message.channel(), message.replyThreadTs(), message.user(), recipientTeam, first);
             if (r.isOk()) {
                 ts = r.getTs();
                 shown = first;

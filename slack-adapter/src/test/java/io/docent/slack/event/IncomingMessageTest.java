@@ -13,6 +13,7 @@ class IncomingMessageTest {
                 channel,
                 channelType,
                 "U1",
+                "T1",
                 null,
                 null,
                 "hi",

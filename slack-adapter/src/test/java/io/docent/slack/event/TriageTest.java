@@ -26,6 +26,7 @@ class TriageTest {
                 channelType.equals("im") ? "D1" : "C1",
                 channelType,
                 user,
+                "T1",
                 botId,
                 subtype,
                 text,

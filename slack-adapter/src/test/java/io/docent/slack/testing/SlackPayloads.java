@@ -16,6 +16,21 @@ public final class SlackPayloads {
     /** An {@code app_mention}; {@code threadTs} may be null for a top-level message. */
     public static String appMention(
             String eventId, String channel, String user, String text, String ts, String threadTs) {
+        return callback(eventId, appMentionEvent(channel, user, text, ts, threadTs));
+    }
+
+    /**
+     * An {@code app_mention} from someone of another organisation in a Slack Connect channel: Slack names their
+     * workspace in {@code user_team}, the event's {@code team} being the one the event was delivered to.
+     */
+    public static String appMentionFromAnotherOrganisation(
+            String eventId, String channel, String user, String userTeam, String text, String ts) {
+        ObjectNode event = appMentionEvent(channel, user, text, ts, null);
+        event.put("user_team", userTeam).put("source_team", userTeam);
+        return callback(eventId, event);
+    }
+
+    private static ObjectNode appMentionEvent(String channel, String user, String text, String ts, String threadTs) {
         ObjectNode event = JSON.createObjectNode()
                 .put("type", "app_mention")
                 .put("client_msg_id", "c-" + ts)
@@ -28,7 +43,7 @@ public final class SlackPayloads {
         if (threadTs != null) {
             event.put("thread_ts", threadTs);
         }
-        return callback(eventId, event);
+        return event;
     }
 
     /** A plain {@code message} from a person; {@code channelType} is channel, group, im or mpim. */
