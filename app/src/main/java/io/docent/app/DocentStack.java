@@ -150,7 +150,7 @@ public final class DocentStack implements AutoCloseable {
                     gateModel(retrieval, embedder.modelName()),
                     RelevanceGate.DEFAULT_CLOSEST_SOURCES,
                     TermRarity.of(index),
-                    WordNetSynonyms.shared());
+                    WordNetSynonyms.readingInBackground());
             var tokens = new TokenCounts();
             ChatModel chat = openAi.filter(o -> o.chatModel() != null)
                     .<ChatModel>map(AzureOpenAiChatModel::create)

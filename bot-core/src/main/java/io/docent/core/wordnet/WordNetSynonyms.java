@@ -39,13 +39,43 @@ public final class WordNetSynonyms implements Synonyms {
         this.cache = Caffeine.newBuilder().maximumSize(CACHED_WORDS).build(this::lookUp);
     }
 
-    /** The bundled WordNet, read on first use and shared by everything in this JVM. */
+    private static final Object SHARED_LOCK = new Object();
+    private static volatile WordNetSynonyms shared;
+
+    /**
+     * The bundled WordNet, read on first use and shared by everything in this JVM.
+     *
+     * @throws IllegalStateException as {@link #load()}, at each call until a reading succeeds
+     */
     public static WordNetSynonyms shared() {
-        return Shared.INSTANCE;
+        WordNetSynonyms read = shared;
+        if (read == null) {
+            synchronized (SHARED_LOCK) {
+                read = shared;
+                if (read == null) {
+                    read = load();
+                    shared = read;
+                }
+            }
+        }
+        return read;
     }
 
-    private static final class Shared {
-        static final WordNetSynonyms INSTANCE = load();
+    /**
+     * The shared WordNet, starting to read it now on a background thread: a service becomes ready without waiting
+     * the second or so it takes, and the first question that needs a synonym waits for the rest of the reading (a
+     * gate without its synonyms would decide differently from its fitted rule). A failure to read it surfaces at
+     * that first question, as the {@link IllegalStateException} of {@link #load()}.
+     */
+    public static Synonyms readingInBackground() {
+        Thread.ofPlatform().daemon().name("docent-wordnet").start(() -> {
+            try {
+                shared();
+            } catch (RuntimeException e) {
+                // reported again, to the caller, by the first lookup
+            }
+        });
+        return word -> shared().of(word);
     }
 
     /**
