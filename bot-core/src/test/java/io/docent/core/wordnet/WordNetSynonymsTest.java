@@ -51,4 +51,13 @@ class WordNetSynonymsTest {
         });
         assertThat(seen.get("holiday")).contains("vacation");
     }
+
+    @Test
+    void the_synonyms_read_in_the_background_are_the_shared_ones() {
+        var background = WordNetSynonyms.readingInBackground();
+
+        assertThat(background.of("exam"))
+                .isEqualTo(WordNetSynonyms.shared().of("exam"))
+                .contains("examination");
+    }
 }
