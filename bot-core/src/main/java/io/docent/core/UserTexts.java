@@ -17,6 +17,22 @@ public final class UserTexts {
     public static final String CLOSEST_SOURCES =
             "These are the closest sources I found; they may not answer your" + " question.";
 
+    /**
+     * Added to {@link #NOT_FOUND} when some of the question's own words are in none of the passages found: says which,
+     * so the person can tell "the documents do not cover this" from "I asked it oddly". {@code words} are the
+     * question's own words (letters and digits only), one or two, the weightiest first.
+     */
+    public static String notMentioned(java.util.List<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("words must not be empty");
+        }
+        var quoted = words.stream().map(w -> "“" + w + "”").toList();
+        String list = quoted.size() == 1
+                ? quoted.getFirst()
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.getLast();
+        return "Nothing I found mentions " + list + ".";
+    }
+
     /** The question was not attempted: Docent, or a service it depends on, is at its limit. */
     public static final String BUSY = "Docent is busy right now; please ask again in a minute.";
 

@@ -113,7 +113,10 @@ class DocentCliIT {
         Run run = docent("ask", "--explain", "Can I bring my dog to the office?");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("couldn't find this").containsPattern("gate: not relevant .*; lacks [^\\n]*dog");
+        assertThat(run.out())
+                .contains("couldn't find this")
+                .contains("Nothing I found mentions “dog”.")
+                .containsPattern("gate: not relevant .*; lacks [^\\n]*dog");
     }
 
     @Test

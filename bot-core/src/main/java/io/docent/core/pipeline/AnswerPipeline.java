@@ -84,7 +84,7 @@ public final class AnswerPipeline implements Answerer {
             RelevanceGate.Decision decision = time(timings, "gate", () -> gate.decide(query, hits));
             Answer answer = decision.answerable()
                     ? generate(text, query, history, decision, hits, timings, progress)
-                    : notFound(query, decision.closest(), hits, timings);
+                    : notFound(query, decision.closest(), decision.unmatched(), hits, timings);
             boolean more = time(timings, "private", () -> moreInPrivate(question, query, scope, answer));
             return more ? answer.withMoreInPrivate() : answer;
         } catch (DocentException e) {
@@ -118,7 +118,7 @@ public final class AnswerPipeline implements Answerer {
                         ? generator.generate(request)
                         : generator.generate(request, new StreamingCitations(citationChecker, sources, progress)));
         if (!draft.grounded()) {
-            return notFound(query, decision.relevant(), hits, timings);
+            return notFound(query, decision.relevant(), List.of(), hits, timings);
         }
         // a draft cut short keeps what was settled: no half-written marker or link at its end
         String written = draft.cutShort() ? citationChecker.settled(draft.text()) : draft.text();
@@ -185,13 +185,20 @@ public final class AnswerPipeline implements Answerer {
                 .toList();
     }
 
+    /** {@code unmatched}: the question's words no passage found holds, named in the text when there are any. */
     private static Answer notFound(
-            String query, List<SearchHit> closest, List<SearchHit> hits, Map<String, Duration> timings) {
+            String query,
+            List<SearchHit> closest,
+            List<String> unmatched,
+            List<SearchHit> hits,
+            Map<String, Duration> timings) {
         List<Citation> citations = new ArrayList<>();
         for (SearchHit hit : closest) {
             citations.add(CitationChecker.citation(citations.size() + 1, hit));
         }
-        String text = citations.isEmpty() ? UserTexts.NOT_FOUND : UserTexts.NOT_FOUND + " " + UserTexts.CLOSEST_SOURCES;
+        String text = UserTexts.NOT_FOUND
+                + (unmatched.isEmpty() ? "" : " " + UserTexts.notMentioned(unmatched))
+                + (citations.isEmpty() ? "" : " " + UserTexts.CLOSEST_SOURCES);
         return new Answer(text, citations, Answer.Status.NOT_FOUND, query, hits, timings);
     }
 

@@ -95,6 +95,19 @@ public final class QueryCoverage {
         return anySubject ? subject : weights;
     }
 
+    /** For each content term of the text, the first word of the text that gives it, as written. */
+    public Map<String, String> words(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            Set<String> stem = terms(words.group());
+            if (stem.size() == 1) {
+                out.putIfAbsent(stem.iterator().next(), words.group());
+            }
+        }
+        return out;
+    }
+
     /** For each content term of the text, the stems of its words' synonyms (without the term itself). */
     public Map<String, Set<String>> synonyms(String text, Synonyms synonyms) {
         Map<String, Set<String>> out = new LinkedHashMap<>();

@@ -74,8 +74,27 @@ public final class RelevanceGate {
         return model;
     }
 
-    /** The outcome: the passages to answer from (empty when nothing is relevant), and the closest ones otherwise. */
-    public record Decision(List<SearchHit> relevant, List<SearchHit> closest) {
+    /** How many of the question's words a not-found names at most ({@link Decision#unmatched}). */
+    static final int MAX_UNMATCHED = 2;
+
+    /**
+     * The outcome: the passages to answer from (empty when nothing is relevant), and the closest ones otherwise.
+     *
+     * @param unmatched when nothing is relevant, the question's own words (as written) that weigh and that
+     *     no passage found holds, not even as a synonym: at most {@link #MAX_UNMATCHED}, the weightiest first; empty
+     *     otherwise
+     */
+    public record Decision(List<SearchHit> relevant, List<SearchHit> closest, List<String> unmatched) {
+        public Decision {
+            relevant = List.copyOf(relevant);
+            closest = List.copyOf(closest);
+            unmatched = List.copyOf(unmatched);
+        }
+
+        public Decision(List<SearchHit> relevant, List<SearchHit> closest) {
+            this(relevant, closest, List.of());
+        }
+
         public boolean answerable() {
             return !relevant.isEmpty();
         }
@@ -125,13 +144,34 @@ public final class RelevanceGate {
     }
 
     public Decision decide(String query, List<SearchHit> hits) {
-        List<SearchHit> relevant = evidence(query, hits).stream()
-                .filter(Evidence::relevant)
-                .map(Evidence::hit)
+        List<Evidence> evidence = evidence(query, hits);
+        List<SearchHit> relevant =
+                evidence.stream().filter(Evidence::relevant).map(Evidence::hit).toList();
+        if (!relevant.isEmpty()) {
+            return new Decision(relevant, List.of());
+        }
+        return new Decision(List.of(), hits.stream().limit(closestSources).toList(), unmatched(query, evidence));
+    }
+
+    /** The question's weighing words that every passage lacks, weightiest first, as the question writes them. */
+    private List<String> unmatched(String query, List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return List.of();
+        }
+        Set<String> everywhere =
+                new java.util.LinkedHashSet<>(evidence.getFirst().missing());
+        evidence.forEach(e -> everywhere.retainAll(e.missing()));
+        if (everywhere.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> weights = rarity.weights(everywhere);
+        Map<String, String> words = coverage.words(query);
+        return everywhere.stream()
+                .sorted(java.util.Comparator.comparing((String t) -> -weights.getOrDefault(t, 0.0)))
+                .map(words::get)
+                .filter(Objects::nonNull)
+                .limit(MAX_UNMATCHED)
                 .toList();
-        List<SearchHit> closest =
-                relevant.isEmpty() ? hits.stream().limit(closestSources).toList() : List.of();
-        return new Decision(relevant, closest);
     }
 
     private Set<String> passageTerms(SearchHit hit, Set<String> queryTerms) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.docent.core.SearchHit;
 import io.docent.core.wordnet.WordNetSynonyms;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RelevanceGateTest {
@@ -48,6 +49,32 @@ class RelevanceGateTest {
         assertThat(open.relevant()).containsExactly(office);
         assertThat(dog.answerable()).isFalse();
         assertThat(dog.closest()).containsExactly(office);
+        assertThat(open.unmatched()).isEmpty();
+    }
+
+    @Test
+    void a_not_found_names_the_weightiest_words_no_passage_holds_as_the_question_writes_them() {
+        var rule = new GateModel("test", -14, 10, 10, 0);
+        Map<String, Double> rarity = Map.of("bring", 1.0, "labrador", 2.0, "parrot", 3.0, "berlin", 1.0, "offic", 0.5);
+        TermRarity weights = terms -> {
+            Map<String, Double> w = new java.util.LinkedHashMap<>();
+            terms.forEach(t -> w.put(t, rarity.getOrDefault(t, 1.0)));
+            return w;
+        };
+        var gate = new RelevanceGate(rule, 3, weights);
+        var office = hit("Berlin office", OFFICE, 0, 0.78);
+        var desk = hit("Front desk", "Visitors sign in at the front desk. Dogs are not allowed.", 0, 0.7);
+
+        var decision =
+                gate.decide("Can I bring my Labrador and my parrot to the Berlin office?", List.of(office, desk));
+
+        assertThat(decision.answerable()).isFalse();
+        // bring, labrador, parrot, berlin, offic: "berlin" and "offic" are on the office page; the other three on
+        // neither page, named weightiest first, two at most
+        assertThat(decision.unmatched()).containsExactly("parrot", "Labrador");
+        assertThat(gate.decide("When does the Berlin office open?", List.of(office))
+                        .unmatched())
+                .isEmpty();
     }
 
     @Test
