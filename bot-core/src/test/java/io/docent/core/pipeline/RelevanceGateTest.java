@@ -20,17 +20,17 @@ class RelevanceGateTest {
         return new SearchHit(chunk("d-" + title).title(title).text(text).build(), 1, textRank, 1, similarity);
     }
 
+    private static double coverage(RelevanceGate gate, String question, SearchHit passage) {
+        return gate.evidence(question, List.of(passage)).getFirst().coverage();
+    }
+
     @Test
     void coverage_counts_the_questions_content_words_found_in_the_passage() {
         var gate = new RelevanceGate(GateModel.similarityOnly(0.5), 3);
         var office = hit("Berlin office", OFFICE, 1, 0.8);
 
-        double answerable = gate.evidence("When does the Berlin office open?", List.of(office))
-                .getFirst()
-                .coverage();
-        double dog = gate.evidence("Can I bring my dog to the office?", List.of(office))
-                .getFirst()
-                .coverage();
+        double answerable = coverage(gate, "When does the Berlin office open?", office);
+        double dog = coverage(gate, "Can I bring my dog to the office?", office);
 
         assertThat(answerable).isEqualTo(1.0); // berlin, offic, open: "when" and "does" are question words
         assertThat(dog).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9)); // bring, dog, offic: offic only
@@ -112,12 +112,8 @@ class RelevanceGateTest {
                 1,
                 0.75);
 
-        double exams = gate.evidence("Are eye exams covered by the vision plan?", List.of(vision))
-                .getFirst()
-                .coverage();
-        double acupuncture = gate.evidence("Is acupuncture covered by the vision plan?", List.of(vision))
-                .getFirst()
-                .coverage();
+        double exams = coverage(gate, "Are eye exams covered by the vision plan?", vision);
+        double acupuncture = coverage(gate, "Is acupuncture covered by the vision plan?", vision);
 
         // ey, exam (as "examination": half), cover (missing), vision, plan
         assertThat(exams).isCloseTo(3.5 / 5, org.assertj.core.data.Offset.offset(1e-9));
