@@ -1,6 +1,7 @@
 package io.docent.core;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +23,7 @@ public final class UserTexts {
      * so the person can tell "the documents do not cover this" from "I asked it oddly". {@code words} are the
      * question's own words (letters and digits only), one or two, the weightiest first.
      */
-    public static String notMentioned(java.util.List<String> words) {
+    public static String notMentioned(List<String> words) {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("words must not be empty");
         }

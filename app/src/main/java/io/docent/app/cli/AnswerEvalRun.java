@@ -32,7 +32,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -204,18 +203,13 @@ final class AnswerEvalRun {
                 terms.forEach(line.putArray("terms")::add);
                 ObjectNode weights = line.putObject("weights");
                 COVERAGE.subjectWeights(rarity.weights(terms)).forEach(weights::put);
-                Map<String, Set<String>> synonyms = COVERAGE.synonyms(query, WordNetSynonyms.shared());
                 for (RelevanceGate.Evidence e : evidence.evidence(query, hits)) {
                     var chunk = e.hit().chunk();
                     Set<String> inPassage = COVERAGE.terms(chunk.title() + "\n"
                             + (chunk.breadcrumb() == null ? "" : chunk.breadcrumb()) + "\n" + chunk.text());
                     ObjectNode passage = passages.addObject();
                     terms.stream().filter(inPassage::contains).forEach(passage.putArray("found")::add);
-                    terms.stream()
-                            .filter(t -> !inPassage.contains(t))
-                            .filter(t ->
-                                    synonyms.getOrDefault(t, Set.of()).stream().anyMatch(inPassage::contains))
-                            .forEach(passage.putArray("synonym")::add);
+                    e.bySynonym().forEach(passage.putArray("synonym")::add);
                     passage.put("similarity", e.hit().similarity())
                             .put("coverage", e.coverage())
                             .put("keyword", e.inKeywordList())

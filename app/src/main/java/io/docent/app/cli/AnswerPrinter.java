@@ -50,12 +50,16 @@ final class AnswerPrinter {
         out.println();
         out.println("Search query: " + answer.standaloneQuery());
         out.println("Retrieved passages (best first):");
-        int i = 1;
-        for (SearchHit hit : answer.evidence()) {
+        List<RelevanceGate.Evidence> seen = gate == null || answer.standaloneQuery() == null
+                ? List.of()
+                : gate.evidence(answer.standaloneQuery(), answer.evidence());
+        List<SearchHit> hits = answer.evidence();
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit hit = hits.get(i);
             out.printf(
                     Locale.ROOT,
                     "  #%d score=%.4f similarity=%.3f keyword-rank=%s vector-rank=%s  %s%n",
-                    i++,
+                    i + 1,
                     hit.score(),
                     hit.similarity(),
                     rank(hit.textRank()),
@@ -67,8 +71,8 @@ final class AnswerPrinter {
             out.println("      "
                     + io.docent.core.pipeline.CitationChecker.snippet(
                             hit.chunk().text()));
-            if (gate != null && answer.standaloneQuery() != null) {
-                printGate(gate.evidence(answer.standaloneQuery(), List.of(hit)).getFirst(), out);
+            if (!seen.isEmpty()) {
+                printGate(seen.get(i), out);
             }
         }
         out.print("Timings:");

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -98,31 +97,34 @@ public final class QueryCoverage {
     /** For each content term of the text, the first word of the text that gives it, as written. */
     public Map<String, String> words(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher words = WORD.matcher(text);
-        while (words.find()) {
-            Set<String> stem = terms(words.group());
-            if (stem.size() == 1) {
-                out.putIfAbsent(stem.iterator().next(), words.group());
-            }
-        }
+        wordsByTerm(text).forEach((term, words) -> out.put(term, words.getFirst()));
         return out;
     }
 
     /** For each content term of the text, the stems of its words' synonyms (without the term itself). */
     public Map<String, Set<String>> synonyms(String text, Synonyms synonyms) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        wordsByTerm(text).forEach((term, words) -> {
+            Set<String> stems = new LinkedHashSet<>();
+            words.forEach(word -> synonyms.of(word).forEach(synonym -> stems.addAll(terms(synonym))));
+            stems.remove(term);
+            out.put(term, stems);
+        });
+        return out;
+    }
+
+    /** Each content term of the text with the words that give it, as written, in the text's order. */
+    private Map<String, List<String>> wordsByTerm(String text) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Matcher words = WORD.matcher(text);
         while (words.find()) {
             Set<String> stem = terms(words.group());
-            if (stem.size() != 1) {
-                continue; // a stop word or question word
+            if (stem.size() == 1) { // not a stop word or question word
+                List<String> written = out.computeIfAbsent(stem.iterator().next(), t -> new ArrayList<>());
+                if (!written.contains(words.group())) {
+                    written.add(words.group());
+                }
             }
-            String term = stem.iterator().next();
-            Set<String> stems = out.computeIfAbsent(term, t -> new LinkedHashSet<>());
-            for (String synonym : synonyms.of(words.group())) {
-                stems.addAll(terms(synonym));
-            }
-            stems.remove(term);
         }
         return out;
     }

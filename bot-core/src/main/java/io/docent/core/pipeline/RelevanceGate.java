@@ -1,6 +1,8 @@
 package io.docent.core.pipeline;
 
 import io.docent.core.SearchHit;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,12 +132,35 @@ public final class RelevanceGate {
 
     /** The evidence for each hit, in the hits' order; {@code query} is the standalone query that was searched. */
     public List<Evidence> evidence(String query, List<SearchHit> hits) {
-        Set<String> queryTerms = coverage.terms(query);
-        Map<String, Double> weights = coverage.subjectWeights(rarity.weights(queryTerms));
-        Map<String, Set<String>> alternatives = queryTerms.isEmpty() ? Map.of() : coverage.synonyms(query, synonyms);
+        return evidence(asked(query), hits);
+    }
+
+    public Decision decide(String query, List<SearchHit> hits) {
+        Asked asked = asked(query);
+        List<Evidence> evidence = evidence(asked, hits);
+        List<SearchHit> relevant =
+                evidence.stream().filter(Evidence::relevant).map(Evidence::hit).toList();
+        if (!relevant.isEmpty()) {
+            return new Decision(relevant, List.of());
+        }
+        return new Decision(List.of(), hits.stream().limit(closestSources).toList(), unmatched(asked, evidence));
+    }
+
+    /** What the gate reads of a question once, for all its passages. */
+    private record Asked(
+            String query, Set<String> terms, Map<String, Double> weights, Map<String, Set<String>> synonyms) {}
+
+    private Asked asked(String query) {
+        Set<String> terms = coverage.terms(query);
+        Map<String, Double> weights = coverage.subjectWeights(rarity.weights(terms));
+        return new Asked(query, terms, weights, terms.isEmpty() ? Map.of() : coverage.synonyms(query, synonyms));
+    }
+
+    private List<Evidence> evidence(Asked asked, List<SearchHit> hits) {
         return hits.stream()
                 .map(hit -> {
-                    var match = QueryCoverage.match(weights, alternatives, passageTerms(hit, queryTerms));
+                    var match =
+                            QueryCoverage.match(asked.weights(), asked.synonyms(), passageTerms(hit, asked.terms()));
                     boolean keyword = hit.textRank() > 0;
                     double logit = model.logit(hit.similarity(), match.share(), keyword);
                     return new Evidence(hit, match.share(), keyword, logit, match.bySynonym(), match.missing());
@@ -143,31 +168,17 @@ public final class RelevanceGate {
                 .toList();
     }
 
-    public Decision decide(String query, List<SearchHit> hits) {
-        List<Evidence> evidence = evidence(query, hits);
-        List<SearchHit> relevant =
-                evidence.stream().filter(Evidence::relevant).map(Evidence::hit).toList();
-        if (!relevant.isEmpty()) {
-            return new Decision(relevant, List.of());
-        }
-        return new Decision(List.of(), hits.stream().limit(closestSources).toList(), unmatched(query, evidence));
-    }
-
     /** The question's weighing words that every passage lacks, weightiest first, as the question writes them. */
-    private List<String> unmatched(String query, List<Evidence> evidence) {
+    private List<String> unmatched(Asked asked, List<Evidence> evidence) {
         if (evidence.isEmpty()) {
             return List.of();
         }
-        Set<String> everywhere =
-                new java.util.LinkedHashSet<>(evidence.getFirst().missing());
+        Set<String> everywhere = new LinkedHashSet<>(evidence.getFirst().missing());
         evidence.forEach(e -> everywhere.retainAll(e.missing()));
-        if (everywhere.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Double> weights = rarity.weights(everywhere);
-        Map<String, String> words = coverage.words(query);
+        Map<String, String> words = everywhere.isEmpty() ? Map.of() : coverage.words(asked.query());
         return everywhere.stream()
-                .sorted(java.util.Comparator.comparing((String t) -> -weights.getOrDefault(t, 0.0)))
+                .sorted(Comparator.comparing((String term) -> asked.weights().get(term))
+                        .reversed())
                 .map(words::get)
                 .filter(Objects::nonNull)
                 .limit(MAX_UNMATCHED)

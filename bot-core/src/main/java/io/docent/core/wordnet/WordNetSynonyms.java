@@ -30,6 +30,8 @@ import net.sf.extjwnl.dictionary.Dictionary;
 public final class WordNetSynonyms implements Synonyms {
 
     private static final int CACHED_WORDS = 20_000;
+    private static final Object SHARED_LOCK = new Object();
+    private static volatile WordNetSynonyms shared;
 
     private final Dictionary dictionary;
     private final LoadingCache<String, Set<String>> cache;
@@ -38,9 +40,6 @@ public final class WordNetSynonyms implements Synonyms {
         this.dictionary = dictionary;
         this.cache = Caffeine.newBuilder().maximumSize(CACHED_WORDS).build(this::lookUp);
     }
-
-    private static final Object SHARED_LOCK = new Object();
-    private static volatile WordNetSynonyms shared;
 
     /**
      * The bundled WordNet, read on first use and shared by everything in this JVM.
@@ -68,13 +67,15 @@ public final class WordNetSynonyms implements Synonyms {
      * that first question, as the {@link IllegalStateException} of {@link #load()}.
      */
     public static Synonyms readingInBackground() {
-        Thread.ofPlatform().daemon().name("docent-wordnet").start(() -> {
-            try {
-                shared();
-            } catch (RuntimeException e) {
-                // reported again, to the caller, by the first lookup
-            }
-        });
+        if (shared == null) {
+            Thread.ofPlatform().daemon().name("docent-wordnet").start(() -> {
+                try {
+                    shared();
+                } catch (RuntimeException e) {
+                    // reported again, to the caller, by the first lookup
+                }
+            });
+        }
         return word -> shared().of(word);
     }
 
